@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The root command: `trajviz <subcommand>`.
+public struct TrajVizCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "trajviz",
+        abstract: "Shows how optimizers move: trajectories, contour maps and DiffGrad diagnostics.",
+        subcommands: []
+    )
+
+    public init() {}
+}

@@ -1,0 +1,3 @@
+import TrajVizCLI
+
+TrajVizCommand.main()

@@ -1,0 +1,8 @@
+import Testing
+@testable import TrajVizCLI
+
+@Suite struct RootCommandTests {
+    @Test func helpNamesTheTool() {
+        #expect(TrajVizCommand.helpMessage().contains("trajviz"))
+    }
+}
