@@ -22,20 +22,22 @@ let package = Package(
             pkgConfig: "gdlib",
             providers: [.apt(["libgd-dev", "libpng-dev"])]
         ),
+        .target(name: "_AtomicWrite"),
         .target(name: "Objectives", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Optimizers"),
         .target(name: "Trajectories", dependencies: ["Objectives", "Optimizers"]),
         .target(name: "Plotting"),
-        .target(name: "GDRenderer", dependencies: ["CGD", "Plotting"]),
-        .target(name: "ImageDiff", dependencies: ["CGD"]),
+        .target(name: "GDRenderer", dependencies: ["CGD", "Plotting", "_AtomicWrite"]),
+        .target(name: "ImageDiff", dependencies: ["CGD", "_AtomicWrite"]),
         .target(
             name: "TrajVizCLI",
             dependencies: [
-                "Objectives", "Optimizers", "Trajectories", "Plotting", "GDRenderer", "ImageDiff",
+                "Objectives", "Optimizers", "Trajectories", "Plotting", "GDRenderer", "ImageDiff", "_AtomicWrite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "trajviz", dependencies: ["TrajVizCLI"]),
+        .testTarget(name: "_AtomicWriteTests", dependencies: ["_AtomicWrite"]),
         .testTarget(name: "ObjectivesTests", dependencies: ["Objectives"]),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers"]),
         .testTarget(name: "TrajectoriesTests", dependencies: ["Trajectories"], resources: [.copy("Fixtures")]),
