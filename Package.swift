@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Objectives", targets: ["Objectives"]),
         .library(name: "Optimizers", targets: ["Optimizers"]),
         .library(name: "Trajectories", targets: ["Trajectories"]),
+        .library(name: "Tuning", targets: ["Tuning"]),
         .library(name: "Plotting", targets: ["Plotting"]),
         .library(name: "GDRenderer", targets: ["GDRenderer"]),
         .library(name: "ImageDiff", targets: ["ImageDiff"]),
@@ -26,13 +27,14 @@ let package = Package(
         .target(name: "Objectives", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Optimizers"),
         .target(name: "Trajectories", dependencies: ["Objectives", "Optimizers"]),
+        .target(name: "Tuning", dependencies: ["Trajectories"]),
         .target(name: "Plotting"),
         .target(name: "GDRenderer", dependencies: ["CGD", "Plotting", "_AtomicWrite"]),
         .target(name: "ImageDiff", dependencies: ["CGD", "_AtomicWrite"]),
         .target(
             name: "TrajVizCLI",
             dependencies: [
-                "Objectives", "Optimizers", "Trajectories", "Plotting", "GDRenderer", "ImageDiff", "_AtomicWrite",
+                "Objectives", "Optimizers", "Trajectories", "Tuning", "Plotting", "GDRenderer", "ImageDiff", "_AtomicWrite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "ObjectivesTests", dependencies: ["Objectives"]),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers"]),
         .testTarget(name: "TrajectoriesTests", dependencies: ["Trajectories"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TuningTests", dependencies: ["Tuning"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "GDRendererTests", dependencies: ["GDRenderer"]),
         .testTarget(name: "ImageDiffTests", dependencies: ["ImageDiff", "GDRenderer"]),
