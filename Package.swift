@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Optimizers", targets: ["Optimizers"]),
         .library(name: "Trajectories", targets: ["Trajectories"]),
         .library(name: "Tuning", targets: ["Tuning"]),
+        .library(name: "Diagnostics", targets: ["Diagnostics"]),
         .library(name: "Plotting", targets: ["Plotting"]),
         .library(name: "GDRenderer", targets: ["GDRenderer"]),
         .library(name: "ImageDiff", targets: ["ImageDiff"]),
@@ -28,13 +29,14 @@ let package = Package(
         .target(name: "Optimizers"),
         .target(name: "Trajectories", dependencies: ["Objectives", "Optimizers"]),
         .target(name: "Tuning", dependencies: ["Trajectories"]),
+        .target(name: "Diagnostics", dependencies: ["Trajectories", "Plotting"]),
         .target(name: "Plotting"),
         .target(name: "GDRenderer", dependencies: ["CGD", "Plotting", "_AtomicWrite"]),
         .target(name: "ImageDiff", dependencies: ["CGD", "_AtomicWrite"]),
         .target(
             name: "TrajVizCLI",
             dependencies: [
-                "Objectives", "Optimizers", "Trajectories", "Tuning", "Plotting", "GDRenderer", "ImageDiff", "_AtomicWrite",
+                "Objectives", "Optimizers", "Trajectories", "Tuning", "Diagnostics", "Plotting", "GDRenderer", "ImageDiff", "_AtomicWrite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +46,7 @@ let package = Package(
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers"]),
         .testTarget(name: "TrajectoriesTests", dependencies: ["Trajectories"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TuningTests", dependencies: ["Tuning"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "GDRendererTests", dependencies: ["GDRenderer"]),
         .testTarget(name: "ImageDiffTests", dependencies: ["ImageDiff", "GDRenderer"]),
