@@ -1,0 +1,62 @@
+import CGD
+import Foundation
+import Plotting
+import _AtomicWrite
+
+/// Renders figures with libgd and encodes them as PNG or animated GIF; every file is written
+/// atomically (readers see the old file or the whole new one).
+public enum FigureRenderer {
+    /// Draws `figure` on a new canvas of its size.
+    public static func render(_ figure: Figure) throws(RenderError) -> GDCanvas {
+        let canvas = try GDCanvas(width: figure.width, height: figure.height)
+        figure.draw(on: canvas)
+        return canvas
+    }
+
+    /// The figure as PNG bytes (zlib `compression` 0...9; 6 is libpng's default balance).
+    public static func png(_ figure: Figure, compression: Int = 6) throws(RenderError) -> Data {
+        try render(figure).pngData(compression: compression)
+    }
+
+    /// Renders `figure` and writes it as a PNG at `url`.
+    public static func writePNG(_ figure: Figure, to url: URL, compression: Int = 6) throws {
+        try writeAtomically(png(figure, compression: compression), to: url)
+    }
+
+    /// The frames as a looping animated GIF: each frame is reduced to its own 256-colour palette
+    /// (no dithering, so flat areas stay flat); `delay` is per frame in hundredths of a second;
+    /// the last frame is held for `finalDelay`. All frames must have the first frame's size.
+    public static func gif(_ frames: [Figure], delay: Int = 8, finalDelay: Int = 150, loops: Int = 0) throws(RenderError) -> Data {
+        guard let first = frames.first else { throw RenderError("an animation needs at least one frame") }
+        guard delay >= 1, delay <= 65535, finalDelay >= 1, finalDelay <= 65535 else {
+            throw RenderError("frame delay \(delay) / final delay \(finalDelay) must be between 1 and 65535 hundredths of a second")
+        }
+        guard frames.allSatisfy({ $0.width == first.width && $0.height == first.height }) else {
+            throw RenderError("animation frames differ in size: every frame must be \(first.width)x\(first.height)")
+        }
+        var output = Data()
+        func take(_ pointer: UnsafeMutableRawPointer?, _ size: Int32, _ what: String) throws(RenderError) {
+            guard let pointer else { throw RenderError("libgd could not encode the GIF \(what)") }
+            output.append(pointer.assumingMemoryBound(to: UInt8.self), count: Int(size))
+            gdFree(pointer)
+        }
+        var size: Int32 = 0
+        for (index, figure) in frames.enumerated() {
+            let canvas = try render(figure)
+            guard let palette = gdImageCreatePaletteFromTrueColor(canvas.image.pointer, 0, 256) else {
+                throw RenderError("libgd could not reduce frame \(index) to a palette")
+            }
+            let frame = GDImage(owning: palette)
+            if index == 0 { try take(gdImageGifAnimBeginPtr(frame.pointer, &size, 0, Int32(loops)), size, "header") }
+            let frameDelay = index == frames.count - 1 ? finalDelay : delay
+            try take(gdImageGifAnimAddPtr(frame.pointer, &size, 1, 0, 0, Int32(frameDelay), Int32(gdDisposalNone), nil), size, "frame \(index)")
+        }
+        try take(gdImageGifAnimEndPtr(&size), size, "trailer")
+        return output
+    }
+
+    /// Renders the frames and writes them as an animated GIF at `url`.
+    public static func writeGIF(_ frames: [Figure], to url: URL, delay: Int = 8, finalDelay: Int = 150) throws {
+        try writeAtomically(gif(frames, delay: delay, finalDelay: finalDelay), to: url)
+    }
+}

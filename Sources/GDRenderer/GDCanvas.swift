@@ -1,0 +1,232 @@
+import CGD
+import Foundation
+import Plotting
+
+/// The libgd renderer: a truecolor canvas implementing the `Renderer` protocol.
+///
+/// Lines and polygons are anti-aliased by exact coverage (capsules with round caps and joins
+/// for strokes, signed-area accumulation for fills) and composited once per shape, so
+/// translucent strokes do not darken where their segments meet; libgd's own one-pixel
+/// anti-aliased lines and unsmoothed thick lines are not used. Text goes through FreeType
+/// (`gdImageStringFT`) with DejaVu Sans. Same drawing calls give the same bytes.
+public final class GDCanvas: Renderer {
+    public let image: GDImage
+    public let width: Int
+    public let height: Int
+    let fonts: FontSource
+    var mask: CoverageMask
+    var clipBounds: (Int, Int, Int, Int)
+    var measured: [String: TextExtent] = [:]
+    let rows: [UnsafeMutablePointer<Int32>]
+
+    /// A canvas of `width` x `height` pixels; throws for sizes outside `ImageSizeLimit`.
+    public init(width: Int, height: Int, fonts: FontSource = .shared) throws(RenderError) {
+        do { try ImageSizeLimit.validate(width: width, height: height) } catch { throw RenderError(error.description) }
+        guard let image = GDImage(width: width, height: height) else {
+            throw RenderError("libgd could not allocate a \(width)x\(height) image (out of memory?)")
+        }
+        self.image = image
+        self.width = width
+        self.height = height
+        self.fonts = fonts
+        mask = CoverageMask(width: width, height: height)
+        clipBounds = (0, 0, width, height)
+        rows = (0..<height).map { image.pointer.pointee.tpixels[$0]! }
+        gdImageAlphaBlending(image.pointer, 1)
+        gdImageSaveAlpha(image.pointer, 0)
+    }
+
+    // MARK: Renderer
+
+    public func fill(polygon: [Point], color: Color) {
+        guard polygon.count >= 3, color.alpha > 0, polygon.allSatisfy(\.isFinite) else { return }
+        mask.addPolygon(polygon.map { ($0.x, $0.y) }, clip: clipBounds)
+        composite(color)
+    }
+
+    public func stroke(polyline: [Point], style: StrokeStyle, closed: Bool) {
+        guard style.width > 0, style.color.alpha > 0 else { return }
+        var points = polyline.filter(\.isFinite)
+        guard !points.isEmpty else { return }
+        if closed, let first = points.first { points.append(first) }
+        let r = style.width / 2
+        // Only segments that can reach the clip area.
+        let margin = r + 1
+        let bounds = Rect(x: Double(clipBounds.0) - margin, y: Double(clipBounds.1) - margin, width: Double(clipBounds.2 - clipBounds.0) + 2 * margin, height: Double(clipBounds.3 - clipBounds.1) + 2 * margin)
+        for piece in dashed(points, pattern: style.dash) {
+            if piece.count == 1 {
+                mask.addCapsule(piece[0].x, piece[0].y, piece[0].x, piece[0].y, halfWidth: r, clip: clipBounds)
+            }
+            for (a, b) in zip(piece, piece.dropFirst()) {
+                if max(a.x, b.x) < bounds.minX || min(a.x, b.x) > bounds.maxX || max(a.y, b.y) < bounds.minY || min(a.y, b.y) > bounds.maxY { continue }
+                let (ca, cb) = clampSegment(a, b, to: bounds)
+                mask.addCapsule(ca.x, ca.y, cb.x, cb.y, halfWidth: r, clip: clipBounds)
+            }
+        }
+        composite(style.color)
+    }
+
+    public func text(_ text: String, at point: Point, style: TextStyle, horizontal: HorizontalAnchor, vertical: VerticalAnchor, rotation: Double) {
+        guard !text.isEmpty, point.isFinite else { return }
+        let extent = measure(text, style: style)
+        let ox: Double = horizontal == .left ? 0 : horizontal == .center ? -extent.width / 2 : -extent.width
+        let oy: Double = vertical == .top ? extent.ascent : vertical == .middle ? (extent.ascent - extent.descent) / 2 : vertical == .baseline ? 0 : -extent.descent
+        let theta = rotation * .pi / 180
+        let x = point.x + ox * cos(theta) + oy * sin(theta)
+        let y = point.y - ox * sin(theta) + oy * cos(theta)
+        let c = style.color
+        let gdAlpha = Int32(127 - Int(c.alpha) * 127 / 255)
+        let ink: Int32 = (gdAlpha << 24) | (Int32(c.red) << 16) | (Int32(c.green) << 8) | Int32(c.blue)
+        guard let font = style.bold ? fonts.bold : fonts.regular else {
+            let bitmap = gdFontGetLarge()
+            text.withCString { s in
+                let bytes = UnsafeMutableRawPointer(mutating: s).assumingMemoryBound(to: UInt8.self)
+                if rotation == 90 {
+                    gdImageStringUp(image.pointer, bitmap, Int32(x.rounded()), Int32((y - extent.ascent).rounded()) + Int32(extent.height), bytes, ink)
+                } else {
+                    gdImageString(image.pointer, bitmap, Int32(x.rounded()), Int32((y - extent.ascent).rounded()), bytes, ink)
+                }
+            }
+            return
+        }
+        var box = [Int32](repeating: 0, count: 8)
+        _ = font.withCString { name in
+            text.withCString { s in
+                gdImageStringFT(image.pointer, &box, ink, UnsafeMutablePointer(mutating: name), style.size * 0.75, theta, Int32(x.rounded()), Int32(y.rounded()), UnsafeMutablePointer(mutating: s))
+            }
+        }
+    }
+
+    public func measure(_ text: String, style: TextStyle) -> TextExtent {
+        let key = "\(style.size)|\(style.bold)|\(text)"
+        if let known = measured[key] { return known }
+        let extent: TextExtent
+        if let font = style.bold ? fonts.bold : fonts.regular {
+            var box = [Int32](repeating: 0, count: 8)
+            let failed = font.withCString { name in
+                text.withCString { s in
+                    gdImageStringFT(nil, &box, 0, UnsafeMutablePointer(mutating: name), style.size * 0.75, 0, 0, 0, UnsafeMutablePointer(mutating: s)) != nil
+                }
+            }
+            // Font-wide ascent and descent (DejaVu Sans cap height ≈ 0.73 em) keep labels of
+            // different strings on one baseline grid.
+            extent = TextExtent(width: failed ? 0 : Double(box[2] - box[0]), ascent: style.size * 0.76, descent: style.size * 0.24)
+        } else {
+            let bitmap = gdFontGetLarge()!.pointee
+            extent = TextExtent(width: Double(Int(bitmap.w) * text.utf8.count), ascent: Double(bitmap.h) * 0.8, descent: Double(bitmap.h) * 0.2)
+        }
+        measured[key] = extent
+        return extent
+    }
+
+    public func draw(raster: Raster, in rect: Rect) {
+        guard raster.width > 0, raster.height > 0, rect.width > 0, rect.height > 0 else { return }
+        let x0 = max(clipBounds.0, Int(rect.minX.rounded())), x1 = min(clipBounds.2, Int(rect.maxX.rounded()))
+        let y0 = max(clipBounds.1, Int(rect.minY.rounded())), y1 = min(clipBounds.3, Int(rect.maxY.rounded()))
+        guard x0 < x1, y0 < y1 else { return }
+        let sx = Double(raster.width) / rect.width, sy = Double(raster.height) / rect.height
+        let columns = (x0..<x1).map { min(raster.width - 1, max(0, Int((Double($0) + 0.5 - rect.minX) * sx))) }
+        raster.pixels.withUnsafeBufferPointer { source in
+            for y in y0..<y1 {
+                let sourceRow = min(raster.height - 1, max(0, Int((Double(y) + 0.5 - rect.minY) * sy))) * raster.width
+                let row = rows[y]
+                for (i, x) in (x0..<x1).enumerated() {
+                    let c = source[sourceRow + columns[i]]
+                    if c.alpha == 255 {
+                        row[x] = (Int32(c.red) << 16) | (Int32(c.green) << 8) | Int32(c.blue)
+                    } else if c.alpha > 0 {
+                        row[x] = blend(row[x], c, coverage: 1)
+                    }
+                }
+            }
+        }
+    }
+
+    public func clip(to rect: Rect?) {
+        if let rect {
+            clipBounds = (max(0, Int(rect.minX.rounded(.down))), max(0, Int(rect.minY.rounded(.down))), min(width, Int(rect.maxX.rounded(.up))), min(height, Int(rect.maxY.rounded(.up))))
+        } else {
+            clipBounds = (0, 0, width, height)
+        }
+        gdImageSetClip(image.pointer, Int32(clipBounds.0), Int32(clipBounds.1), Int32(max(clipBounds.2 - 1, 0)), Int32(max(clipBounds.3 - 1, 0)))
+    }
+
+    // MARK: Output
+
+    /// The canvas as PNG bytes; `compression` is zlib's level 0...9.
+    public func pngData(compression: Int = 6) throws(RenderError) -> Data { try image.pngData(compression: compression) }
+
+    // MARK: Compositing
+
+    /// Blends `color` over every pixel the mask touched, weighted by coverage, and resets the mask.
+    func composite(_ color: Color) {
+        for index in mask.touched {
+            let i = Int(index)
+            let c = mask.coverage[i]
+            mask.coverage[i] = 0
+            let y = i / width, x = i - y * width
+            rows[y][x] = blend(rows[y][x], color, coverage: Double(c))
+        }
+        mask.touched.removeAll(keepingCapacity: true)
+    }
+
+    /// Straight-alpha "over" of `color` at `coverage` onto a libgd truecolor pixel.
+    @inline(__always)
+    func blend(_ pixel: Int32, _ color: Color, coverage: Double) -> Int32 {
+        let a = coverage * Double(color.alpha) / 255
+        let dstAlpha = 1 - Double((pixel >> 24) & 0x7F) / 127
+        let outAlpha = a + dstAlpha * (1 - a)
+        guard outAlpha > 0 else { return pixel }
+        func channel(_ shift: Int32, _ src: UInt8) -> Int32 {
+            let d = Double((pixel >> shift) & 0xFF)
+            let v = (Double(src) * a + d * dstAlpha * (1 - a)) / outAlpha
+            return Int32(min(255, max(0, v.rounded())))
+        }
+        let gdAlpha = Int32((127 * (1 - outAlpha)).rounded())
+        return (gdAlpha << 24) | (channel(16, color.red) << 16) | (channel(8, color.green) << 8) | channel(0, color.blue)
+    }
+
+    /// Cuts a polyline into dash pieces by arc length (`pattern` alternates on and off lengths).
+    func dashed(_ points: [Point], pattern: [Double]) -> [[Point]] {
+        guard pattern.count >= 2, pattern.allSatisfy({ $0 > 0 }) else { return [points] }
+        var pieces: [[Point]] = []
+        var current: [Point] = [points[0]]
+        var index = 0, remaining = pattern[0], on = true
+        for (a, b) in zip(points, points.dropFirst()) {
+            var start = a
+            var length = a.distance(to: b)
+            while length > 0 {
+                if length < remaining {
+                    remaining -= length
+                    if on { current.append(b) }
+                    length = 0
+                } else {
+                    let end = start + (b - start) * (remaining / length)
+                    length -= remaining
+                    if on {
+                        current.append(end)
+                        pieces.append(current)
+                        current = []
+                    } else {
+                        current = [end]
+                    }
+                    start = end
+                    on.toggle()
+                    index = (index + 1) % pattern.count
+                    remaining = pattern[index]
+                }
+            }
+        }
+        if on, current.count >= 2 { pieces.append(current) }
+        return pieces
+    }
+
+    /// Shortens a segment to the part inside `rect` (keeps both ends when it misses it), so that
+    /// far-off points do not make huge loops.
+    func clampSegment(_ a: Point, _ b: Point, to rect: Rect) -> (Point, Point) {
+        if rect.contains(a), rect.contains(b) { return (a, b) }
+        let clipped = Plotting.clip(polyline: [a, b], to: rect)
+        guard let run = clipped.runs.first, run.count >= 2 else { return (a, b) }
+        return (run[0], run[run.count - 1])
+    }
+}

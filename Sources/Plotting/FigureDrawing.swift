@@ -1,0 +1,222 @@
+import Foundation
+
+extension Figure {
+    /// The draw pass: lays the figure out with the renderer's text measures and draws it.
+    public func draw(on renderer: Renderer) {
+        let layout = layout(measurer: renderer)
+        draw(layout, on: renderer)
+    }
+
+    /// Draws a computed layout.
+    public func draw(_ layout: FigureLayout, on renderer: Renderer) {
+        let u = style.unit
+        renderer.clip(to: nil)
+        renderer.fill(rect: Rect(x: 0, y: 0, width: Double(width), height: Double(height)), color: style.background)
+        let ink = Color(hex: 0x222222)
+        for (panel, geometry) in zip(panels, layout.panels) {
+            let plot = geometry.plot
+            let t = geometry.transform
+            if panel.gridLines {
+                let grid = StrokeStyle(width: 0.8 * u, color: Color(hex: 0xE2E2E2))
+                for tick in geometry.xTicks { let x = t.x.pixel(tick.value); renderer.stroke(polyline: [Point(x, plot.minY), Point(x, plot.maxY)], style: grid) }
+                for tick in geometry.yTicks { let y = t.y.pixel(tick.value); renderer.stroke(polyline: [Point(plot.minX, y), Point(plot.maxX, y)], style: grid) }
+            }
+            renderer.clip(to: plot)
+            for layer in panel.layers { draw(layer, transform: t, plot: plot, on: renderer) }
+            renderer.clip(to: nil)
+            // Markers are drawn whole, even where they overhang the frame.
+            for layer in panel.layers { drawMarkers(layer, transform: t, plot: plot, on: renderer) }
+            // Frame and outward ticks.
+            let frame = StrokeStyle(width: 1.0 * u, color: ink)
+            renderer.stroke(polyline: [Point(plot.minX, plot.minY), Point(plot.maxX, plot.minY), Point(plot.maxX, plot.maxY), Point(plot.minX, plot.maxY)], style: frame, closed: true)
+            let tickLength = style.fontSize * 0.35
+            for tick in geometry.xTicks {
+                let x = t.x.pixel(tick.value)
+                renderer.stroke(polyline: [Point(x, plot.maxY), Point(x, plot.maxY + tickLength)], style: frame)
+            }
+            for tick in geometry.yTicks {
+                let y = t.y.pixel(tick.value)
+                renderer.stroke(polyline: [Point(plot.minX, y), Point(plot.minX - tickLength, y)], style: frame)
+            }
+            for text in geometry.texts { draw(text, on: renderer) }
+            if let legend = geometry.legend { draw(legend, on: renderer) }
+        }
+        if let colorbar, let bar = layout.colorbar { draw(colorbar, bar, on: renderer) }
+        if let title = layout.title { draw(title, on: renderer) }
+    }
+
+    func draw(_ text: PlacedText, on renderer: Renderer) {
+        renderer.text(text.text, at: text.anchor, style: text.style, horizontal: text.horizontal, vertical: text.vertical, rotation: text.rotation)
+    }
+
+    func draw(_ layer: Layer, transform t: PlotTransform, plot: Rect, on renderer: Renderer) {
+        let u = style.unit
+        switch layer {
+        case .field(let grid, let scale):
+            renderer.draw(raster: FieldRaster.render(grid, scale: scale, transform: t, in: plot, maskColor: style.maskColor), in: plot)
+        case .isolines(let grid, let levels, let lineStyle):
+            var scaled = lineStyle
+            scaled.width *= u
+            for level in levels {
+                for line in MarchingSquares.isolines(grid, level: level) {
+                    renderer.stroke(polyline: line.map(t.pixel), style: scaled)
+                }
+            }
+        case .path(let path):
+            drawPath(path, transform: t, plot: plot, on: renderer)
+        case .series(let series):
+            let s = series.style
+            var run: [Point] = []
+            var runs: [[Point]] = []
+            for (x, y) in zip(series.xs, series.ys) {
+                let p = t.pixel(Point(x, y))
+                if p.isFinite { run.append(p) } else if !run.isEmpty { runs.append(run); run = [] }
+            }
+            if !run.isEmpty { runs.append(run) }
+            if s.width > 0 {
+                let stroke = StrokeStyle(width: s.width * u, color: s.color.opacity(s.opacity), dash: s.dash.map { $0 * s.width * u })
+                for r in runs { renderer.stroke(polyline: r, style: stroke) }
+            }
+            if let marker = s.marker {
+                for (i, (x, y)) in zip(series.xs, series.ys).enumerated() where i % s.markerEvery == 0 {
+                    let p = t.pixel(Point(x, y))
+                    guard p.isFinite, plot.inset(by: -s.markerSize * u).contains(p) else { continue }
+                    marker.draw(on: renderer, at: p, size: s.markerSize * u, fill: s.color.opacity(s.opacity), edge: .white, edgeWidth: 0.6 * u)
+                }
+            }
+        case .minima:
+            break
+        case .horizontalLine(let y, let lineStyle, _):
+            var scaled = lineStyle
+            scaled.width *= u
+            scaled.dash = lineStyle.dash.map { $0 * u }
+            let py = t.y.pixel(y)
+            if py.isFinite { renderer.stroke(polyline: [Point(plot.minX, py), Point(plot.maxX, py)], style: scaled) }
+        }
+    }
+
+    /// A path's lines: a white casing under the coloured line, clipped to the plot.
+    func drawPath(_ path: PathOverlay, transform t: PlotTransform, plot: Rect, on renderer: Renderer) {
+        let u = style.unit
+        let w = path.width * u
+        let pixels = path.drawnPoints.map(t.pixel)
+        guard !pixels.isEmpty else { return }
+        let clipped = clip(polyline: pixels, to: plot)
+        let casing = StrokeStyle(width: w + 2.2 * u, color: Color.white.opacity(0.9))
+        for run in clipped.runs { renderer.stroke(polyline: run, style: casing) }
+        for run in clipped.runs { renderer.stroke(polyline: run, style: StrokeStyle(width: w, color: path.color)) }
+    }
+
+    /// Markers drawn after the clip is lifted: minima stars; for paths, a darker dot every k
+    /// steps, an arrow where the path leaves the plot, a hollow start circle, and a filled end
+    /// circle or, for a diverged path, an X (at the last exit when the end lies outside).
+    func drawMarkers(_ layer: Layer, transform t: PlotTransform, plot: Rect, on renderer: Renderer) {
+        let u = style.unit
+        switch layer {
+        case .minima(let minima):
+            for m in minima where plot.contains(t.pixel(m)) {
+                MarkerShape.star.draw(on: renderer, at: t.pixel(m), size: style.fontSize * 1.8, fill: .white, edge: .black, edgeWidth: 1.4 * u)
+            }
+        case .path(let path):
+            let w = path.width * u
+            let pixels = path.drawnPoints.map(t.pixel)
+            guard !pixels.isEmpty else { return }
+            let clipped = clip(polyline: pixels, to: plot)
+            let length = zip(pixels, pixels.dropFirst()).reduce(0) { $0 + $1.0.distance(to: $1.1) }
+            let every = path.markerEvery ?? PathOverlay.automaticMarkerEvery(steps: pixels.count - 1, pixelLength: length, minimumSpacing: 3.5 * w)
+            let dot = path.color.mixed(with: .black, 0.45)
+            if every > 0 {
+                for i in stride(from: every, to: pixels.count - 1, by: every) where plot.contains(pixels[i]) {
+                    MarkerShape.circle.draw(on: renderer, at: pixels[i], size: w * 1.55, fill: dot, edge: .clear, edgeWidth: 0)
+                }
+            }
+            let end = pixels[pixels.count - 1]
+            let endInside = plot.contains(end)
+            for (index, exit) in clipped.exits.enumerated() where endInside || index < clipped.exits.count - 1 || !path.endsDiverged {
+                let head = arrowHead(tip: exit.point, direction: exit.direction, length: w * 4.2)
+                renderer.fill(polygon: head, color: path.color)
+                renderer.stroke(polyline: head, style: StrokeStyle(width: 0.9 * u, color: .white), closed: true)
+            }
+            if let start = pixels.first, plot.contains(start) {
+                MarkerShape.circle.draw(on: renderer, at: start, size: w * 3.6, fill: .white, edge: path.color, edgeWidth: w * 0.9)
+            }
+            if path.endsDiverged {
+                if let at = endInside ? end : clipped.exits.last?.point {
+                    MarkerShape.cross.draw(on: renderer, at: at, size: w * 4.5, fill: path.color, edge: .white, edgeWidth: 1.2 * u)
+                }
+            } else if endInside {
+                MarkerShape.circle.draw(on: renderer, at: end, size: w * 3.4, fill: path.color, edge: .white, edgeWidth: 1.2 * u)
+            }
+        default: break
+        }
+    }
+
+    func draw(_ legend: LegendLayout, on renderer: Renderer) {
+        let u = style.unit
+        let box = legend.box
+        renderer.fill(rect: box, color: Color.white.opacity(0.88))
+        renderer.stroke(polyline: [Point(box.minX, box.minY), Point(box.maxX, box.minY), Point(box.maxX, box.maxY), Point(box.minX, box.maxY)], style: StrokeStyle(width: 0.8 * u, color: Color(hex: 0xAAAAAA)), closed: true)
+        let padding = legend.textStyle.size * 0.55
+        for (i, entry) in legend.entries.enumerated() {
+            let y = box.minY + padding + legend.rowHeight * (Double(i) + 0.5)
+            let x0 = box.minX + padding, x1 = x0 + legend.swatchWidth
+            let mid = Point((x0 + x1) / 2, y)
+            switch entry.swatch {
+            case .path(let color):
+                renderer.stroke(polyline: [Point(x0, y), Point(x1, y)], style: StrokeStyle(width: 2.5 * u, color: color))
+                MarkerShape.circle.draw(on: renderer, at: mid, size: 2.5 * u * 1.55, fill: color.mixed(with: .black, 0.45), edge: .clear, edgeWidth: 0)
+            case .line(let stroke, let marker):
+                if stroke.width > 0 {
+                    renderer.stroke(polyline: [Point(x0, y), Point(x1, y)], style: StrokeStyle(width: stroke.width * u, color: stroke.color, dash: stroke.dash.map { $0 * stroke.width * u }))
+                }
+                if let marker { marker.draw(on: renderer, at: mid, size: 5 * u, fill: stroke.color, edge: .white, edgeWidth: 0.6 * u) }
+            case .marker(let shape, let fill, let edge):
+                shape.draw(on: renderer, at: mid, size: style.fontSize * 1.3, fill: fill, edge: edge, edgeWidth: 1.2 * u)
+            }
+            renderer.text(entry.text, at: Point(x1 + legend.textStyle.size * 0.5, y), style: legend.textStyle, horizontal: .left, vertical: .middle, rotation: 0)
+        }
+    }
+
+    func draw(_ colorbar: Colorbar, _ layout: ColorbarLayout, on renderer: Renderer) {
+        let u = style.unit
+        let bar = layout.bar
+        let scale = colorbar.scale
+        let height = max(1, Int(bar.height.rounded()))
+        var pixels: [Color] = []
+        pixels.reserveCapacity(height)
+        for row in 0..<height {
+            let v = layout.transform.value(atPixel: bar.minY + (Double(row) + 0.5) * bar.height / Double(height))
+            pixels.append(scale.color(of: v))
+        }
+        renderer.draw(raster: Raster(width: 1, height: height, pixels: pixels), in: bar)
+        let ink = StrokeStyle(width: 1.0 * u, color: Color(hex: 0x222222))
+        if scale.fill == .bands {  // thin separators between bands
+            for level in scale.levels.values.dropFirst().dropLast() {
+                let y = layout.transform.pixel(level)
+                renderer.stroke(polyline: [Point(bar.minX, y), Point(bar.maxX, y)], style: StrokeStyle(width: 0.5 * u, color: Color.white.opacity(0.5)))
+            }
+        }
+        renderer.stroke(polyline: [Point(bar.minX, bar.minY), Point(bar.maxX, bar.minY), Point(bar.maxX, bar.maxY), Point(bar.minX, bar.maxY)], style: ink, closed: true)
+        for tick in layout.ticks {
+            let y = layout.transform.pixel(tick.value)
+            renderer.stroke(polyline: [Point(bar.maxX, y), Point(bar.maxX + style.fontSize * 0.35, y)], style: ink)
+        }
+        for text in layout.texts { draw(text, on: renderer) }
+    }
+}
+
+extension PathOverlay {
+    /// The smallest k in 1, 2, 5, 10, 20, 50, ... with `pixelLength / steps * k >= minimumSpacing`;
+    /// 0 (no step markers) for paths of fewer than 2 steps.
+    public static func automaticMarkerEvery(steps: Int, pixelLength: Double, minimumSpacing: Double) -> Int {
+        guard steps >= 2, pixelLength > 0 else { return 0 }
+        let perStep = pixelLength / Double(steps)
+        var k = 1
+        var i = 0
+        while perStep * Double(k) < minimumSpacing, k < steps {
+            k = [1, 2, 5][i % 3] * Int(pow(10, Double(i / 3)))
+            i += 1
+        }
+        return k >= steps ? 0 : k
+    }
+}

@@ -1,0 +1,107 @@
+/// Iso-lines of a `ScalarGrid` by marching squares.
+///
+/// Each cell whose four corners are finite is classified by which corners lie above the level
+/// (`v > level`). Crossings sit on the cell edges, placed by linear interpolation
+/// `t = (level - a) / (b - a)`. The two ambiguous saddle cases (diagonal corners above) are
+/// decided by the cell centre, the mean of the four corners: if the centre is above, the above
+/// corners are joined through the middle. Cells with any non-finite corner are masked and
+/// produce nothing, so lines end at the mask. Segments are joined through their shared edges
+/// into polylines; closed curves repeat their first point at the end.
+public enum MarchingSquares {
+    /// The iso-lines at `level`, in data coordinates.
+    public static func isolines(_ grid: ScalarGrid, level: Double) -> [[Point]] {
+        let columns = grid.columns, rows = grid.rows
+        let values = grid.values
+        // An edge id: horizontal edge from (c, r) to (c + 1, r) is 2 (r * columns + c);
+        // vertical edge from (c, r) to (c, r + 1) is 2 (r * columns + c) + 1.
+        var segments: [(Int, Int)] = []
+        for r in 0..<(rows - 1) {
+            for c in 0..<(columns - 1) {
+                let i = r * columns + c
+                let v00 = values[i], v10 = values[i + 1], v01 = values[i + columns], v11 = values[i + columns + 1]
+                guard v00.isFinite, v10.isFinite, v01.isFinite, v11.isFinite else { continue }
+                let index = (v00 > level ? 1 : 0) | (v10 > level ? 2 : 0) | (v11 > level ? 4 : 0) | (v01 > level ? 8 : 0)
+                if index == 0 || index == 15 { continue }
+                let bottom = 2 * i, left = 2 * i + 1, top = 2 * (i + columns), right = 2 * (i + 1) + 1
+                switch index {
+                case 1, 14: segments.append((left, bottom))
+                case 2, 13: segments.append((bottom, right))
+                case 3, 12: segments.append((left, right))
+                case 4, 11: segments.append((right, top))
+                case 6, 9: segments.append((bottom, top))
+                case 7, 8: segments.append((left, top))
+                case 5:  // v00 and v11 above
+                    if (v00 + v10 + v01 + v11) / 4 > level {
+                        segments.append((bottom, right))
+                        segments.append((left, top))
+                    } else {
+                        segments.append((left, bottom))
+                        segments.append((right, top))
+                    }
+                default:  // 10: v10 and v01 above
+                    if (v00 + v10 + v01 + v11) / 4 > level {
+                        segments.append((left, bottom))
+                        segments.append((right, top))
+                    } else {
+                        segments.append((bottom, right))
+                        segments.append((left, top))
+                    }
+                }
+            }
+        }
+        return join(segments).map { chain in chain.map { point(onEdge: $0, grid: grid, level: level) } }
+    }
+
+    /// The crossing of `level` on edge `id`.
+    static func point(onEdge id: Int, grid: ScalarGrid, level: Double) -> Point {
+        let i = id >> 1
+        let c = i % grid.columns, r = i / grid.columns
+        let a = grid.values[i]
+        let b = id & 1 == 0 ? grid.values[i + 1] : grid.values[i + grid.columns]
+        let t = b == a ? 0.5 : (level - a) / (b - a)
+        if id & 1 == 0 { return Point(grid.x(column: Double(c) + t), grid.y(row: Double(r))) }
+        return Point(grid.x(column: Double(c)), grid.y(row: Double(r) + t))
+    }
+
+    /// Chains segments that share edge ids into maximal polylines of edge ids.
+    static func join(_ segments: [(Int, Int)]) -> [[Int]] {
+        // Each edge is shared by at most two segments (one per adjacent cell).
+        var byEdge: [Int: (Int, Int)] = [:]
+        byEdge.reserveCapacity(segments.count * 2)
+        for (s, (a, b)) in segments.enumerated() {
+            for e in [a, b] {
+                if let existing = byEdge[e] { byEdge[e] = (existing.0, s) } else { byEdge[e] = (s, -1) }
+            }
+        }
+        var used = [Bool](repeating: false, count: segments.count)
+        func next(from edge: Int, after segment: Int) -> Int? {
+            guard let (s0, s1) = byEdge[edge] else { return nil }
+            let candidate = s0 == segment ? s1 : s0
+            return candidate >= 0 && !used[candidate] ? candidate : nil
+        }
+        var chains: [[Int]] = []
+        for start in segments.indices where !used[start] {
+            used[start] = true
+            var forward = [segments[start].0, segments[start].1]
+            var current = start
+            while let s = next(from: forward[forward.count - 1], after: current) {
+                used[s] = true
+                let (a, b) = segments[s]
+                forward.append(a == forward[forward.count - 1] ? b : a)
+                current = s
+            }
+            var backward: [Int] = []
+            current = start
+            var head = forward[0]
+            while let s = next(from: head, after: current) {
+                used[s] = true
+                let (a, b) = segments[s]
+                head = a == head ? b : a
+                backward.append(head)
+                current = s
+            }
+            chains.append(backward.reversed() + forward)
+        }
+        return chains
+    }
+}

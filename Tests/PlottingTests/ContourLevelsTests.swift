@@ -1,0 +1,50 @@
+import Testing
+@testable import Plotting
+
+@Suite struct ContourLevelsTests {
+    @Test func linearLevelsCoverTheRangeWithNiceSteps() throws {
+        let levels = try ContourLevels.linear(count: 10).resolve(range: 0.3...9.7, smallestPositive: 0.3)
+        #expect(levels.values == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        #expect(levels.scale == .linear)
+    }
+
+    @Test func logLevelsForRosenbrockAreDecadesAndThirds() throws {
+        let levels = try ContourLevels.log(count: 14).resolve(range: 0...2509, smallestPositive: 2e-4)
+        // Six decades below the maximum at most: from 10^-3 (2509 × 1e-6 rounded down) to 10^4.
+        #expect(levels.values.first == 1e-3 && levels.values.last == 1e4)
+        #expect(levels.values.contains(3) && levels.values.contains(100))
+        #expect(levels.scale == .log)
+        #expect(zip(levels.values, levels.values.dropFirst()).allSatisfy { $0 < $1 })
+    }
+
+    @Test func bandsOfValues() throws {
+        let levels = try ColorLevels(values: [0, 1, 10, 100], scale: .linear)
+        #expect(levels.band(of: -5) == 0 && levels.band(of: 0.5) == 0 && levels.band(of: 1) == 1 && levels.band(of: 50) == 2 && levels.band(of: 1e9) == 2)
+    }
+
+    @Test func badLevelsAreClearErrors() {
+        #expect(throws: PlotError("contour levels [1.0, 1.0] are not strictly increasing: list them from low to high without repeats")) {
+            try ContourLevels.explicit([1, 1]).resolve(range: 0...1, smallestPositive: nil)
+        }
+        #expect(throws: PlotError.self) { try ContourLevels.log(count: 5).resolve(range: -3 ... -1, smallestPositive: nil) }
+        #expect(throws: PlotError.self) { try ColorLevels(values: [0, 1], scale: .log) }
+    }
+
+    @Test func fullyMaskedFieldIsAnError() throws {
+        let grid = try ScalarGrid(xRange: 0...1, yRange: 0...1, columns: 2, rows: 2, values: [.nan, .nan, .infinity, .nan])
+        #expect(throws: PlotError.self) { try ContourMap(field: grid).colorScale() }
+    }
+
+    @Test func bandedRasterShowsMaskAndBands() throws {
+        let grid = try ScalarGrid(xRange: 0...2, yRange: 0...1, columns: 3, rows: 2, values: [0, 1, .nan, 0, 1, .nan])
+        let scale = ColorScale(levels: try ColorLevels(values: [0, 0.5, 1], scale: .linear))
+        let plot = Rect(x: 0, y: 0, width: 20, height: 10)
+        let t = PlotTransform(x: AxisTransform(scale: .linear, lower: 0, upper: 2, start: 0, end: 20), y: AxisTransform(scale: .linear, lower: 0, upper: 1, start: 10, end: 0))
+        let mask = Color(hex: 0xABCDEF)
+        let raster = FieldRaster.render(grid, scale: scale, transform: t, in: plot, maskColor: mask)
+        #expect(raster.width == 20 && raster.height == 10)
+        #expect(raster.pixels[5 * 20 + 1] == scale.bandColor(0))
+        #expect(raster.pixels[5 * 20 + 8] == scale.bandColor(1))
+        #expect(raster.pixels[5 * 20 + 15] == mask, "the right cell touches NaN and is masked")
+    }
+}

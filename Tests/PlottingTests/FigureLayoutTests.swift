@@ -1,0 +1,62 @@
+import Testing
+@testable import Plotting
+
+@Suite struct FigureLayoutTests {
+    func expectTidy(_ figure: Figure) {
+        let layout = figure.layout(measurer: FakeMeasurer())
+        let boxes = layout.textBoxes
+        let canvas = Rect(x: 0, y: 0, width: Double(figure.width), height: Double(figure.height))
+        for (i, a) in boxes.enumerated() {
+            #expect(canvas.contains(Point(a.minX, a.minY)) && canvas.contains(Point(a.maxX, a.maxY)), "text box \(a) leaves the image")
+            for b in boxes[(i + 1)...] { #expect(!a.intersects(b), "text boxes \(a) and \(b) overlap") }
+            for panel in layout.panels { #expect(!a.intersects(panel.plot), "text box \(a) overlaps the plot \(panel.plot)") }
+        }
+        for (i, a) in layout.panels.enumerated() {
+            for b in layout.panels[(i + 1)...] { #expect(!a.plot.intersects(b.plot)) }
+            if let colorbar = layout.colorbar { #expect(!a.plot.intersects(colorbar.bar)) }
+        }
+    }
+
+    func rosenbrock() throws -> ContourMap {
+        let grid = try ScalarGrid.sampling(xRange: -2...2, yRange: -1...3, columns: 60, rows: 60) { x, y in (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) }
+        let path = PathOverlay(label: "adam(lr=0.01)", points: [Point(-2, 2), Point(-1, 1), Point(0.5, 0.3), Point(1, 1)], color: PathPalette.color(0), finalLoss: 1e-6)
+        return ContourMap(field: grid, levels: .log(count: 12), paths: [path], minima: [Point(1, 1)], title: "Rosenbrock")
+    }
+
+    @Test func contourMapLayoutDoesNotOverlap() throws {
+        for (w, h) in [(1000, 1000), (640, 480), (300, 240), (1600, 700)] { expectTidy(try rosenbrock().figure(width: w, height: h)) }
+    }
+
+    @Test func mapsKeepEqualAspect() throws {
+        let panel = try rosenbrock().figure(width: 1200, height: 600).layout(measurer: FakeMeasurer()).panels[0]
+        #expect(abs(panel.plot.width - panel.plot.height) < 1e-6, "x and y both span 4 units")
+    }
+
+    @Test func smallMultiplesAndChartGridsDoNotOverlap() throws {
+        let map = try rosenbrock()
+        expectTidy(try map.smallMultiples([("a", map.paths), ("b", []), ("c", map.paths)], width: 1000, height: 900))
+        let series = Series(label: "loss", ys: [100, 10, 1, 0.1, 0.01], style: .solid(.black))
+        let charts = (0..<4).map { LineChart(title: "chart \($0)", xLabel: "step", yLabel: "loss", yScale: .log, series: [series]) }
+        expectTidy(try LineChart.grid(charts, columns: 2, title: "grid", width: 1200, height: 900))
+    }
+
+    @Test func imageSizesAreValidated() {
+        #expect(throws: PlotError.self) { try LineChart(series: []).figure(width: 0, height: 100) }
+        #expect(throws: PlotError("image size 20000x100 is too large: each side must be at most 16384 pixels")) {
+            try LineChart(series: []).figure(width: 20000, height: 100)
+        }
+        #expect(throws: PlotError.self) { try LineChart(series: []).figure(width: 10000, height: 10000) }
+    }
+
+    @Test func seriesLengthsMustMatch() {
+        #expect(throws: PlotError.self) { try Series(label: "x", xs: [1, 2], ys: [1], style: .solid(.black)) }
+    }
+
+    @Test func chartRangeFitsTheWindow() throws {
+        let series = Series(label: nil, ys: [1000, 1, 2, 3, 4], style: .solid(.black))
+        let axes = LineChart(xRange: 1...4, series: [series]).axes()
+        let ranges = axes.resolvedRanges()
+        #expect(ranges.x == 1...4)
+        #expect(ranges.y.upperBound < 10, "the value outside the x window does not stretch y")
+    }
+}
