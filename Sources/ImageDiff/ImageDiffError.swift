@@ -13,7 +13,7 @@ public enum ImageDiffError: Error, CustomStringConvertible, Equatable {
     case kindMismatch(baseline: String, actual: String)
     /// A report, diff image or baseline could not be written.
     case cannotWrite(path: String, reason: String)
-    /// libgd could not encode an image.
+    /// libgd could not encode an image, or the JSON report could not be encoded.
     case encodingFailed(what: String)
 
     public var description: String {
@@ -29,9 +29,9 @@ public enum ImageDiffError: Error, CustomStringConvertible, Equatable {
         case let .kindMismatch(baseline, actual):
             "\(baseline) and \(actual) must both be PNG files or both be folders"
         case let .cannotWrite(path, reason):
-            "cannot write \(path): \(reason)"
+            "cannot write \(path): \(reason) (check that the folder is writable and the disk has space)"
         case let .encodingFailed(what):
-            "libgd could not encode \(what) as PNG (out of memory?)"
+            "could not encode \(what)"
         }
     }
 }

@@ -19,6 +19,9 @@ extension RGBAImage {
         guard data.count >= pngSignature.count, data.prefix(pngSignature.count).elementsEqual(pngSignature) else {
             throw .notPNG(path: source)
         }
+        guard PNGChunkLayout([UInt8](data)).reachesEnd else {
+            throw .corruptPNG(path: source, reason: "truncated: the file ends before its IEND chunk")
+        }
         let bytes = removingGammaChunks(from: data)
         var image = png_image()
         image.version = png_uint_32(PNG_IMAGE_VERSION)
@@ -62,26 +65,39 @@ private func libpngMessage(of image: inout png_image) -> String {
     return message.isEmpty ? "libpng gave no reason" : message
 }
 
+/// The layout of a PNG stream's chunks (length, type, data, CRC), walked without decoding.
+struct PNGChunkLayout {
+    /// The byte ranges of `gAMA` chunks.
+    var gammaChunks: [Range<Int>] = []
+    /// Whether the stream holds complete chunks up to and including `IEND`.
+    var reachesEnd = false
+
+    init(_ bytes: [UInt8]) {
+        var offset = pngSignature.count
+        while offset + 12 <= bytes.count {
+            let length = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+            let end = offset + 12 + length
+            guard end <= bytes.count else { return }
+            let type = bytes[(offset + 4)..<(offset + 8)]
+            if type.elementsEqual("gAMA".utf8) { gammaChunks.append(offset..<end) }
+            if type.elementsEqual("IEND".utf8) {
+                reachesEnd = true
+                return
+            }
+            offset = end
+        }
+    }
+}
+
 /// The PNG stream without its `gAMA` chunks, so that libpng's simplified API reads the samples as
-/// stored instead of converting them to sRGB. Chunks are self-contained (length, type, data, CRC),
-/// so dropping one leaves a valid stream. A stream that cannot be walked is returned unchanged
-/// for libpng to report.
+/// stored instead of converting them to sRGB. Chunks are self-contained, so dropping one leaves a
+/// valid stream.
 func removingGammaChunks(from data: Data) -> Data {
     let bytes = [UInt8](data)
-    var offset = pngSignature.count
-    var gammaChunks: [Range<Int>] = []
-    while offset + 8 <= bytes.count {
-        let length = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
-        let end = offset + 12 + length
-        guard end <= bytes.count else { break }
-        let type = String(decoding: bytes[(offset + 4)..<(offset + 8)], as: UTF8.self)
-        if type == "gAMA" { gammaChunks.append(offset..<end) }
-        if type == "IDAT" || type == "IEND" { break }  // gAMA must come before the image data
-        offset = end
-    }
-    guard !gammaChunks.isEmpty else { return data }
+    let layout = PNGChunkLayout(bytes)
+    guard !layout.gammaChunks.isEmpty else { return data }
     var kept = bytes
-    for chunk in gammaChunks.reversed() { kept.removeSubrange(chunk) }
+    for chunk in layout.gammaChunks.reversed() { kept.removeSubrange(chunk) }
     return Data(kept)
 }
 

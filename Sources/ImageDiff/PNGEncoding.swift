@@ -7,7 +7,7 @@ extension RGBAImage {
     /// and 255 round-trip exactly, other values to within 2.
     public func pngData() throws(ImageDiffError) -> Data {
         guard width > 0, height > 0, let gdImage = gdImageCreateTrueColor(Int32(width), Int32(height)) else {
-            throw .encodingFailed(what: "a \(sizeDescription) image")
+            throw .encodingFailed(what: "a \(sizeDescription) image as PNG with libgd (out of memory?)")
         }
         defer { gdImageDestroy(gdImage) }
         gdImageAlphaBlending(gdImage, 0)
@@ -24,7 +24,7 @@ extension RGBAImage {
         }
         var size: Int32 = 0
         guard let buffer = gdImagePngPtr(gdImage, &size), size > 0 else {
-            throw .encodingFailed(what: "a \(sizeDescription) image")
+            throw .encodingFailed(what: "a \(sizeDescription) image as PNG with libgd (out of memory?)")
         }
         defer { gdFree(buffer) }
         return Data(bytes: buffer, count: Int(size))

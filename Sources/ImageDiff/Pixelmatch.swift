@@ -86,7 +86,7 @@ public func pixelmatch(
         actual.pixels.withUnsafeBufferPointer { second in
             output.withUnsafeMutableBufferPointer { diff in
                 guard let image1 = first.baseAddress, let image2 = second.baseAddress else { return }
-                let diffPixels = diff.baseAddress
+                let diffPixels = makeDiffImage ? diff.baseAddress : nil
                 if memcmp(image1, image2, first.count) == 0 {
                     if let diffPixels, !options.diffMask {
                         for position in stride(from: 0, to: first.count, by: 4) {
