@@ -43,7 +43,9 @@ struct HTMLReport {
         page += "</tbody>\n</table>\n"
         for image in attention {
             page += "<section id=\"\(anchorID(image.path))\">\n<h2>\(escape(image.path)) <span class=\"badge \(image.status.rawValue)\">\(image.status.rawValue)</span></h2>\n"
-            page += "<p>\(escape(image.message))\(image.updated ? " — the actual image was recorded as the new baseline." : "")</p>\n<div class=\"panels\">\n"
+            page += "<p>\(escape(image.message))\(image.updated ? " — the actual image was recorded as the new baseline." : "")</p>\n"
+            page += "<input type=\"checkbox\" class=\"zoom\" id=\"zoom-\(anchorID(image.path))\"><label for=\"zoom-\(anchorID(image.path))\">one per row, at full size</label>\n"
+            page += "<div class=\"panels\">\n"
             page += figure("baseline", image.baselinePNG, size: image.baselineSize)
             page += figure("actual", image.actualPNG, size: image.actualSize)
             if let diff = diffPNGs[image.path] {
@@ -59,9 +61,12 @@ struct HTMLReport {
         guard let png else {
             return "<figure class=\"absent\"><div>no \(caption) image</div><figcaption>\(caption)</figcaption></figure>\n"
         }
-        let dimensions = size.map { " width=\"\($0.width)\" height=\"\($0.height)\"" } ?? ""
-        let sizeNote = size.map { " · \($0.width)×\($0.height)" } ?? ""
-        return "<figure><img alt=\"\(caption)\"\(dimensions) src=\"data:image/png;base64,\(png.base64EncodedString())\"><figcaption>\(caption)\(sizeNote)</figcaption></figure>\n"
+        // Small images are enlarged by a whole factor (up to 8x) with sharp pixels, so single-pixel
+        // differences stay visible; large ones shrink to the column unless shown at full size.
+        let zoom = size.map { max(1, min(8, 320 / max($0.width, 1))) } ?? 1
+        let dimensions = size.map { " width=\"\($0.width * zoom)\" height=\"\($0.height * zoom)\"" } ?? ""
+        let sizeNote = size.map { " · \($0.width)×\($0.height)\(zoom > 1 ? ", shown at \(zoom)x" : "")" } ?? ""
+        return "<figure><img alt=\"\(caption)\"\(zoom > 1 ? " class=\"enlarged\"" : "")\(dimensions) src=\"data:image/png;base64,\(png.base64EncodedString())\"><figcaption>\(caption)\(sizeNote)</figcaption></figure>\n"
     }
 
     private func anchorID(_ path: String) -> String {
@@ -87,8 +92,12 @@ struct HTMLReport {
         section{background:#fff;padding:14px 18px;margin-bottom:24px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
         section h2{font-size:17px;margin:0 0 4px;word-break:break-all}
         .panels{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:14px}
-        figure{margin:0}figure img{width:100%;height:auto;border:1px solid #ccc;
+        th{white-space:nowrap}.badge{white-space:nowrap}
+        .zoom{margin:0 6px 10px 0}label{font-size:13px;color:#444;cursor:pointer}
+        .zoom:checked~.panels{grid-template-columns:minmax(0,1fr)}
+        figure{margin:0}figure img{max-width:100%;height:auto;border:1px solid #ccc;
         background:repeating-conic-gradient(#e8e8e8 0 25%,#fff 0 50%) 0 0/16px 16px}
+        img.enlarged{image-rendering:pixelated}
         figcaption{font-size:13px;color:#555;margin-top:4px}
         figure.absent div{border:1px dashed #bbb;color:#888;padding:40px 8px;text-align:center}
         """
