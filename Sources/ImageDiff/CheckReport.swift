@@ -29,7 +29,7 @@ public struct CheckReport: Sendable {
 /// Compares every image of `actual` with the image of the same relative path in `baseline`.
 ///
 /// Paths only in `baseline` are `missing`; paths only in `actual` are `extra`. Images are decoded
-/// one pair at a time.
+/// one pair at a time; byte-identical files are decoded once (still validated) and compared fast.
 ///
 /// - Throws: `ImageDiffError` when a file cannot be read or is not a valid PNG.
 public func checkImages(baseline: ImageSet, actual: ImageSet, criteria: CheckCriteria = CheckCriteria()) throws(ImageDiffError) -> CheckReport {
@@ -37,7 +37,16 @@ public func checkImages(baseline: ImageSet, actual: ImageSet, criteria: CheckCri
     var images: [ImageCheck] = []
     images.reserveCapacity(paths.count)
     for path in paths {
-        images.append(checkImage(path: path, baseline: try baseline.load(path), actual: try actual.load(path), criteria: criteria))
+        let baselineBytes = try baseline.bytes(of: path)
+        let actualBytes = try actual.bytes(of: path)
+        let baselineImage = try baselineBytes.map { (data: Data) throws(ImageDiffError) in try baseline.decode(data, path: path) }
+        let actualImage: DecodedPNG?
+        if let baselineImage, let actualBytes, actualBytes == baselineBytes {
+            actualImage = baselineImage
+        } else {
+            actualImage = try actualBytes.map { (data: Data) throws(ImageDiffError) in try actual.decode(data, path: path) }
+        }
+        images.append(checkImage(path: path, baseline: baselineImage, actual: actualImage, criteria: criteria))
     }
     return CheckReport(images: images, criteria: criteria)
 }

@@ -76,14 +76,36 @@ public struct ImageSet: Sendable {
         }
     }
 
-    /// Reads and decodes the image `path`, or nil when the set has no such image.
-    public func load(_ path: String) throws(ImageDiffError) -> DecodedPNG? {
+    /// The same set limited to `paths` (for example a folder of committed images limited to the
+    /// ones a scene file renders), so that other files are neither missing nor extra.
+    public func restricted(to paths: some Sequence<String>) -> ImageSet {
+        ImageSet(storage: storage, paths: Set(self.paths).intersection(paths).sorted())
+    }
+
+    /// The PNG bytes of image `path`, or nil when the set has no such image.
+    public func bytes(of path: String) throws(ImageDiffError) -> Data? {
         guard paths.contains(path) else { return nil }
         switch storage {
-        case let .memory(images): return images[path]
+        case let .memory(images):
+            return images[path]?.data
         case .folder, .file:
             guard let url = location(of: path) else { return nil }
-            return try DecodedPNG(contentsOf: url)
+            do {
+                return try Data(contentsOf: url)
+            } catch {
+                throw .unreadable(path: url.path, reason: readFailureReason(url))
+            }
         }
+    }
+
+    /// Image `path` decoded from `data` (images in memory are already decoded).
+    func decode(_ data: Data, path: String) throws(ImageDiffError) -> DecodedPNG {
+        if case let .memory(images) = storage, let image = images[path] { return image }
+        return try DecodedPNG(data: data, source: location(of: path)?.path ?? path)
+    }
+
+    /// Reads and decodes the image `path`, or nil when the set has no such image.
+    public func load(_ path: String) throws(ImageDiffError) -> DecodedPNG? {
+        try bytes(of: path).map { (data: Data) throws(ImageDiffError) in try decode(data, path: path) }
     }
 }

@@ -135,7 +135,7 @@ public struct DecodedPNG: Sendable {
 }
 
 /// Why `url` could not be read, in a few words.
-private func readFailureReason(_ url: URL) -> String {
+func readFailureReason(_ url: URL) -> String {
     var isFolder: ObjCBool = false
     if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) { return "no such file" }
     if isFolder.boolValue { return "it is a folder, not a file" }

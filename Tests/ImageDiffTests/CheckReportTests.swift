@@ -64,3 +64,31 @@ import Testing
         #expect(report.count(.missing) == 4)
     }
 }
+
+@Suite struct ImageSetTests {
+    @Test func aSetCanBeRestrictedToSomePaths() throws {
+        let folders = try CheckFolders()
+        let baseline = try ImageSet.folder(folders.baseline).restricted(to: ["pass.png", "not-there.png"])
+        #expect(baseline.paths == ["pass.png"])
+        let rendered = try DecodedPNG(image: try Fixtures.corpusImage("identical-noise.b.png"))
+        let report = try checkImages(baseline: baseline, actual: .images(["pass.png": rendered]))
+        #expect(report.passed && report.images.count == 1)
+    }
+
+    @Test func identicalCorruptFilesAreStillAnError() throws {
+        let folders = try CheckFolders()
+        for side in [folders.baseline, folders.actual] {
+            let file = side.appendingPathComponent("pass.png")
+            try FileManager.default.removeItem(at: file)
+            try FileManager.default.copyItem(at: Fixtures.bad.appendingPathComponent("bad-crc.png"), to: file)
+        }
+        #expect(throws: ImageDiffError.self) { try folders.check() }
+    }
+
+    @Test func foldersListOnlyPNGsAndSkipHiddenFiles() throws {
+        let folders = try CheckFolders()
+        try Data().write(to: folders.actual.appendingPathComponent(".hidden.png"))
+        let actual = try ImageSet.folder(folders.actual)
+        #expect(actual.paths == ["new.png", "palette.png", "pass.png", "size.png", "sub/fail.png"])
+    }
+}
