@@ -24,6 +24,8 @@ let package = Package(
             pkgConfig: "gdlib",
             providers: [.apt(["libgd-dev", "libpng-dev"])]
         ),
+        // libpng's simplified API: full 8-bit alpha (libgd keeps 7 bits) and errors reported, not longjmp'd.
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .target(name: "_AtomicWrite"),
         .target(name: "Objectives", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Optimizers"),
@@ -32,7 +34,7 @@ let package = Package(
         .target(name: "Diagnostics", dependencies: ["Trajectories", "Plotting"]),
         .target(name: "Plotting"),
         .target(name: "GDRenderer", dependencies: ["CGD", "Plotting", "_AtomicWrite"]),
-        .target(name: "ImageDiff", dependencies: ["CGD", "_AtomicWrite"]),
+        .target(name: "ImageDiff", dependencies: ["CGD", "CPNG", "_AtomicWrite"]),
         .target(
             name: "TrajVizCLI",
             dependencies: [
@@ -49,7 +51,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "GDRendererTests", dependencies: ["GDRenderer"]),
-        .testTarget(name: "ImageDiffTests", dependencies: ["ImageDiff", "GDRenderer"]),
+        .testTarget(name: "ImageDiffTests", dependencies: ["ImageDiff", "GDRenderer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrajVizCLITests", dependencies: ["TrajVizCLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -13,5 +13,12 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .executableTarget(
+            name: "ImageCompare",
+            dependencies: [benchmark, .product(name: "ImageDiff", package: "TrajViz")],
+            path: "Benchmarks/ImageCompare",
+            resources: [.copy("Resources")],
+            plugins: [benchmarkPlugin]
+        ),
     ]
 )

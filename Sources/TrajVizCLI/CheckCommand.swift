@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import ImageDiff
+
+extension ComparisonMetric: ExpressibleByArgument {}
+extension UpdateMode: ExpressibleByArgument {}
+
+/// `trajviz check BASELINE ACTUAL`: compares two PNG files, or two folders of PNGs matched by
+/// relative path, and exits 0 when all pass, 1 when any differs, is missing or has no baseline,
+/// and 2 on a usage or I/O error.
+public struct CheckCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Compares PNG images with their baselines (pixelmatch or RMS) and reports the differences.",
+        discussion: """
+            BASELINE and ACTUAL are two PNG files or two folders; folders are matched by relative path. \
+            Images only in BASELINE are missing, images only in ACTUAL have no baseline; both fail \
+            unless recorded with --update. Exit status: 0 all pass, 1 a difference, 2 a usage or I/O error.
+            """
+    )
+
+    @Argument(help: "The baseline PNG file or folder (the expected images).")
+    var baseline: String
+
+    @Argument(help: "The actual PNG file or folder (the images to check).")
+    var actual: String
+
+    @Option(help: "pixelmatch's per-pixel colour threshold, 0...1; smaller is stricter.")
+    var threshold: Double = 0.1
+
+    @Option(help: "Pass when at most N pixels mismatch (default 0).")
+    var maxDiffPixels: Int?
+
+    @Option(help: "Pass when at most P percent of the pixels mismatch, 0...100.")
+    var maxDiffPercent: Double?
+
+    @Option(help: "The metric that decides: pixelmatch (mismatched pixels) or rms (matplotlib's RMS).")
+    var metric: ComparisonMetric = .pixelmatch
+
+    @Option(help: "With --metric rms: the largest RMS that passes, 0...255.")
+    var rmsTolerance: Double?
+
+    @Flag(help: "Count anti-aliasing pixels as differences instead of skipping them.")
+    var includeAA = false
+
+    @Flag(help: "Draw diff images as a mask of the differences on a transparent background.")
+    var diffMask = false
+
+    @Option(help: "Write diff images, report.json and a self-contained index.html into DIR.")
+    var report: String?
+
+    @Option(help: "Record actual images as baselines: never, missing (no baseline yet) or all (also failures).")
+    var update: UpdateMode = .never
+
+    public init() {}
+
+    /// What is wrong with the options, quoting the flags; nil when they are fine.
+    var usageProblem: String? {
+        Self.usageProblem(
+            threshold: threshold, maxDiffPixels: maxDiffPixels, maxDiffPercent: maxDiffPercent, metric: metric, rmsTolerance: rmsTolerance)
+    }
+
+    static func usageProblem(
+        threshold: Double, maxDiffPixels: Int?, maxDiffPercent: Double?, metric: ComparisonMetric, rmsTolerance: Double?
+    ) -> String? {
+        if !(0...1).contains(threshold) { return "--threshold must be between 0 and 1 (got \(threshold))" }
+        if maxDiffPixels != nil, maxDiffPercent != nil {
+            return "--max-diff-pixels and --max-diff-percent exclude each other; give one"
+        }
+        if let maxDiffPixels, maxDiffPixels < 0 { return "--max-diff-pixels must be 0 or more (got \(maxDiffPixels))" }
+        if let maxDiffPercent, !(0...100).contains(maxDiffPercent) {
+            return "--max-diff-percent must be between 0 and 100 (got \(maxDiffPercent))"
+        }
+        if let rmsTolerance, !(0...255).contains(rmsTolerance) { return "--rms-tolerance must be between 0 and 255 (got \(rmsTolerance))" }
+        if metric == .rms, maxDiffPixels != nil || maxDiffPercent != nil {
+            return "--max-diff-pixels and --max-diff-percent apply to --metric pixelmatch; with --metric rms use --rms-tolerance"
+        }
+        if metric == .pixelmatch, rmsTolerance != nil { return "--rms-tolerance applies only with --metric rms" }
+        return nil
+    }
+
+    public func validate() throws {
+        if let usageProblem {
+            printError("error: \(usageProblem)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// The pass criteria the options describe.
+    var criteria: CheckCriteria {
+        CheckCriteria(
+            metric: metric, pixelmatch: PixelmatchOptions(threshold: threshold, includeAA: includeAA, diffMask: diffMask),
+            maxDiffPixels: maxDiffPixels, maxDiffPercent: maxDiffPercent, rmsTolerance: rmsTolerance ?? 0)
+    }
+
+    public func run() throws {
+        let status = execute(output: { print($0) }, errors: printError)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Runs the check, sending report lines to `output` and error lines to `errors`; returns the exit status.
+    func execute(output: (String) -> Void, errors: (String) -> Void) -> Int32 {
+        do {
+            let baselineURL = URL(fileURLWithPath: baseline)
+            let sets = try ImageSet.pair(baseline: baselineURL, actual: URL(fileURLWithPath: actual))
+            var result = try checkImages(baseline: sets.baseline, actual: sets.actual, criteria: criteria)
+            let recorded = try result.recordBaselines(mode: update, in: sets.baseline)
+            for image in result.images {
+                output("\(label(image.status).padding(toLength: 9, withPad: " ", startingAt: 0)) \(image.path)  \(image.message)")
+            }
+            for change in recorded {
+                output("recorded  \(change.path) as \(change.change == .added ? "a new" : "the new") baseline: \(change.file.path)")
+            }
+            output(result.summary)
+            if let report {
+                let files = try result.writeReport(to: URL(fileURLWithPath: report))
+                output("report: \(files.html.path)")
+            }
+            return result.passed ? 0 : 1
+        } catch {
+            errors("error: \(error)")
+            return 2
+        }
+    }
+
+    private func label(_ status: CheckStatus) -> String {
+        switch status {
+        case .pass: "pass"
+        case .fail: "FAIL"
+        case .missing: "MISSING"
+        case .extra: "NEW"
+        case .sizeMismatch: "SIZE"
+        }
+    }
+}
+
+private func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
