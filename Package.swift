@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Objectives", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Optimizers"),
         .target(name: "Trajectories", dependencies: ["Objectives", "Optimizers"]),
-        .target(name: "Tuning", dependencies: ["Trajectories"]),
+        .target(name: "Tuning", dependencies: ["Trajectories", "_AtomicWrite"]),
         .target(name: "Diagnostics", dependencies: ["Trajectories", "Plotting"]),
         .target(name: "Plotting"),
         .target(name: "GDRenderer", dependencies: ["CGD", "Plotting", "_AtomicWrite"]),

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import Tuning
+
+@Suite struct LearningRateSearchTests {
+    let bounds = try! LearningRateBounds(logLower: -8, logUpper: 0.5)
+
+    @Test func findsTheMinimumOfASmoothObjective() throws {
+        let target = log(0.0123)
+        let result = try LearningRateSearch().run(bounds: bounds) { lr in pow(log(lr) - target, 2) }
+        let found = try #require(result.learningRate)
+        #expect(abs(log(found) - target) < 1e-6)
+        #expect(result.evaluations.count == 200)
+    }
+
+    @Test func findsTheGlobalMinimumAmongManyLocalOnes() throws {
+        // Rastrigin in log lr: 17 local minima in the interval, the global one at u* = -3.3.
+        let target = -3.3
+        let objective = { (lr: Double) -> Double? in
+            let u = log(lr) - target
+            return 10 + u * u - 10 * cos(2 * Double.pi * u * 2)
+        }
+        let result = try LearningRateSearch().run(bounds: bounds, evaluate: objective)
+        let found = try #require(result.learningRate)
+        #expect(abs(log(found) - target) < 1e-5)
+        #expect(try #require(result.objective) < 1e-8)
+    }
+
+    @Test func findsANarrowDipBetweenGridPoints() throws {
+        // A well 0.04 wide in ln lr, about half the grid spacing of 8.5/100.
+        let target = -5.4321
+        let objective = { (lr: Double) -> Double? in
+            let u = (log(lr) - target) / 0.04
+            return 1 - exp(-u * u) + 1e-3 * abs(log(lr))
+        }
+        let result = try LearningRateSearch().run(bounds: bounds, evaluate: objective)
+        let found = try #require(result.learningRate)
+        #expect(abs(log(found) - target) < 1e-3)
+    }
+
+    @Test func approachesTheEdgeOfADivergingRegion() throws {
+        // Better and better up to lr = 0.5, then the run diverges (nil), overflows (inf) or is NaN.
+        let objective = { (lr: Double) -> Double? in
+            if lr > 0.9 { return .nan }
+            if lr > 0.7 { return .infinity }
+            if lr > 0.5 { return nil }
+            return 1 / lr
+        }
+        let result = try LearningRateSearch().run(bounds: bounds, evaluate: objective)
+        let found = try #require(result.learningRate)
+        #expect(found <= 0.5 && found > 0.5 * (1 - 1e-5))
+        #expect(result.failures > 0)
+        #expect(result.evaluations.allSatisfy { ($0.learningRate > 0.5) == ($0.objective == nil) })
+    }
+
+    @Test func reachesAMinimumAtEitherBound() throws {
+        let up = try LearningRateSearch().run(bounds: bounds) { lr in -lr }
+        #expect(try #require(up.learningRate) > bounds.upper * (1 - 1e-5))
+        let down = try LearningRateSearch().run(bounds: bounds) { lr in lr }
+        #expect(try #require(down.learningRate) < bounds.lower * (1 + 1e-5))
+    }
+
+    @Test func everyEvaluationFailingIsAResultNotACrash() throws {
+        let result = try LearningRateSearch(budget: 50).run(bounds: bounds) { _ in nil }
+        #expect(result.learningRate == nil)
+        #expect(result.objective == nil)
+        #expect(result.failures == result.evaluations.count)
+        #expect(result.evaluations.count == 50)
+    }
+
+    @Test func staysWithinTheBoundsAndTheBudget() throws {
+        for budget in [2, 3, 7, 200, 333] {
+            let result = try LearningRateSearch(budget: budget, seed: 9).run(bounds: bounds) { lr in sin(log(lr) * 3) }
+            #expect(result.evaluations.count <= budget)
+            #expect(result.evaluations.allSatisfy { log($0.learningRate) >= bounds.logLower && log($0.learningRate) <= bounds.logUpper })
+        }
+    }
+
+    @Test func theSameSeedGivesTheSameSearch() throws {
+        let objective = { (lr: Double) -> Double? in
+            let u = log(lr)
+            return u < -1 ? cos(7 * u) + 0.1 * u * u : nil
+        }
+        let first = try LearningRateSearch(seed: 42).run(bounds: bounds, evaluate: objective)
+        let second = try LearningRateSearch(seed: 42).run(bounds: bounds, evaluate: objective)
+        let other = try LearningRateSearch(seed: 43).run(bounds: bounds, evaluate: objective)
+        #expect(first == second)
+        #expect(first.evaluations.map(\.learningRate) != other.evaluations.map(\.learningRate))
+    }
+
+    @Test func theGridCoversEveryCellOnce() throws {
+        let search = try LearningRateSearch(budget: 20, seed: 3)
+        let result = search.run(bounds: bounds) { lr in lr }
+        let cell = bounds.logWidth / Double(search.gridSize)
+        let cells = result.evaluations.prefix(search.gridSize).map { Int((log($0.learningRate) - bounds.logLower) / cell) }
+        #expect(cells == Array(0..<search.gridSize))
+    }
+
+    @Test func bestIsTheEarliestAmongEquals() {
+        let result = LearningRateSearchResult(evaluations: [
+            .init(learningRate: 1, objective: nil), .init(learningRate: 2, objective: 3),
+            .init(learningRate: 3, objective: 1), .init(learningRate: 4, objective: 1),
+        ])
+        #expect(result.learningRate == 3)
+        #expect(result.objective == 1)
+        #expect(result.failures == 1)
+    }
+
+    @Test func anErrorFromTheEvaluationEndsTheSearch() {
+        struct Stop: Error {}
+        var calls = 0
+        #expect(throws: Stop.self) {
+            try LearningRateSearch().run(bounds: bounds) { _ in
+                calls += 1
+                if calls == 5 { throw Stop() }
+                return 1
+            }
+        }
+        #expect(calls == 5)
+    }
+
+    @Test(arguments: [-1, 0, 1, 100_001])
+    func rejectsABudgetOutOfRange(budget: Int) {
+        #expect(throws: TuningError.self) { try LearningRateSearch(budget: budget) }
+    }
+}
