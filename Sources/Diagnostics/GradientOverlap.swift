@@ -46,7 +46,7 @@ public struct GradientOverlap: Sendable, Equatable, Codable {
     }
 
     /// The 1-based step from which every ξ is exactly 0.5 until the end, if the run ends that way.
-    private static func firstStepOfConstantHalf(_ friction: [[Double]]) -> Int? {
+    private static func firstStepOfConstantHalf(_ friction: VectorSeries) -> Int? {
         var first: Int?
         for (index, values) in friction.enumerated().reversed() {
             guard values.allSatisfy({ $0 == 0.5 }) else { break }

@@ -141,7 +141,7 @@ extension SearchObjective {
     /// The objective of a runner's trajectory; `nil` when it diverged or a value is not finite.
     public func value(of trajectory: Trajectory, minima: [[Double]], domain: SearchDomain?) -> Double? {
         value(
-            points: trajectory.points, losses: trajectory.losses,
+            points: trajectory.points.rows, losses: trajectory.losses,
             diverged: trajectory.divergedAtStep != nil, minima: minima, domain: domain)
     }
 }

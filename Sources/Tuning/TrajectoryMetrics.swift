@@ -74,7 +74,7 @@ public struct TrajectoryMetrics: Codable, Sendable, Equatable {
         tolerance: Double = TrajectoryMetrics.defaultTolerance
     ) {
         self.init(
-            points: trajectory.points, losses: trajectory.losses, diverged: trajectory.divergedAtStep != nil,
+            points: trajectory.points.rows, losses: trajectory.losses, diverged: trajectory.divergedAtStep != nil,
             minima: minima, minimumValue: minimumValue, tolerance: tolerance)
     }
 }

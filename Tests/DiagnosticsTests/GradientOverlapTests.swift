@@ -6,8 +6,8 @@ import Trajectories
 private func run(gradients: [[Double]], previous: [[Double]], friction: [[Double]]) -> Trajectory {
     Trajectory(
         function: "f", optimizer: "diffgrad", start: [0, 0], steps: gradients.count, zeroGrad: "inplace",
-        clipGradNorm: nil, points: [], losses: [], gradients: gradients, previousGradients: previous,
-        friction: friction)
+        clipGradNorm: nil, points: VectorSeries(dimension: 2), losses: [], gradients: VectorSeries(gradients),
+        previousGradients: VectorSeries(previous), friction: VectorSeries(friction))
 }
 
 @Suite struct GradientOverlapTests {
