@@ -27,7 +27,13 @@ let package = Package(
         // libpng's simplified API: full 8-bit alpha (libgd keeps 7 bits) and errors reported, not longjmp'd.
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .target(name: "_AtomicWrite"),
-        .target(name: "Objectives", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(
+            name: "Objectives",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            plugins: ["EmbedFunctionFiles"]
+        ),
+        .plugin(name: "EmbedFunctionFiles", capability: .buildTool(), dependencies: ["EmbedFunctionFilesTool"]),
+        .executableTarget(name: "EmbedFunctionFilesTool", path: "Plugins/EmbedFunctionFilesTool"),
         .target(name: "Optimizers"),
         .target(name: "Trajectories", dependencies: ["Objectives", "Optimizers"]),
         .target(name: "Tuning", dependencies: ["Trajectories", "_AtomicWrite"]),
