@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Tuning", targets: ["Tuning"]),
         .library(name: "Diagnostics", targets: ["Diagnostics"]),
         .library(name: "Plotting", targets: ["Plotting"]),
+        .library(name: "Scenes", targets: ["Scenes"]),
         .library(name: "GDRenderer", targets: ["GDRenderer"]),
         .library(name: "ImageDiff", targets: ["ImageDiff"]),
     ],
@@ -39,13 +40,20 @@ let package = Package(
         .target(name: "Tuning", dependencies: ["Trajectories", "_AtomicWrite"]),
         .target(name: "Diagnostics", dependencies: ["Trajectories", "Plotting"]),
         .target(name: "Plotting"),
+        .target(
+            name: "Scenes",
+            dependencies: [
+                "Objectives", "Optimizers", "Trajectories", "Tuning", "Diagnostics", "Plotting", "GDRenderer", "ImageDiff",
+                "_AtomicWrite",
+            ]
+        ),
         .target(name: "GDRenderer", dependencies: ["CGD", "Plotting", "_AtomicWrite"]),
         .target(name: "ImageDiff", dependencies: ["CGD", "CPNG", "_AtomicWrite"]),
         .target(
             name: "TrajVizCLI",
             dependencies: [
-                "Objectives", "Optimizers", "Trajectories", "Tuning", "Diagnostics", "Plotting", "GDRenderer", "ImageDiff", "_AtomicWrite",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Objectives", "Optimizers", "Trajectories", "Tuning", "Diagnostics", "Plotting", "GDRenderer", "ImageDiff", "Scenes",
+                "_AtomicWrite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "trajviz", dependencies: ["TrajVizCLI"]),
@@ -55,6 +63,7 @@ let package = Package(
         .testTarget(name: "TrajectoriesTests", dependencies: ["Trajectories"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TuningTests", dependencies: ["Tuning"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "ScenesTests", dependencies: ["Scenes"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "GDRendererTests", dependencies: ["GDRenderer"]),
         .testTarget(name: "ImageDiffTests", dependencies: ["ImageDiff", "GDRenderer"], resources: [.copy("Fixtures")]),
