@@ -1,0 +1,80 @@
+import Objectives
+import Plotting
+
+/// A function's contour map with paths over it: the model that `trajviz render` draws.
+public struct MapScene: Sendable {
+    /// The most paths one overlay shows; the palette has as many distinguishable colours.
+    public static let maximumOverlaidPaths = 12
+
+    public let function: FunctionDefinition
+    public let paths: [PlottedPath]
+    public let options: MapOptions
+
+    public init(function: FunctionDefinition, paths: [PlottedPath], options: MapOptions = MapOptions()) throws(SceneError) {
+        guard function.dimension == 2 else {
+            throw SceneError("\(function.name) has \(function.dimension) variables; a contour map needs a function of x and y")
+        }
+        if options.layout == .overlay && paths.count > Self.maximumOverlaidPaths {
+            throw SceneError("\(paths.count) paths are too many for one overlay (at most \(Self.maximumOverlaidPaths)); use --layout grid")
+        }
+        self.function = function
+        self.paths = paths
+        self.options = options
+    }
+
+    /// The domain drawn: the option, the function's own, or one fitted around the paths and minima.
+    public var domain: (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        if let domain = options.domain { return domain }
+        if let domain = function.domain { return (domain.x, domain.y) }
+        return ContourMap.fittedDomain(paths: paths.map { $0.points.map(point) }, minima: function.minima.map(point))
+    }
+
+    /// The contour map model, sampled on a grid fine enough for the image size.
+    public func contourMap() throws(PlotError) -> ContourMap {
+        let (xRange, yRange) = domain
+        let columns = min(max(options.width / 3, 120), 400)
+        let rows = min(max(options.height / 3, 120), 400)
+        let xs = (0..<columns).map { xRange.lowerBound + Double($0) * (xRange.upperBound - xRange.lowerBound) / Double(columns - 1) }
+        let ys = (0..<rows).map { yRange.lowerBound + Double($0) * (yRange.upperBound - yRange.lowerBound) / Double(rows - 1) }
+        let field = try ScalarGrid(
+            xRange: xRange, yRange: yRange, columns: columns, rows: rows,
+            values: function.objective.values(onGridX: xs, y: ys))
+        let overlays = paths.enumerated().map { index, path in
+            PathOverlay(
+                label: path.label, points: path.points.map(point), color: PathPalette.color(index),
+                finalLoss: path.finalLoss, divergedAtStep: path.divergedAtStep)
+        }
+        return ContourMap(
+            field: field, levels: options.levels ?? defaultLevels, colormap: options.colormap, fill: options.fill,
+            paths: overlays, minima: function.minima.map(point), title: options.title ?? function.title)
+    }
+
+    /// The still picture: one overlay, or small multiples with one panel per path.
+    public func figure() throws(PlotError) -> Figure {
+        let map = try contourMap()
+        switch options.layout {
+        case .overlay:
+            return try map.figure(width: options.width, height: options.height)
+        case .grid:
+            let groups = map.paths.map { (title: $0.label, paths: [$0]) }
+            return try map.smallMultiples(groups, width: options.width, height: options.height)
+        }
+    }
+
+    /// Animation frames in which every path advances step by step, `frameCount` in all.
+    public func frames(count frameCount: Int) throws(PlotError) -> [Figure] {
+        let lastStep = paths.map { $0.points.count - 1 }.max() ?? 0
+        return try contourMap().frames(
+            width: options.width, height: options.height,
+            steps: ContourMap.frameSteps(lastStep: lastStep, count: frameCount))
+    }
+
+    private var defaultLevels: ContourLevels {
+        function.levelScale == .log ? .log(count: 14) : .linear(count: 14)
+    }
+}
+
+/// A 2-D point of the plotting model from coordinates; extra coordinates are ignored.
+func point(_ coordinates: [Double]) -> Point {
+    Point(coordinates.first ?? .nan, coordinates.count > 1 ? coordinates[1] : .nan)
+}

@@ -1,0 +1,37 @@
+import Optimizers
+import Trajectories
+
+/// A path to draw on a map: an optimizer run of ours, or points read from a file.
+public struct PlottedPath: Sendable {
+    /// The legend name: the spec with its learning rate, or the file's name.
+    public var label: String
+    /// The start point, then one point per step.
+    public var points: [[Double]]
+    /// The loss at the last point, when known and finite.
+    public var finalLoss: Double?
+    /// The step that made the run non-finite, if it did.
+    public var divergedAtStep: Int?
+
+    public init(label: String, points: [[Double]], finalLoss: Double? = nil, divergedAtStep: Int? = nil) {
+        self.label = label
+        self.points = points
+        self.finalLoss = finalLoss
+        self.divergedAtStep = divergedAtStep
+    }
+
+    /// A run of ours, labelled with its spec and learning rate (`adam(lr=0.001)` when lr was
+    /// left at its default).
+    public init(_ run: Trajectory, spec: OptimizerSpec) {
+        self.init(
+            label: Self.label(for: spec), points: run.points.rows, finalLoss: run.losses.last ?? nil,
+            divergedAtStep: run.divergedAtStep)
+    }
+
+    /// The spec as given, with the learning rate written out when the spec left it at its default.
+    public static func label(for spec: OptimizerSpec) -> String {
+        let text = spec.description
+        guard spec.value(of: "lr") == nil, spec.definition.option("lr") != nil else { return text }
+        let lr = "lr=\(spec.settings.real("lr"))"
+        return text.hasSuffix(")") ? String(text.dropLast()) + ", \(lr))" : "\(text)(\(lr))"
+    }
+}
