@@ -3,8 +3,9 @@ import PackagePlugin
 
 /// Embeds the package's `Functions/*.toml` in the target as Swift string literals
 /// (`EmbeddedFunctionFiles.files`), so that the built-in catalog travels inside the binary.
-/// The files are the command's inputs: editing one rebuilds the target, and the plugin runs
-/// at every build, so adding or removing one does too.
+/// The files and the folder are the command's inputs: editing a file reruns it, and so does
+/// adding or removing one (the folder changes). The tool lists the folder itself when it runs,
+/// because SwiftPM does not re-plan the build, and so would keep a stale list of arguments.
 @main
 struct EmbedFunctionFiles: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -15,9 +16,9 @@ struct EmbedFunctionFiles: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFunctionFiles.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(files.count) function files",
+                displayName: "Embedding the function files of \(folder.path)",
                 executable: try context.tool(named: "EmbedFunctionFilesTool").url,
-                arguments: [output.path] + files.map(\.path),
+                arguments: [output.path, folder.path],
                 inputFiles: files + [folder],
                 outputFiles: [output])
         ]

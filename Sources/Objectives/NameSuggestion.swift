@@ -2,12 +2,12 @@
 ///
 /// Distance is the optimal-string-alignment edit distance (insertions, deletions,
 /// substitutions and swaps of neighbours, each costing 1), compared case-insensitively.
-/// A candidate is suggested only when it is close: at most 1 edit for names of up to 3
+/// A candidate is suggested only when it is close: none for one-letter names, 1 edit up to 3
 /// characters, at most 2 up to 6, else at most a third of the name's length. Ties go to the
 /// earlier candidate.
 func nearestName(to name: String, among candidates: some Sequence<String>) -> String? {
     let target = Array(name.lowercased())
-    let limit = target.count <= 3 ? 1 : target.count <= 6 ? 2 : target.count / 3
+    let limit = target.count <= 1 ? 0 : target.count <= 3 ? 1 : target.count <= 6 ? 2 : target.count / 3
     var best: (name: String, distance: Int)?
     for candidate in candidates {
         let distance = editDistance(target, Array(candidate.lowercased()))
