@@ -2,6 +2,7 @@
 /// the total 2-norm over all buffers `N = ‖(‖g₁‖, ‖g₂‖, ...)‖`, the factor
 /// `c = min(maxNorm / (N + 1e-6), 1)`, and every buffer multiplied by `c` (even when `c = 1`).
 /// Parameters without a gradient are skipped. A non-finite norm makes `c` NaN or 0, as in PyTorch.
+/// Sums of squares accumulate with fused multiply-adds, as PyTorch's CPU norm kernel does.
 ///
 /// - Returns: the total norm before clipping.
 @discardableResult
@@ -10,9 +11,9 @@ public func clipGradNorm(_ parameters: [Parameter], maxNorm: Double) -> Double {
     for parameter in parameters {
         guard let gradient = parameter.grad else { continue }
         var sumOfSquares = 0.0
-        for value in gradient.storage { sumOfSquares += value * value }
+        for value in gradient.storage { sumOfSquares = sumOfSquares.addingProduct(value, value) }
         let norm = sumOfSquares.squareRoot()
-        sumOfSquaredNorms += norm * norm
+        sumOfSquaredNorms = sumOfSquaredNorms.addingProduct(norm, norm)
     }
     let totalNorm = sumOfSquaredNorms.squareRoot()
     let coefficient = maxNorm / (totalNorm + 1e-6)

@@ -7,7 +7,8 @@
 ///
 /// To round as the references do, a block may leave part of its step for the learning-rate
 /// block: a scalar `stepFactor` and `stepDivisor` (Adam's `lr·√c₂/c₁`) and a per-element
-/// `denominator`, which `ScaleByLearningRate` combines as PyTorch's `addcdiv_` does. Some
+/// `denominator`, which `ScaleByLearningRate` combines as PyTorch's `addcdiv_` does. AdaMod
+/// bounds actual learning rates, so it takes `lr` itself and leaves per-element step sizes. Some
 /// references work in place, and the context lets a block do the same: coupled weight decay may
 /// write into the gradient buffer (`grad.add_(p, alpha=wd)`), decoupled weight decay and
 /// Lookahead write the parameter itself, and DiffGrad's friction reads the raw buffer.
@@ -37,10 +38,11 @@ public struct StepContext {
     public let frictionProbe: FrictionProbe?
     /// Which branch a rectified (RAdam-style) block took this step; others may depend on it.
     public var branch: UpdateBranch = .adaptive
-    /// Scratch for a per-element denominator left to `ScaleByLearningRate`.
+    /// Scratch for a per-element vector left to `ScaleByLearningRate`: a denominator, or
+    /// actual step sizes; `perElementRole` says which, if any.
     public let denominator: UnsafeMutableBufferPointer<Double>
-    /// Whether `denominator` holds values this step.
-    public var hasDenominator = false
+    /// What `denominator` holds this step.
+    public var perElementRole: PerElementRole = .none
     /// A scalar the step size is multiplied by before the division: `(stepFactor·lr)/stepDivisor`.
     public var stepFactor = 1.0
     /// A scalar the step size is divided by, e.g. Adam's bias correction `1 - β₁ᵗ`.
@@ -61,6 +63,17 @@ public struct StepContext {
         self.elementOffset = elementOffset
         self.frictionProbe = frictionProbe
     }
+}
+
+/// What a block left in `StepContext.denominator` for `ScaleByLearningRate`.
+public enum PerElementRole: Sendable {
+    /// Nothing.
+    case none
+    /// A denominator d: the step is `((-η)·u)/d`.
+    case denominator
+    /// Actual step sizes s that already include the learning rate (AdaMod's bounded rates):
+    /// the step is `-(s·u)`.
+    case stepSizes
 }
 
 /// The branch a rectified Adam took: the adaptive step, its momentum-only warm-up, or no step.

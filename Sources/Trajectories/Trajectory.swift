@@ -15,6 +15,8 @@ public struct Trajectory: Codable, Sendable, Equatable {
     /// `inplace` or `none`.
     public var zeroGrad: String
     public var clipGradNorm: Double?
+    /// `split` when each variable was its own parameter; nil (or `tensor`) for one tensor.
+    public var paramLayout: String?
     /// The start point, then the point after each step.
     public var points: VectorSeries
     /// f at each point; `nil` where f is not finite.
@@ -32,14 +34,17 @@ public struct Trajectory: Codable, Sendable, Equatable {
         case function, optimizer, start, steps
         case zeroGrad = "zero_grad"
         case clipGradNorm = "clip_grad_norm"
+        case paramLayout = "param_layout"
         case points, losses, gradients, previousGradients, friction, divergedAtStep
     }
 
     public init(
         function: String, optimizer: String, start: [Double], steps: Int, zeroGrad: String,
         clipGradNorm: Double?, points: VectorSeries, losses: [Double?], gradients: VectorSeries,
-        previousGradients: VectorSeries? = nil, friction: VectorSeries? = nil, divergedAtStep: Int? = nil
+        previousGradients: VectorSeries? = nil, friction: VectorSeries? = nil, divergedAtStep: Int? = nil,
+        paramLayout: String? = nil
     ) {
+        self.paramLayout = paramLayout
         self.function = function
         self.optimizer = optimizer
         self.start = start

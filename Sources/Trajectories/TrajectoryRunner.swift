@@ -28,7 +28,8 @@ public enum TrajectoryRunner {
             zeroGrad: configuration.zeroGrad.rawValue, clipGradNorm: configuration.clipGradNorm,
             points: recorder.points, losses: recorder.losses, gradients: recorder.gradients,
             previousGradients: spec.hasFriction ? recorder.previousGradients : nil,
-            friction: spec.hasFriction ? recorder.friction : nil, divergedAtStep: diverged)
+            friction: spec.hasFriction ? recorder.friction : nil, divergedAtStep: diverged,
+            paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue)
     }
 
     /// The same run, keeping only where it ended: for learning-rate searches and metrics.

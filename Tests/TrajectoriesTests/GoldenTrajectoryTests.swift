@@ -16,8 +16,9 @@ import Testing
         return names.filter { $0.hasSuffix(".json") }.sorted().map { "\(folder)/\($0)" }
     }
 
-    @Test func theReferenceFixturesArePresent() {
+    @Test func theFixturesArePresent() {
         #expect(Self.referenceFixtures.count == 20)
+        #expect(Self.generatedFixtures.count >= 70)
     }
 
     @Test(arguments: referenceFixtures)
@@ -36,7 +37,7 @@ import Testing
         let objective = try #require(TestObjectives.named(expected.function), "no test objective for \(expected.function)")
         let spec = try OptimizerSpec(parsing: expected.optimizer)
         #expect(spec.description == expected.optimizer, "the spec is not in canonical form")
-        let layout = fixture.contains("split") ? ParameterLayout.split : .tensor
+        let layout = try #require(ParameterLayout(rawValue: expected.paramLayout ?? "tensor"))
         let configuration = RunConfiguration(
             start: expected.start, steps: expected.steps, zeroGrad: try #require(ZeroGradMode(rawValue: expected.zeroGrad)),
             clipGradNorm: expected.clipGradNorm, layout: layout)
@@ -49,6 +50,10 @@ import Testing
         if let previous = expected.previousGradients {
             expectClose(try #require(actual.previousGradients), previous, "previousGradients", fixture)
         }
+        if let friction = expected.friction {
+            expectClose(try #require(actual.friction), friction, "friction", fixture)
+        }
+        #expect(actual.paramLayout == expected.paramLayout)
         try #require(actual.losses.count == expected.losses.count, "\(fixture): loss count")
         for (step, (a, b)) in zip(actual.losses, expected.losses).enumerated() {
             switch (a, b) {

@@ -215,7 +215,7 @@ public enum OptimizerCatalog {
             Optimizer(
                 chain(
                     ScaleByAdaMod(
-                        beta1: settings.real("beta1"), beta2: settings.real("beta2"), beta3: settings.real("beta3"),
+                        learningRate: settings.real("lr"), beta1: settings.real("beta1"), beta2: settings.real("beta2"), beta3: settings.real("beta3"),
                         epsilon: settings.real("eps")),
                     DecayParameters(rate: settings.real("weight_decay") * settings.real("lr"), form: .subtract),
                     ScaleByLearningRate(settings.real("lr"))),
@@ -379,7 +379,7 @@ public enum OptimizerCatalog {
             return Optimizer(
                 chain(
                     ScaleByAdaMod(
-                        beta1: settings.real("beta1"), beta2: settings.real("beta2"), beta3: 1 - base,
+                        learningRate: settings.real("lr"), beta1: settings.real("beta1"), beta2: settings.real("beta2"), beta3: 1 - base,
                         epsilon: settings.real("eps"), averageStep: settings.boolean("average_step")),
                     friction(settings),
                     DecayParameters(rate: settings.real("weight_decay") * settings.real("lr"), form: .subtract),

@@ -67,6 +67,6 @@ public struct ScaleByAdaBelief: GradientTransformation {
             updates[index] = first
             context.denominator[index] = variance.squareRoot() / root2 + epsilon
         }
-        context.hasDenominator = context.branch != .momentumOnly
+        context.perElementRole = context.branch != .momentumOnly ? .denominator : .none
     }
 }

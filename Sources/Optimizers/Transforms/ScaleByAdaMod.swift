@@ -1,9 +1,11 @@
 import Foundation
 
 /// AdaMod's momental bound (torch_optimizer `AdaMod`; lessw2020's DiffMod): Adam's moments and
-/// per-element step size `s = √(1-β₂ᵗ)/(1-β₁ᵗ) / (√v + ε)`, its running mean
-/// `s̄ ← β₃·s̄ + (1-β₃)·s`, and `u = min(s, s̄) · m`; or `u = (s + s̄)/2 · m` with `averageStep`.
-/// (The references fold `lr` into `s`; it factors out exactly into `ScaleByLearningRate`.)
+/// the actual per-element learning rate `s = lr·√(1-β₂ᵗ)/(1-β₁ᵗ) / (√v + ε)`, its running mean
+/// `s̄ ← β₃·s̄ + (1-β₃)·s`, and the step `min(s, s̄) · m`, or `(s + s̄)/2 · m` with `averageStep`.
+/// The bound is on actual rates, so this block takes `lr`; it leaves `u = m` and the bounded
+/// rates as `.stepSizes` for `ScaleByLearningRate` (which then adds only the sign), so that a
+/// friction in between scales m as DiffMod does.
 public struct ScaleByAdaMod: GradientTransformation {
     public struct State {
         let firstMoment: StateVector
@@ -19,7 +21,13 @@ public struct ScaleByAdaMod: GradientTransformation {
     /// lessw2020's DiffMod option: average `s` and `s̄` instead of taking the smaller.
     public let averageStep: Bool
 
-    public init(beta1: Double, beta2: Double, beta3: Double, epsilon: Double, averageStep: Bool = false) {
+    /// The learning rate, > 0, inside the bounded rates.
+    public let learningRate: Double
+
+    public init(
+        learningRate: Double, beta1: Double, beta2: Double, beta3: Double, epsilon: Double, averageStep: Bool = false
+    ) {
+        self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
         self.beta3 = beta3
@@ -36,7 +44,7 @@ public struct ScaleByAdaMod: GradientTransformation {
     @inline(__always)
     public func update(_ context: inout StepContext, state: inout State) {
         let step = Double(context.step)
-        let scale = (1 - pow(beta2, step)).squareRoot() / (1 - pow(beta1, step))
+        let scale = learningRate * (1 - pow(beta2, step)).squareRoot() / (1 - pow(beta1, step))
         let updates = context.updates
         for index in updates.indices {
             let gradient = updates[index]
@@ -47,8 +55,9 @@ public struct ScaleByAdaMod: GradientTransformation {
             let stepSize = scale / (second.squareRoot() + epsilon)
             let average = addScaled(state.stepSizeAverage[index] * beta3, 1 - beta3, stepSize)
             state.stepSizeAverage[index] = average
-            let bounded = averageStep ? (stepSize + average) / 2 : Swift.min(stepSize, average)
-            updates[index] = bounded * first
+            updates[index] = first
+            context.denominator[index] = averageStep ? (stepSize + average) / 2 : Swift.min(stepSize, average)
         }
+        context.perElementRole = .stepSizes
     }
 }

@@ -23,6 +23,6 @@ public struct ScaleByAdagrad: GradientTransformation {
             sum[index] = addcmul(sum[index], 1, gradient, gradient)
             denominator[index] = sum[index].squareRoot() + epsilon
         }
-        context.hasDenominator = true
+        context.perElementRole = .denominator
     }
 }

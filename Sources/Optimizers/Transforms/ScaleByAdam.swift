@@ -77,6 +77,6 @@ public struct ScaleByAdam: GradientTransformation {
                 denominator[index] = second.squareRoot() + epsilon
             }
         }
-        context.hasDenominator = true
+        context.perElementRole = .denominator
     }
 }

@@ -35,6 +35,6 @@ public struct ScaleByAdamax: GradientTransformation {
             updates[index] = first
             context.denominator[index] = norm
         }
-        context.hasDenominator = true
+        context.perElementRole = .denominator
     }
 }

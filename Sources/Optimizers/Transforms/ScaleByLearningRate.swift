@@ -1,7 +1,8 @@
 /// The learning rate and the descent sign, in the one place that holds them. With the step
 /// size `η = (stepFactor·lr)/stepDivisor` that earlier blocks asked for: `u ← ((-η)·u)/d` when
-/// they left a denominator d (PyTorch's `p.addcdiv_(u, d, value=-η)`), else the optimizer
-/// applies `p ← p + (-η)·u` (`p.add_(u, alpha=-η)`).
+/// they left a denominator d (PyTorch's `p.addcdiv_(u, d, value=-η)`); `u ← -(s·u)` when they
+/// left actual step sizes s (AdaMod's, which include lr); else the optimizer applies
+/// `p ← p + (-η)·u` (`p.add_(u, alpha=-η)`).
 public struct ScaleByLearningRate: GradientTransformation {
     /// The learning rate, > 0.
     public let learningRate: Double
@@ -15,12 +16,16 @@ public struct ScaleByLearningRate: GradientTransformation {
     @inline(__always)
     public func update(_ context: inout StepContext, state: inout Void) {
         let stepSize = context.stepFactor * learningRate / context.stepDivisor
-        guard context.hasDenominator else {
+        let updates = context.updates, perElement = context.denominator
+        switch context.perElementRole {
+        case .none:
             context.applyScale = -stepSize
-            return
+        case .denominator:
+            for index in updates.indices { updates[index] = -stepSize * updates[index] / perElement[index] }
+            context.applyScale = 1
+        case .stepSizes:
+            for index in updates.indices { updates[index] = -(perElement[index] * updates[index]) }
+            context.applyScale = 1
         }
-        let updates = context.updates, denominator = context.denominator
-        for index in updates.indices { updates[index] = -stepSize * updates[index] / denominator[index] }
-        context.applyScale = 1
     }
 }

@@ -51,6 +51,6 @@ public struct ScaleByRMSprop: GradientTransformation {
                 context.denominator[index] = average
             }
         }
-        context.hasDenominator = momentum <= 0
+        context.perElementRole = momentum <= 0 ? .denominator : .none
     }
 }

@@ -45,6 +45,6 @@ public struct ScaleByYogi: GradientTransformation {
             updates[index] = first
             context.denominator[index] = second.squareRoot() / root2 + epsilon
         }
-        context.hasDenominator = true
+        context.perElementRole = .denominator
     }
 }

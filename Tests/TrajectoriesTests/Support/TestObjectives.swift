@@ -26,8 +26,9 @@ struct Rosenbrock: Objective {
     func valueAndGradient(at point: [Double], into gradient: inout [Double]) -> Double {
         let x = point[0], y = point[1]
         let r = y - x * x
-        gradient[0] = -2 * (1 - x) - 400 * x * r
-        gradient[1] = 200 * r
+        // In the order PyTorch's autograd multiplies: -(2(1-x)) + (-(100·2r))·2x, 100·2r.
+        gradient[0] = -(2 * (1 - x)) + (-(100 * (2 * r))) * (2 * x)
+        gradient[1] = 100 * (2 * r)
         return (1 - x) * (1 - x) + 100 * r * r
     }
 }
