@@ -9,23 +9,44 @@ public final class Parameter {
         self.values = values
     }
 
+    /// The number of elements.
+    public var count: Int { values.count }
+
     /// Clears the gradient as `Optimizer.zero_grad(set_to_none:)` does.
     public func zeroGrad(_ mode: ZeroGradMode) {
         switch mode {
         case .inplace:
-            guard let grad else { return }
-            for index in grad.values.indices { grad.values[index] = 0 }
+            grad?.storage.update(repeating: 0)
         case .none:
             grad = nil
         }
     }
 
-    /// Adds `gradient` into the buffer, allocating one if there is none: what `backward()` does.
-    public func accumulateGradient(_ gradient: ArraySlice<Double>) {
+    /// Adds `gradient` (one value per element) into the buffer, allocating one if there is none:
+    /// what `backward()` does.
+    public func accumulateGradient<Gradient: Collection<Double>>(_ gradient: Gradient) {
+        precondition(gradient.count == values.count, "a gradient needs one value per parameter element")
         if let grad {
-            for (index, value) in zip(grad.values.indices, gradient) { grad.values[index] += value }
+            var index = 0
+            for value in gradient {
+                grad.storage[index] += value
+                index += 1
+            }
         } else {
-            grad = GradientBuffer(Array(gradient))
+            grad = GradientBuffer(gradient)
+        }
+    }
+}
+
+extension Parameter {
+    /// `accumulateGradient` for a buffer of one value per element, without generic overhead.
+    public func accumulateGradient(_ gradient: UnsafeBufferPointer<Double>) {
+        precondition(gradient.count == values.count, "a gradient needs one value per parameter element")
+        if let grad {
+            let storage = grad.storage
+            for index in gradient.indices { storage[index] += gradient[index] }
+        } else {
+            grad = GradientBuffer(gradient)
         }
     }
 }

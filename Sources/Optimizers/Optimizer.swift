@@ -1,0 +1,96 @@
+/// An optimizer bound to its parameters, as a `torch.optim.Optimizer` instance is: it keeps
+/// per-parameter state and, on `step()`, reads each parameter's gradient buffer and moves the
+/// parameter. Parameters without a gradient buffer are skipped, as PyTorch skips them.
+public final class Optimizer {
+    /// The parameters, in the order their state was created.
+    public let parameters: [Parameter]
+    /// The number of steps taken.
+    public private(set) var stepCount = 0
+    private let stepParameters: (Int) -> Void
+
+    /// An optimizer that runs `transformation` on each parameter, then adds the updates to it.
+    /// `frictionProbe` (with one slot per element of all parameters) hears DiffGrad's friction.
+    public convenience init<Transformation: GradientTransformation>(
+        _ transformation: Transformation, parameters: [Parameter], frictionProbe: FrictionProbe? = nil
+    ) {
+        let engine = TransformationEngine(transformation, parameters: parameters, frictionProbe: frictionProbe)
+        self.init(parameters: parameters) { engine.step($0) }
+    }
+
+    private init(parameters: [Parameter], stepParameters: @escaping (Int) -> Void) {
+        self.parameters = parameters
+        self.stepParameters = stepParameters
+    }
+
+    /// One optimizer step: `optimizer.step()`.
+    public func step() {
+        stepCount += 1
+        stepParameters(stepCount)
+    }
+
+    /// Clears every parameter's gradient: `optimizer.zero_grad(set_to_none:)`.
+    public func zeroGrad(_ mode: ZeroGradMode) {
+        for parameter in parameters { parameter.zeroGrad(mode) }
+    }
+}
+
+/// The per-parameter state of one transformation and the loop that applies it.
+///
+/// Generic over the concrete transformation so that each recipe's step compiles to straight-line
+/// code; `Optimizer` erases the type once, behind a single call per step.
+final class TransformationEngine<Transformation: GradientTransformation> {
+    let transformation: Transformation
+    let parameters: [Parameter]
+    let offsets: [Int]
+    let states: UnsafeMutableBufferPointer<Transformation.State>
+    let updates: UnsafeMutableBufferPointer<Double>
+    let denominator: UnsafeMutableBufferPointer<Double>
+    let frictionProbe: FrictionProbe?
+
+    init(_ transformation: Transformation, parameters: [Parameter], frictionProbe: FrictionProbe?) {
+        self.transformation = transformation
+        self.parameters = parameters
+        self.frictionProbe = frictionProbe
+        var offsets: [Int] = []
+        var total = 0
+        for parameter in parameters {
+            offsets.append(total)
+            total += parameter.count
+        }
+        self.offsets = offsets
+        let states = UnsafeMutableBufferPointer<Transformation.State>.allocate(capacity: parameters.count)
+        for (index, parameter) in parameters.enumerated() {
+            parameter.values.withUnsafeBufferPointer { values in
+                (states.baseAddress! + index).initialize(to: transformation.makeState(for: values))
+            }
+        }
+        self.states = states
+        updates = .allocate(capacity: parameters.map(\.count).max() ?? 0)
+        denominator = .allocate(capacity: parameters.map(\.count).max() ?? 0)
+    }
+
+    deinit {
+        states.deinitialize()
+        states.deallocate()
+        updates.deallocate()
+        denominator.deallocate()
+    }
+
+    func step(_ step: Int) {
+        for index in parameters.indices {
+            let parameter = parameters[index]
+            guard let gradient = parameter.grad else { continue }
+            parameter.values.withUnsafeMutableBufferPointer { values in
+                let updates = UnsafeMutableBufferPointer(rebasing: self.updates[0..<values.count])
+                _ = updates.update(fromContentsOf: gradient.storage)
+                let denominator = UnsafeMutableBufferPointer(rebasing: self.denominator[0..<values.count])
+                var context = StepContext(
+                    step: step, parameter: values, gradient: gradient, updates: updates, denominator: denominator,
+                    elementOffset: offsets[index], frictionProbe: frictionProbe)
+                transformation.update(&context, state: &states[index])
+                let scale = context.applyScale
+                for element in values.indices { values[element] = addScaled(values[element], scale, updates[element]) }
+            }
+        }
+    }
+}

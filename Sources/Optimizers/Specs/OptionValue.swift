@@ -1,0 +1,94 @@
+/// The value of one optimizer option: a real number, an integer or a boolean.
+public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
+    case real(Double)
+    case integer(Int)
+    case boolean(Bool)
+
+    /// As written in a canonical spec: `0.01`, `1e-05`, `5`, `true`.
+    public var description: String {
+        switch self {
+        case .real(let value): "\(value)"
+        case .integer(let value): "\(value)"
+        case .boolean(let value): value ? "true" : "false"
+        }
+    }
+}
+
+/// The type an option takes.
+public enum OptionKind: String, Sendable {
+    case real, integer, boolean
+}
+
+/// The values an option accepts.
+public enum OptionConstraint: Sendable, Equatable, CustomStringConvertible {
+    /// Any value of the option's kind.
+    case any
+    /// `> 0`.
+    case positive
+    /// `>= 0`.
+    case nonNegative
+    /// `[0, 1)`: betas and other decay rates.
+    case halfOpenUnitInterval
+    /// `[0, 1]`.
+    case unitInterval
+    /// `>= minimum`, for integers.
+    case atLeast(Int)
+    /// One of the listed integers.
+    case oneOf([Int])
+
+    public var description: String {
+        switch self {
+        case .any: "any value"
+        case .positive: "> 0"
+        case .nonNegative: ">= 0"
+        case .halfOpenUnitInterval: "in [0, 1)"
+        case .unitInterval: "in [0, 1]"
+        case .atLeast(let minimum): ">= \(minimum)"
+        case .oneOf(let values): "one of " + values.map(String.init).joined(separator: ", ")
+        }
+    }
+
+    /// Whether `value` satisfies the constraint (NaN never does, except for `.any`).
+    public func admits(_ value: OptionValue) -> Bool {
+        let number: Double
+        switch value {
+        case .boolean: return true
+        case .real(let real): number = real
+        case .integer(let integer):
+            if case .oneOf(let values) = self { return values.contains(integer) }
+            number = Double(integer)
+        }
+        switch self {
+        case .any: return true
+        case .positive: return number > 0
+        case .nonNegative: return number >= 0
+        case .halfOpenUnitInterval: return number >= 0 && number < 1
+        case .unitInterval: return number >= 0 && number <= 1
+        case .atLeast(let minimum): return number >= Double(minimum)
+        case .oneOf(let values): return values.contains { Double($0) == number }
+        }
+    }
+}
+
+/// One keyword an optimizer takes, with its PyTorch name, default and accepted range.
+public struct OptimizerOption: Sendable {
+    /// The keyword, as the reference spells it (betas split into `beta1`, `beta2`).
+    public let key: String
+    public let kind: OptionKind
+    public let defaultValue: OptionValue
+    public let constraint: OptionConstraint
+    /// One line on what it does.
+    public let summary: String
+
+    public init(_ key: String, _ defaultValue: OptionValue, _ constraint: OptionConstraint = .any, _ summary: String) {
+        self.key = key
+        self.defaultValue = defaultValue
+        switch defaultValue {
+        case .real: kind = .real
+        case .integer: kind = .integer
+        case .boolean: kind = .boolean
+        }
+        self.constraint = constraint
+        self.summary = summary
+    }
+}

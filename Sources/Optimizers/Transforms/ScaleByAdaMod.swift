@@ -1,0 +1,54 @@
+import Foundation
+
+/// AdaMod's momental bound (torch_optimizer `AdaMod`; lessw2020's DiffMod): Adam's moments and
+/// per-element step size `s = √(1-β₂ᵗ)/(1-β₁ᵗ) / (√v + ε)`, its running mean
+/// `s̄ ← β₃·s̄ + (1-β₃)·s`, and `u = min(s, s̄) · m`; or `u = (s + s̄)/2 · m` with `averageStep`.
+/// (The references fold `lr` into `s`; it factors out exactly into `ScaleByLearningRate`.)
+public struct ScaleByAdaMod: GradientTransformation {
+    public struct State {
+        let firstMoment: StateVector
+        let secondMoment: StateVector
+        let stepSizeAverage: StateVector
+    }
+
+    public let beta1: Double
+    public let beta2: Double
+    /// β₃, the smoothing of the step sizes, in [0, 1).
+    public let beta3: Double
+    public let epsilon: Double
+    /// lessw2020's DiffMod option: average `s` and `s̄` instead of taking the smaller.
+    public let averageStep: Bool
+
+    public init(beta1: Double, beta2: Double, beta3: Double, epsilon: Double, averageStep: Bool = false) {
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.beta3 = beta3
+        self.epsilon = epsilon
+        self.averageStep = averageStep
+    }
+
+    public func makeState(for parameter: UnsafeBufferPointer<Double>) -> State {
+        State(
+            firstMoment: StateVector(count: parameter.count), secondMoment: StateVector(count: parameter.count),
+            stepSizeAverage: StateVector(count: parameter.count))
+    }
+
+    @inline(__always)
+    public func update(_ context: inout StepContext, state: inout State) {
+        let step = Double(context.step)
+        let scale = (1 - pow(beta2, step)).squareRoot() / (1 - pow(beta1, step))
+        let updates = context.updates
+        for index in updates.indices {
+            let gradient = updates[index]
+            let first = addScaled(state.firstMoment[index] * beta1, 1 - beta1, gradient)
+            state.firstMoment[index] = first
+            let second = addcmul(state.secondMoment[index] * beta2, 1 - beta2, gradient, gradient)
+            state.secondMoment[index] = second
+            let stepSize = scale / (second.squareRoot() + epsilon)
+            let average = addScaled(state.stepSizeAverage[index] * beta3, 1 - beta3, stepSize)
+            state.stepSizeAverage[index] = average
+            let bounded = averageStep ? (stepSize + average) / 2 : Swift.min(stepSize, average)
+            updates[index] = bounded * first
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Adam's moments: `m ← β₁·m + (1-β₁)·g`, `v ← β₂·v + (1-β₂)·g²` (AMSGrad: `v̂ ← max(v̂, v)`),
+/// with bias corrections `c₁ = 1-β₁ᵗ`, `c₂ = 1-β₂ᵗ` and ε where the reference puts it:
+/// - `.afterBiasCorrection` (`torch.optim.Adam`, which writes m as `lerp`): `u = (m/c₁) / (√v/√c₂ + ε)`;
+/// - `.beforeBiasCorrection` (the Adam paper's code, diffGrad): `u = (√c₂/c₁) · m / (√v + ε)`.
+/// The scalar and the denominator are left to `ScaleByLearningRate`, which rounds as `addcdiv_`.
+public struct ScaleByAdam: GradientTransformation {
+    /// Where ε enters the denominator.
+    public enum EpsilonPlacement: Sendable {
+        case afterBiasCorrection
+        case beforeBiasCorrection
+    }
+
+    public struct State {
+        let firstMoment: StateVector
+        let secondMoment: StateVector
+        let maximumSecondMoment: StateVector?
+    }
+
+    public let beta1: Double
+    public let beta2: Double
+    public let epsilon: Double
+    public let amsgrad: Bool
+    public let epsilonPlacement: EpsilonPlacement
+
+    public init(beta1: Double, beta2: Double, epsilon: Double, amsgrad: Bool = false, epsilonPlacement: EpsilonPlacement) {
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.amsgrad = amsgrad
+        self.epsilonPlacement = epsilonPlacement
+    }
+
+    public func makeState(for parameter: UnsafeBufferPointer<Double>) -> State {
+        State(
+            firstMoment: StateVector(count: parameter.count), secondMoment: StateVector(count: parameter.count),
+            maximumSecondMoment: amsgrad ? StateVector(count: parameter.count) : nil)
+    }
+
+    @inline(__always)
+    public func update(_ context: inout StepContext, state: inout State) {
+        let step = Double(context.step)
+        let correction2 = 1 - pow(beta2, step)
+        context.stepDivisor = 1 - pow(beta1, step)
+        let updates = context.updates, denominator = context.denominator
+        let m = state.firstMoment, v = state.secondMoment
+        switch epsilonPlacement {
+        case .afterBiasCorrection:
+            let root2 = pow(correction2, 0.5)
+            for index in updates.indices {
+                let gradient = updates[index]
+                let first = lerp(m[index], gradient, 1 - beta1)
+                m[index] = first
+                var second = addcmul(v[index] * beta2, 1 - beta2, gradient, gradient)
+                v[index] = second
+                if let maximum = state.maximumSecondMoment {
+                    second = Swift.max(maximum[index], second)
+                    maximum[index] = second
+                }
+                updates[index] = first
+                denominator[index] = second.squareRoot() / root2 + epsilon
+            }
+        case .beforeBiasCorrection:
+            context.stepFactor = correction2.squareRoot()
+            for index in updates.indices {
+                let gradient = updates[index]
+                let first = addScaled(m[index] * beta1, 1 - beta1, gradient)
+                m[index] = first
+                var second = addcmul(v[index] * beta2, 1 - beta2, gradient, gradient)
+                v[index] = second
+                if let maximum = state.maximumSecondMoment {
+                    second = Swift.max(maximum[index], second)
+                    maximum[index] = second
+                }
+                updates[index] = first
+                denominator[index] = second.squareRoot() + epsilon
+            }
+        }
+        context.hasDenominator = true
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Adamax (`torch.optim.Adamax`): `m ← lerp(m, g, 1-β₁)`, `w ← max(β₂·w, |g| + ε)`,
+/// `u = m / w / (1-β₁ᵗ)`.
+public struct ScaleByAdamax: GradientTransformation {
+    public struct State {
+        let firstMoment: StateVector
+        let infinityNorm: StateVector
+    }
+
+    public let beta1: Double
+    public let beta2: Double
+    public let epsilon: Double
+
+    public init(beta1: Double, beta2: Double, epsilon: Double) {
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+    }
+
+    public func makeState(for parameter: UnsafeBufferPointer<Double>) -> State {
+        State(firstMoment: StateVector(count: parameter.count), infinityNorm: StateVector(count: parameter.count))
+    }
+
+    @inline(__always)
+    public func update(_ context: inout StepContext, state: inout State) {
+        context.stepDivisor = 1 - pow(beta1, Double(context.step))
+        let updates = context.updates
+        for index in updates.indices {
+            let gradient = updates[index]
+            let first = lerp(state.firstMoment[index], gradient, 1 - beta1)
+            state.firstMoment[index] = first
+            let norm = Swift.max(state.infinityNorm[index] * beta2, abs(gradient) + epsilon)
+            state.infinityNorm[index] = norm
+            updates[index] = first
+            context.denominator[index] = norm
+        }
+        context.hasDenominator = true
+    }
+}

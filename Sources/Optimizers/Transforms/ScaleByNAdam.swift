@@ -1,0 +1,51 @@
+import Foundation
+
+/// NAdam (`torch.optim.NAdam`): momentum schedule `μₜ = β₁(1 - ½·0.96^(t·ψ))`, `Πₜ = ∏ μ`,
+/// `m ← lerp(m, g, 1-β₁)`, `v ← β₂·v + (1-β₂)·g²`, `d = √(v/(1-β₂ᵗ)) + ε`,
+/// `u = ((1-μₜ)/(1-Πₜ) · g + μₜ₊₁/(1-Πₜ·μₜ₊₁) · m) / d`.
+public struct ScaleByNAdam: GradientTransformation {
+    public struct State {
+        let firstMoment: StateVector
+        let secondMoment: StateVector
+        var momentumProduct: Double
+    }
+
+    public let beta1: Double
+    public let beta2: Double
+    public let epsilon: Double
+    /// ψ, the momentum decay.
+    public let momentumDecay: Double
+
+    public init(beta1: Double, beta2: Double, epsilon: Double, momentumDecay: Double) {
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.momentumDecay = momentumDecay
+    }
+
+    public func makeState(for parameter: UnsafeBufferPointer<Double>) -> State {
+        State(firstMoment: StateVector(count: parameter.count), secondMoment: StateVector(count: parameter.count), momentumProduct: 1)
+    }
+
+    @inline(__always)
+    public func update(_ context: inout StepContext, state: inout State) {
+        let step = Double(context.step)
+        let correction2 = 1 - pow(beta2, step)
+        let mu = beta1 * (1 - 0.5 * pow(0.96, step * momentumDecay))
+        let muNext = beta1 * (1 - 0.5 * pow(0.96, (step + 1) * momentumDecay))
+        state.momentumProduct *= mu
+        let product = state.momentumProduct
+        let gradientWeight = (1 - mu) / (1 - product)
+        let momentWeight = muNext / (1 - product * muNext)
+        let updates = context.updates
+        for index in updates.indices {
+            let gradient = updates[index]
+            let first = lerp(state.firstMoment[index], gradient, 1 - beta1)
+            state.firstMoment[index] = first
+            let second = addcmul(state.secondMoment[index] * beta2, 1 - beta2, gradient, gradient)
+            state.secondMoment[index] = second
+            let denominator = (second / correction2).squareRoot() + epsilon
+            updates[index] = gradientWeight * gradient / denominator + momentWeight * first / denominator
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Yogi (torch_optimizer `Yogi`): `m ← β₁·m + (1-β₁)·g`, `v ← v - (1-β₂)·sign(v - g²)·g²`,
+/// `u = (m/(1-β₁ᵗ)) / (√v/√(1-β₂ᵗ) + ε)`; both moments start at `initial_accumulator`.
+public struct ScaleByYogi: GradientTransformation {
+    public struct State {
+        let firstMoment: StateVector
+        let secondMoment: StateVector
+    }
+
+    public let beta1: Double
+    public let beta2: Double
+    public let epsilon: Double
+    public let initialAccumulator: Double
+
+    public init(beta1: Double, beta2: Double, epsilon: Double, initialAccumulator: Double) {
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.initialAccumulator = initialAccumulator
+    }
+
+    public func makeState(for parameter: UnsafeBufferPointer<Double>) -> State {
+        State(
+            firstMoment: StateVector(count: parameter.count, repeating: initialAccumulator),
+            secondMoment: StateVector(count: parameter.count, repeating: initialAccumulator))
+    }
+
+    @inline(__always)
+    public func update(_ context: inout StepContext, state: inout State) {
+        let step = Double(context.step)
+        context.stepDivisor = 1 - pow(beta1, step)
+        let root2 = (1 - pow(beta2, step)).squareRoot()
+        let updates = context.updates
+        for index in updates.indices {
+            let gradient = updates[index]
+            let first = addScaled(state.firstMoment[index] * beta1, 1 - beta1, gradient)
+            state.firstMoment[index] = first
+            let squared = gradient * gradient
+            let previous = state.secondMoment[index]
+            let difference = previous - squared
+            let sign: Double = difference > 0 ? 1 : (difference < 0 ? -1 : 0)
+            let second = addcmul(previous, -(1 - beta2), sign, squared)
+            state.secondMoment[index] = second
+            updates[index] = first
+            context.denominator[index] = second.squareRoot() / root2 + epsilon
+        }
+        context.hasDenominator = true
+    }
+}

@@ -1,0 +1,55 @@
+import Optimizers
+
+/// How the variables are handed to the optimizer.
+public enum ParameterLayout: String, Sendable, CaseIterable {
+    /// One parameter tensor of n elements (the default): one optimizer state.
+    case tensor
+    /// n parameters of one element each: one optimizer state per variable, as PyTorch keeps it.
+    case split
+}
+
+/// Everything about a run except the function and the optimizer.
+public struct RunConfiguration: Sendable {
+    /// The start point, one coordinate per variable.
+    public var start: [Double]
+    /// The number of optimizer steps, >= 1.
+    public var steps: Int
+    /// How gradients are cleared between steps (default `inplace`).
+    public var zeroGrad: ZeroGradMode
+    /// The maximum total gradient norm (`clip_grad_norm_`), > 0, or nil for none.
+    public var clipGradNorm: Double?
+    /// One tensor (default) or one parameter per variable.
+    public var layout: ParameterLayout
+
+    public init(
+        start: [Double], steps: Int, zeroGrad: ZeroGradMode = .inplace, clipGradNorm: Double? = nil,
+        layout: ParameterLayout = .tensor
+    ) {
+        self.start = start
+        self.steps = steps
+        self.zeroGrad = zeroGrad
+        self.clipGradNorm = clipGradNorm
+        self.layout = layout
+    }
+}
+
+/// A run that cannot start, with a one-line description of what to fix.
+public struct RunError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// The outcome of a run without its history: the fast path for searches.
+public struct RunSummary: Sendable, Equatable {
+    /// The last finite point.
+    public var finalPoint: [Double]
+    /// f at `finalPoint`, or nil where it is not finite.
+    public var finalLoss: Double?
+    /// The step that made the point non-finite, if any.
+    public var divergedAtStep: Int?
+    /// The number of steps completed (`steps`, or `divergedAtStep - 1`).
+    public var stepsTaken: Int
+}

@@ -1,0 +1,238 @@
+import Objectives
+import Optimizers
+
+/// Runs an optimizer on an objective with PyTorch's training loop, one step at a time:
+///
+///     optimizer.zero_grad(set_to_none = zeroGrad == .none)
+///     loss = f(x); loss.backward()              // ∇f accumulated into each parameter's buffer
+///     clip_grad_norm_(parameters, C)            // when a clip norm is set
+///     optimizer.step()
+///
+/// A step that makes the point non-finite ends the run: `divergedAtStep` is that step, the
+/// points stop before it (the last one may still have a non-finite loss), and that step's
+/// gradient is not recorded. Nothing traps.
+public enum TrajectoryRunner {
+    /// The full record of a run: points, losses, gradients, and for the DiffGrad family the
+    /// previous gradients and friction the optimizer reported.
+    ///
+    /// - Parameter function: the function's name as the record should show it.
+    public static func trajectory(
+        of objective: any Objective, function: String, optimizer spec: OptimizerSpec, configuration: RunConfiguration
+    ) throws(RunError) -> Trajectory {
+        var loop = try Loop(objective: objective, spec: spec, configuration: configuration, probeFriction: spec.hasFriction)
+        var recorder = FullRecorder(
+            dimension: objective.dimension, steps: configuration.steps, recordsFriction: spec.hasFriction)
+        let diverged = loop.run(recording: &recorder)
+        return Trajectory(
+            function: function, optimizer: spec.description, start: configuration.start, steps: configuration.steps,
+            zeroGrad: configuration.zeroGrad.rawValue, clipGradNorm: configuration.clipGradNorm,
+            points: recorder.points, losses: recorder.losses, gradients: recorder.gradients,
+            previousGradients: spec.hasFriction ? recorder.previousGradients : nil,
+            friction: spec.hasFriction ? recorder.friction : nil, divergedAtStep: diverged)
+    }
+
+    /// The same run, keeping only where it ended: for learning-rate searches and metrics.
+    public static func summary(
+        of objective: any Objective, optimizer spec: OptimizerSpec, configuration: RunConfiguration
+    ) throws(RunError) -> RunSummary {
+        var loop = try Loop(objective: objective, spec: spec, configuration: configuration, probeFriction: false)
+        var recorder = FinalRecorder()
+        let diverged = loop.run(recording: &recorder)
+        return RunSummary(
+            finalPoint: loop.point, finalLoss: recorder.lastLoss, divergedAtStep: diverged,
+            stepsTaken: diverged.map { $0 - 1 } ?? configuration.steps)
+    }
+}
+
+/// What a run keeps of each step.
+protocol StepRecorder {
+    /// The start point.
+    mutating func recordStart(_ point: [Double])
+    /// f at the current point (before the step that follows).
+    mutating func recordLoss(_ loss: Double)
+    /// The gradient buffers as the step receives them.
+    mutating func recordGradient(_ parameters: [Parameter], elementCount: Int)
+    /// The step finished at a finite point.
+    mutating func recordStep(point: [Double], probe: FrictionProbe?)
+    /// The step made the point non-finite: forget its gradient.
+    mutating func discardLastGradient()
+}
+
+/// Keeps everything, in flat storage reserved up front.
+struct FullRecorder: StepRecorder {
+    var points: VectorSeries
+    var losses: [Double?] = []
+    var gradients: VectorSeries
+    var previousGradients: VectorSeries
+    var friction: VectorSeries
+    let recordsFriction: Bool
+    /// Scratch for gathering one gradient from several parameters.
+    var row: [Double]
+
+    init(dimension: Int, steps: Int, recordsFriction: Bool) {
+        row = Array(repeating: 0, count: dimension)
+        points = VectorSeries(dimension: dimension)
+        points.reserveCapacity(steps + 1)
+        losses.reserveCapacity(steps + 1)
+        gradients = VectorSeries(dimension: dimension)
+        gradients.reserveCapacity(steps)
+        previousGradients = VectorSeries(dimension: dimension)
+        friction = VectorSeries(dimension: dimension)
+        if recordsFriction {
+            previousGradients.reserveCapacity(steps)
+            friction.reserveCapacity(steps)
+        }
+        self.recordsFriction = recordsFriction
+    }
+
+    mutating func recordStart(_ point: [Double]) {
+        points.append(point)
+    }
+
+    mutating func recordLoss(_ loss: Double) {
+        losses.append(loss.isFinite ? loss : nil)
+    }
+
+    mutating func recordGradient(_ parameters: [Parameter], elementCount: Int) {
+        if parameters.count == 1, let gradient = parameters[0].grad {
+            gradients.append(UnsafeBufferPointer(gradient.storage))
+            return
+        }
+        row.withUnsafeMutableBufferPointer { row in
+            var offset = 0
+            for parameter in parameters {
+                let count = parameter.count
+                if let gradient = parameter.grad {
+                    for index in 0..<count { row[offset + index] = gradient.storage[index] }
+                } else {
+                    for index in 0..<count { row[offset + index] = 0 }
+                }
+                offset += count
+            }
+        }
+        row.withUnsafeBufferPointer { gradients.append($0) }
+    }
+
+    mutating func recordStep(point: [Double], probe: FrictionProbe?) {
+        point.withUnsafeBufferPointer { points.append($0) }
+        if recordsFriction, let probe {
+            previousGradients.append(UnsafeBufferPointer(probe.previousGradient))
+            friction.append(UnsafeBufferPointer(probe.friction))
+        }
+    }
+
+    mutating func discardLastGradient() {
+        gradients.removeLast()
+    }
+}
+
+/// Keeps only the latest loss.
+struct FinalRecorder: StepRecorder {
+    var lastLoss: Double?
+
+    mutating func recordLoss(_ loss: Double) {
+        lastLoss = loss.isFinite ? loss : nil
+    }
+
+    func recordStart(_ point: [Double]) {}
+    func recordGradient(_ parameters: [Parameter], elementCount: Int) {}
+    func recordStep(point: [Double], probe: FrictionProbe?) {}
+    func discardLastGradient() {}
+}
+
+/// The parameters, optimizer and scratch space of one run.
+struct Loop {
+    let objective: any Objective
+    let parameters: [Parameter]
+    let optimizer: Optimizer
+    let probe: FrictionProbe?
+    let configuration: RunConfiguration
+    /// The current point, gathered from the parameters after each step.
+    var point: [Double]
+    /// Scratch for the point after a step, swapped in when it is finite.
+    var nextPoint: [Double]
+    var gradient: [Double]
+
+    init(objective: any Objective, spec: OptimizerSpec, configuration: RunConfiguration, probeFriction: Bool) throws(RunError) {
+        let dimension = objective.dimension
+        guard configuration.start.count == dimension else {
+            throw RunError(
+                "the start point has \(configuration.start.count) coordinates but the function takes \(dimension); "
+                    + "give \(dimension) numbers, e.g. --start=\(Array(repeating: "0", count: dimension).joined(separator: ","))")
+        }
+        guard configuration.start.allSatisfy(\.isFinite) else {
+            throw RunError("the start point \(configuration.start) is not finite; give finite coordinates")
+        }
+        guard configuration.steps >= 1 else {
+            throw RunError("steps must be at least 1, got \(configuration.steps)")
+        }
+        if let clip = configuration.clipGradNorm, !(clip > 0 && clip.isFinite) {
+            throw RunError("the gradient clip norm must be a finite number > 0, got \(clip); jettify's visualizer uses 1.0")
+        }
+        switch configuration.layout {
+        case .tensor: parameters = [Parameter(configuration.start)]
+        case .split: parameters = configuration.start.map { Parameter([$0]) }
+        }
+        probe = probeFriction ? FrictionProbe(elementCount: dimension) : nil
+        optimizer = spec.makeOptimizer(for: parameters, frictionProbe: probe)
+        self.objective = objective
+        self.configuration = configuration
+        point = configuration.start
+        nextPoint = configuration.start
+        gradient = Array(repeating: 0, count: dimension)
+    }
+
+    /// Runs every step, recording as `recorder` wants; returns the step that diverged, if any.
+    mutating func run<Recorder: StepRecorder>(recording recorder: inout Recorder) -> Int? {
+        recorder.recordStart(point)
+        let dimension = point.count
+        for step in 1...configuration.steps {
+            optimizer.zeroGrad(configuration.zeroGrad)
+            let loss = objective.valueAndGradient(at: point, into: &gradient)
+            recorder.recordLoss(loss)
+            backward()
+            if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
+            recorder.recordGradient(parameters, elementCount: dimension)
+            optimizer.step()
+            guard gatherNextPoint() else {
+                recorder.discardLastGradient()
+                return step
+            }
+            swap(&point, &nextPoint)
+            recorder.recordStep(point: point, probe: probe)
+        }
+        recorder.recordLoss(objective.value(at: point))
+        return nil
+    }
+
+    /// Adds ∇f into each parameter's gradient buffer: `loss.backward()`.
+    private func backward() {
+        gradient.withUnsafeBufferPointer { gradient in
+            var offset = 0
+            for parameter in parameters {
+                let count = parameter.count
+                parameter.accumulateGradient(UnsafeBufferPointer(rebasing: gradient[offset..<offset + count]))
+                offset += count
+            }
+        }
+    }
+
+    /// Copies the parameters' values into `nextPoint`; returns whether they are all finite.
+    private mutating func gatherNextPoint() -> Bool {
+        let parameters = self.parameters
+        var finite = true
+        nextPoint.withUnsafeMutableBufferPointer { point in
+            var offset = 0
+            for parameter in parameters {
+                parameter.values.withUnsafeBufferPointer { values in
+                    for index in values.indices {
+                        point[offset + index] = values[index]
+                        finite = finite && values[index].isFinite
+                    }
+                    offset += values.count
+                }
+            }
+        }
+        return finite
+    }
+}
