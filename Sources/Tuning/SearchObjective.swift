@@ -57,8 +57,8 @@ public enum SearchObjective: String, Codable, Sendable, CaseIterable, CustomStri
     ///   - diverged: whether the run diverged (its points stop before the divergence).
     ///   - minima: the function's known global minima.
     ///   - domain: the plotting domain, for the boundary penalty.
-    public func value(
-        points: [[Double]], losses: [Double?], diverged: Bool, minima: [[Double]], domain: SearchDomain?
+    public func value<Points: BidirectionalCollection<[Double]>>(
+        points: Points, losses: [Double?], diverged: Bool, minima: [[Double]], domain: SearchDomain?
     ) -> Double? {
         guard !diverged, let last = points.last, last.allSatisfy(\.isFinite) else { return nil }
         let result: Double?
@@ -68,14 +68,16 @@ public enum SearchObjective: String, Codable, Sendable, CaseIterable, CustomStri
         case .finalLoss:
             result = losses.last ?? nil
         case .penalised:
-            result = penalisedValue(points: points, losses: losses, minima: minima, domain: domain)
+            result = penalisedValue(points: points, last: last, losses: losses, minima: minima, domain: domain)
         }
         guard let result, result.isFinite else { return nil }
         return result
     }
 
-    private func penalisedValue(points: [[Double]], losses: [Double?], minima: [[Double]], domain: SearchDomain?) -> Double? {
-        guard let distance = squaredDistanceToNearest(points[points.count - 1], of: minima), let domain else { return nil }
+    private func penalisedValue<Points: BidirectionalCollection<[Double]>>(
+        points: Points, last: [Double], losses: [Double?], minima: [[Double]], domain: SearchDomain?
+    ) -> Double? {
+        guard let distance = squaredDistanceToNearest(last, of: minima), let domain else { return nil }
         var boundary = 0.0
         for axis in domain.lower.indices {
             var below = 0.0

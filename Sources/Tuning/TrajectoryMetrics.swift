@@ -27,8 +27,8 @@ public struct TrajectoryMetrics: Codable, Sendable, Equatable {
 
     /// Metrics of the run through `points` (the start, then after each step) with `losses`
     /// (f at each point, `nil` where not finite).
-    public init(
-        points: [[Double]], losses: [Double?], diverged: Bool = false, minima: [[Double]],
+    public init<Points: BidirectionalCollection<[Double]>>(
+        points: Points, losses: [Double?], diverged: Bool = false, minima: [[Double]],
         minimumValue: Double?, tolerance: Double = TrajectoryMetrics.defaultTolerance
     ) {
         self.diverged = diverged
@@ -55,7 +55,7 @@ public struct TrajectoryMetrics: Codable, Sendable, Equatable {
     }
 
     /// The steps whose offset from the minimum nearest their start turns by more than 90°.
-    private static func crossings(of points: [[Double]], minima: [[Double]]) -> Int {
+    private static func crossings<Points: BidirectionalCollection<[Double]>>(of points: Points, minima: [[Double]]) -> Int {
         var count = 0
         for (from, to) in zip(points, points.dropFirst()) {
             guard let nearest = minima.min(by: { squaredDistance(from, $0) < squaredDistance(from, $1) }) else { continue }

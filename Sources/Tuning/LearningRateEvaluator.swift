@@ -1,0 +1,60 @@
+import Objectives
+import Optimizers
+import Trajectories
+
+/// Evaluates one learning rate by running the optimizer from the start point and scoring the
+/// run with a `SearchObjective`: the closure a `LearningRateSearch` calls.
+///
+/// The optimizer keeps every setting of its spec but lr. The distance and final-loss objectives
+/// use the runner's summary (no history is kept); the penalised one needs the whole path.
+public struct LearningRateEvaluator: Sendable {
+    public let function: any Objective
+    /// The optimizer; its lr, if given, is replaced by each learning rate tried.
+    public let optimizer: OptimizerSpec
+    public let configuration: RunConfiguration
+    public let objective: SearchObjective
+    public let minima: [[Double]]
+    public let domain: SearchDomain?
+
+    /// Throws when `objective` cannot be computed for this function (no minima, no domain).
+    ///
+    /// - Parameter functionName: how errors name the function.
+    public init(
+        function: any Objective, named functionName: String, optimizer: OptimizerSpec,
+        configuration: RunConfiguration, objective: SearchObjective = .distance, minima: [[Double]],
+        domain: SearchDomain?
+    ) throws(TuningError) {
+        try objective.check(function: functionName, minima: minima, domain: domain)
+        self.function = function
+        self.optimizer = optimizer
+        self.configuration = configuration
+        self.objective = objective
+        self.minima = minima
+        self.domain = domain
+    }
+
+    /// The spec with `lr` set to `learningRate`, every other setting kept.
+    public func optimizer(learningRate: Double) throws -> OptimizerSpec {
+        let others = optimizer.arguments.filter { $0.key != "lr" }.map { "\($0.key)=\($0.value)" }
+        let text = optimizer.name + "(" + (["lr=\(learningRate)"] + others).joined(separator: ", ") + ")"
+        return try OptimizerSpec(parsing: text)
+    }
+
+    /// The objective of the run with `learningRate`, or `nil` when the run diverged or the
+    /// objective is not finite. Throws when the run cannot start (a start point of the wrong
+    /// dimension, an optimizer without lr): a mistake in the set-up, not a failed evaluation.
+    public func evaluate(_ learningRate: Double) throws -> Double? {
+        let spec = try optimizer(learningRate: learningRate)
+        switch objective {
+        case .distance, .finalLoss:
+            let summary = try TrajectoryRunner.summary(of: function, optimizer: spec, configuration: configuration)
+            return objective.value(
+                points: [summary.finalPoint], losses: [summary.finalLoss], diverged: summary.divergedAtStep != nil,
+                minima: minima, domain: domain)
+        case .penalised:
+            let trajectory = try TrajectoryRunner.trajectory(
+                of: function, function: "", optimizer: spec, configuration: configuration)
+            return objective.value(of: trajectory, minima: minima, domain: domain)
+        }
+    }
+}
