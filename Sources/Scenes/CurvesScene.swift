@@ -1,0 +1,64 @@
+import Objectives
+import Plotting
+import Trajectories
+
+/// Loss and distance to the nearest minimum against the step, on log axes, for several runs:
+/// the chart of `trajviz curves` and of the gallery.
+public struct CurvesScene: Sendable {
+    public let function: FunctionDefinition
+    /// The runs, each with its legend label.
+    public let runs: [(label: String, run: Trajectory)]
+
+    public init(function: FunctionDefinition, runs: [(label: String, run: Trajectory)]) throws(SceneError) {
+        guard !runs.isEmpty else { throw SceneError("curves need at least one run") }
+        guard runs.count <= PathPalette.colors.count else {
+            throw SceneError("\(runs.count) runs are too many for one chart (at most \(PathPalette.colors.count)); split them")
+        }
+        self.function = function
+        self.runs = runs
+    }
+
+    /// f(x_k) − f* when the minimum value is known (so that the log axis reaches it), else f(x_k).
+    public func lossChart(title: String? = nil) -> LineChart {
+        let floor = function.minimumValue
+        let series = runs.enumerated().map { index, entry in
+            let ys = entry.run.losses.map { loss -> Double in
+                guard let loss else { return .nan }
+                return floor.map { max(loss - $0, 0) } ?? loss
+            }
+            return Series(label: entry.label, ys: ys, style: .solid(PathPalette.color(index), width: 1.8))
+        }
+        let allPositive = series.allSatisfy { $0.ys.allSatisfy { !$0.isFinite || $0 > 0 } }
+        let yLabel = floor == nil ? "f(x)" : "f(x) − f*"
+        return LineChart(
+            title: title ?? "Loss on \(function.title)", xLabel: "step", yLabel: yLabel,
+            yScale: allPositive || floor != nil ? .log : .symlog(fitting: series.flatMap(\.ys)), series: series)
+    }
+
+    /// The distance to the nearest known minimum; `nil` when the function has none.
+    public func distanceChart(title: String? = nil) -> LineChart? {
+        guard !function.minima.isEmpty else { return nil }
+        let series = runs.enumerated().map { index, entry in
+            let ys = entry.run.points.map { point in nearestMinimumDistance(point) }
+            return Series(label: entry.label, ys: ys, style: .solid(PathPalette.color(index), width: 1.8))
+        }
+        return LineChart(
+            title: title ?? "Distance to the nearest minimum", xLabel: "step", yLabel: "‖x − x*‖", yScale: .log, series: series)
+    }
+
+    private func nearestMinimumDistance(_ point: [Double]) -> Double {
+        var nearest = Double.infinity
+        for minimum in function.minima {
+            var sum = 0.0
+            for (coordinate, target) in zip(point, minimum) { sum += (coordinate - target) * (coordinate - target) }
+            nearest = min(nearest, sum.squareRoot())
+        }
+        return nearest
+    }
+
+    /// Both charts side by side (only the loss when there is no known minimum).
+    public func figure(width: Int = 1400, height: Int = 560) throws(PlotError) -> Figure {
+        let charts = [lossChart()] + [distanceChart()].compactMap { $0 }
+        return try LineChart.grid(charts, columns: charts.count, title: function.title, width: width, height: height)
+    }
+}
