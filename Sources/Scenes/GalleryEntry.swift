@@ -1,0 +1,27 @@
+import Foundation
+import Objectives
+import Optimizers
+import Trajectories
+import Tuning
+
+/// One optimizer on one function in the gallery: its tuned learning rate, its final path and
+/// the path's metrics.
+public struct GalleryEntry: Sendable {
+    public let function: FunctionDefinition
+    /// The optimizer with the tuned lr, rounded to three significant digits.
+    public let spec: OptimizerSpec
+    /// The search's best lr before rounding, and its objective; `nil` when every evaluation failed.
+    public let search: CachedSearchResult
+    public let run: Trajectory
+    public let metrics: TrajectoryMetrics
+
+    /// e.g. "adam(lr=0.0123)".
+    public var label: String { PlottedPath.label(for: spec) }
+}
+
+/// `value` rounded to `digits` significant digits: learning rates people can read and retype.
+func roundedToSignificantDigits(_ value: Double, _ digits: Int = 3) -> Double {
+    guard value.isFinite, value != 0 else { return value }
+    let scale = pow(10, Double(digits) - ceil(log10(abs(value))))
+    return (value * scale).rounded() / scale
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Scenes
+import Tuning
+
+/// `trajviz gallery`: the main job, every catalog function by every optimizer with tuned learning rates.
+struct GalleryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gallery",
+        abstract: "Tune every optimizer on every function and render maps, family overlays, curves, DiffGrad diagnostics, a metrics table and index.html.",
+        discussion: """
+            Example: trajviz gallery --functions rosenbrock,rastrigin --optimizers adam,sgd,diffgrad --jobs 2
+            Learning-rate searches are cached in <output>/lr-cache.json; a rerun only renders.
+            """
+    )
+
+    @Option(help: "Comma-separated function names (default: every 2-D catalog function).", transform: parseList)
+    var functions: [String] = []
+    @Option(help: "Comma-separated optimizer names or specs (default: every optimizer).", transform: parseList)
+    var optimizers: [String] = []
+    @Option(help: "The folder to write into.") var output: String = "output/gallery"
+    @Option(help: "Worker threads (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Steps of each final path (1...100000).") var steps: Int = 500
+    @Option(help: "Evaluations of each learning-rate search (1...\(LearningRateSearch.maximumBudget)).") var budget: Int = LearningRateSearch.defaultBudget
+    @Option(help: "The search objective: distance (jettify's), final-loss, or penalised (kozistr's).")
+    var objective: String = SearchObjective.distance.rawValue
+
+    func validate() throws {
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256 (got \(jobs))") }
+        guard (1...100_000).contains(steps) else { throw ValidationError("--steps must be from 1 to 100000 (got \(steps))") }
+        guard (1...LearningRateSearch.maximumBudget).contains(budget) else {
+            throw ValidationError("--budget must be from 1 to \(LearningRateSearch.maximumBudget) (got \(budget))")
+        }
+        guard SearchObjective(rawValue: objective) != nil else {
+            throw ValidationError("--objective must be one of \(SearchObjective.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(objective)')")
+        }
+    }
+
+    func run() throws {
+        let settings = GallerySettings(
+            functions: functions, optimizers: optimizers, output: output, jobs: jobs, steps: steps, budget: budget,
+            objective: SearchObjective(rawValue: objective) ?? .distance)
+        Interruption.install()
+        let gallery = try Gallery(settings: settings)
+        let result: GalleryResult
+        do {
+            result = try gallery.run()
+        } catch where Interruption.isRequested {
+            warn("interrupted: finished files and the learning-rate cache are saved; run the same command again to finish")
+            throw ExitCode(130)
+        }
+        print("\(result.entries.count) pairs tuned and run in \(String(format: "%.1f", result.searchSeconds)) s; \(result.images.count) images in \(String(format: "%.1f", result.renderSeconds)) s")
+        print("open \(result.folder.appendingPathComponent("index.html").path)")
+    }
+}
+
+/// Splits "a,b,c" into its non-empty trimmed parts, keeping parentheses together ("adam(lr=0.1, amsgrad=true),sgd").
+func parseList(_ text: String) throws -> [String] {
+    var parts: [String] = []
+    var current = ""
+    var depth = 0
+    for character in text {
+        if character == "(" { depth += 1 }
+        if character == ")" { depth -= 1 }
+        if character == "," && depth == 0 {
+            parts.append(current)
+            current = ""
+        } else {
+            current.append(character)
+        }
+    }
+    parts.append(current)
+    return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
