@@ -24,40 +24,103 @@ struct ExpressionKernels: Sendable {
     let dual: DualKernel
 
     init(_ program: ExpressionProgram) {
-        value = Self.valueKernel(program.result, program)
-        dual = Self.dualKernel(program.result, program)
-    }
-
-    // Kernels are built by recursion rather than kept in an array: an array would store them
-    // at maximal abstraction and every call would pass through a reabstraction thunk.
-
-    private static func valueKernel(_ register: Int32, _ program: ExpressionProgram) -> ValueKernel {
-        switch register {
-        case 0: return { x, _ in x }
-        case 1: return { _, y in y }
-        default:
-            let instruction = program.instructions[Int(register) - ExpressionProgram.inputCount]
-            return valueKernel(instruction, valueKernel(instruction.a, program), valueKernel(instruction.b, program))
+        switch Self.valueOperand(program.result, program) {
+        case .x: value = { x, _ in x }
+        case .y: value = { _, y in y }
+        case .kernel(let kernel): value = kernel
+        }
+        switch Self.dualOperand(program.result, program) {
+        case .x: dual = { x, _ in Dual(value: x, dx: 1, dy: 0) }
+        case .y: dual = { _, y in Dual(value: y, dx: 0, dy: 1) }
+        case .kernel(let kernel, _): dual = kernel
         }
     }
 
-    private static func dualKernel(_ register: Int32, _ program: ExpressionProgram) -> DualKernel {
+    // Kernels are built by recursion rather than kept in an array: an array would store them
+    // at maximal abstraction and every call would pass through a reabstraction thunk. Operands
+    // that are x or y are read directly by the operation that uses them (a generic parameter),
+    // not called as kernels of their own.
+
+    private enum ValueOperandKind {
+        case x, y
+        case kernel(ValueKernel)
+    }
+
+    private static func valueOperand(_ register: Int32, _ program: ExpressionProgram) -> ValueOperandKind {
         switch register {
-        case 0: return { x, _ in Dual(value: x, dx: 1, dy: 0) }
-        case 1: return { _, y in Dual(value: y, dx: 0, dy: 1) }
+        case 0: return .x
+        case 1: return .y
         default:
             let instruction = program.instructions[Int(register) - ExpressionProgram.inputCount]
-            return dualKernel(
-                instruction,
-                dualKernel(instruction.a, program), program.dependence[Int(instruction.a)],
-                dualKernel(instruction.b, program), program.dependence[Int(instruction.b)],
-                program.dependence[Int(register)])
+            let a = valueOperand(instruction.a, program)
+            switch a {
+            case .x: return .kernel(valueKernel(instruction, XValue(), valueOperand(instruction.b, program)))
+            case .y: return .kernel(valueKernel(instruction, YValue(), valueOperand(instruction.b, program)))
+            case .kernel(let kernel): return .kernel(valueKernel(instruction, KernelValue(kernel: kernel), valueOperand(instruction.b, program)))
+            }
+        }
+    }
+
+    private static func valueKernel<A: ValueOperand>(_ instruction: ExpressionProgram.Instruction, _ a: A, _ b: ValueOperandKind) -> ValueKernel {
+        switch b {
+        case .x: return valueKernel(instruction, a, XValue())
+        case .y: return valueKernel(instruction, a, YValue())
+        case .kernel(let kernel): return valueKernel(instruction, a, KernelValue(kernel: kernel))
+        }
+    }
+
+    private enum DualOperandKind {
+        case x, y
+        case kernel(DualKernel, dependence: UInt8)
+    }
+
+    private static func dualOperand(_ register: Int32, _ program: ExpressionProgram) -> DualOperandKind {
+        switch register {
+        case 0: return .x
+        case 1: return .y
+        default:
+            let instruction = program.instructions[Int(register) - ExpressionProgram.inputCount]
+            let dependence = program.dependence[Int(register)]
+            let a = dualOperand(instruction.a, program)
+            switch instruction.opcode {
+            case .add, .subtract, .multiply, .divide, .power:
+                let b = dualOperand(instruction.b, program)
+                switch a {
+                case .x: return .kernel(binary(instruction.opcode, XDual(), b), dependence: dependence)
+                case .y: return .kernel(binary(instruction.opcode, YDual(), b), dependence: dependence)
+                case .kernel(let kernel, 1): return .kernel(binary(instruction.opcode, KernelDual<OnlyX>(kernel: kernel), b), dependence: dependence)
+                case .kernel(let kernel, 2): return .kernel(binary(instruction.opcode, KernelDual<OnlyY>(kernel: kernel), b), dependence: dependence)
+                case .kernel(let kernel, _): return .kernel(binary(instruction.opcode, KernelDual<Both>(kernel: kernel), b), dependence: dependence)
+                }
+            case .constant:
+                let c = instruction.constant
+                return .kernel({ _, _ in Dual(value: c, dx: 0, dy: 0) }, dependence: 0)
+            default:
+                let c = instruction.constant
+                switch a {
+                case .x: return .kernel(unary(instruction.opcode, c, XDual()), dependence: dependence)
+                case .y: return .kernel(unary(instruction.opcode, c, YDual()), dependence: dependence)
+                case .kernel(let kernel, 1): return .kernel(unary(instruction.opcode, c, KernelDual<OnlyX>(kernel: kernel)), dependence: dependence)
+                case .kernel(let kernel, 2): return .kernel(unary(instruction.opcode, c, KernelDual<OnlyY>(kernel: kernel)), dependence: dependence)
+                case .kernel(let kernel, _): return .kernel(unary(instruction.opcode, c, KernelDual<Both>(kernel: kernel)), dependence: dependence)
+                }
+            }
+        }
+    }
+
+    private static func binary<A: DualOperand>(_ opcode: ExpressionProgram.Opcode, _ a: A, _ b: DualOperandKind) -> DualKernel {
+        switch b {
+        case .x: return binary(opcode, a, XDual())
+        case .y: return binary(opcode, a, YDual())
+        case .kernel(let kernel, 1): return binary(opcode, a, KernelDual<OnlyX>(kernel: kernel))
+        case .kernel(let kernel, 2): return binary(opcode, a, KernelDual<OnlyY>(kernel: kernel))
+        case .kernel(let kernel, _): return binary(opcode, a, KernelDual<Both>(kernel: kernel))
         }
     }
 
     // MARK: Values
 
-    private static func valueKernel(_ instruction: ExpressionProgram.Instruction, _ a: @escaping ValueKernel, _ b: @escaping ValueKernel) -> ValueKernel {
+    private static func valueKernel<A: ValueOperand, B: ValueOperand>(_ instruction: ExpressionProgram.Instruction, _ a: A, _ b: B) -> ValueKernel {
         let c = instruction.constant
         switch instruction.opcode {
         case .constant: return { _, _ in c }
@@ -89,40 +152,10 @@ struct ExpressionKernels: Sendable {
 
     // MARK: Duals
 
-    private static func dualKernel(
-        _ instruction: ExpressionProgram.Instruction,
-        _ a: @escaping DualKernel, _ aDependence: UInt8,
-        _ b: @escaping DualKernel, _ bDependence: UInt8,
-        _ dependence: UInt8
-    ) -> DualKernel {
-        switch instruction.opcode {
-        case .add, .subtract, .multiply, .divide, .power:
-            switch (aDependence, bDependence) {
-            case (1, 1): return binary(instruction.opcode, a, OnlyX.self, b, OnlyX.self)
-            case (1, 2): return binary(instruction.opcode, a, OnlyX.self, b, OnlyY.self)
-            case (1, _): return binary(instruction.opcode, a, OnlyX.self, b, Both.self)
-            case (2, 1): return binary(instruction.opcode, a, OnlyY.self, b, OnlyX.self)
-            case (2, 2): return binary(instruction.opcode, a, OnlyY.self, b, OnlyY.self)
-            case (2, _): return binary(instruction.opcode, a, OnlyY.self, b, Both.self)
-            case (_, 1): return binary(instruction.opcode, a, Both.self, b, OnlyX.self)
-            case (_, 2): return binary(instruction.opcode, a, Both.self, b, OnlyY.self)
-            default: return binary(instruction.opcode, a, Both.self, b, Both.self)
-            }
-        case .constant:
-            let c = instruction.constant
-            return { _, _ in Dual(value: c, dx: 0, dy: 0) }
-        default:
-            switch dependence {
-            case 1: return unary(instruction.opcode, instruction.constant, a, OnlyX.self)
-            case 2: return unary(instruction.opcode, instruction.constant, a, OnlyY.self)
-            default: return unary(instruction.opcode, instruction.constant, a, Both.self)
-            }
-        }
-    }
-
     /// f(a) with tangent t·f'(a), written as `tangent(t)` so that each operation can keep
     /// PyTorch's form of its derivative (a division for log, a product elsewhere).
-    private static func unary<M: Partials>(_ opcode: ExpressionProgram.Opcode, _ c: Double, _ a: @escaping DualKernel, _: M.Type) -> DualKernel {
+    private static func unary<A: DualOperand>(_ opcode: ExpressionProgram.Opcode, _ c: Double, _ a: A) -> DualKernel {
+        typealias M = A.P
         switch opcode {
         case .addConstant: return { x, y in let u = a(x, y); return map(u, u.value + c, M.self) { $0 } }
         case .subtractFromConstant: return { x, y in let u = a(x, y); return map(u, c - u.value, M.self) { -$0 } }
@@ -179,19 +212,17 @@ struct ExpressionKernels: Sendable {
     }
 
     /// a ∘ b, each operand contributing only the partials it has.
-    private static func binary<A: Partials, B: Partials>(
-        _ opcode: ExpressionProgram.Opcode, _ a: @escaping DualKernel, _: A.Type, _ b: @escaping DualKernel, _: B.Type
-    ) -> DualKernel {
+    private static func binary<A: DualOperand, B: DualOperand>(_ opcode: ExpressionProgram.Opcode, _ a: A, _ b: B) -> DualKernel {
         switch opcode {
-        case .add: return { x, y in let u = a(x, y), w = b(x, y); return sum(u, w, u.value + w.value, A.self, B.self, { $0 }, { $0 }) }
-        case .subtract: return { x, y in let u = a(x, y), w = b(x, y); return sum(u, w, u.value - w.value, A.self, B.self, { $0 }, { -$0 }) }
+        case .add: return { x, y in let u = a(x, y), w = b(x, y); return sum(u, w, u.value + w.value, A.P.self, B.P.self, { $0 }, { $0 }) }
+        case .subtract: return { x, y in let u = a(x, y), w = b(x, y); return sum(u, w, u.value - w.value, A.P.self, B.P.self, { $0 }, { -$0 }) }
         case .multiply:
-            return { x, y in let u = a(x, y), w = b(x, y); return sum(u, w, u.value * w.value, A.self, B.self, { $0 * w.value }, { $0 * u.value }) }
+            return { x, y in let u = a(x, y), w = b(x, y); return sum(u, w, u.value * w.value, A.P.self, B.P.self, { $0 * w.value }, { $0 * u.value }) }
         case .divide:
             return { x, y in
                 let u = a(x, y), w = b(x, y)
                 let k = (u.value / w.value) / w.value
-                return sum(u, w, u.value / w.value, A.self, B.self, { $0 / w.value }, { -$0 * k })
+                return sum(u, w, u.value / w.value, A.P.self, B.P.self, { $0 / w.value }, { -$0 * k })
             }
         case .power:
             return { x, y in
@@ -199,7 +230,7 @@ struct ExpressionKernels: Sendable {
                 let v = Foundation.pow(u.value, w.value)
                 let ka = w.value == 0 ? 0 : w.value * Foundation.pow(u.value, w.value - 1)
                 let kb = u.value == 0 && w.value >= 0 ? 0 : v * Foundation.log(u.value)
-                return sum(u, w, v, A.self, B.self, { $0 * ka }, { $0 * kb })
+                return sum(u, w, v, A.P.self, B.P.self, { $0 * ka }, { $0 * kb })
             }
         default:
             preconditionFailure("\(opcode) is not a binary operation")
@@ -223,6 +254,39 @@ extension ExpressionKernels {
         let dy: Double = A.hasY ? (B.hasY ? fromA(u.dy) + fromB(w.dy) : fromA(u.dy)) : (B.hasY ? fromB(w.dy) : 0)
         return Dual(value: value, dx: dx, dy: dy)
     }
+}
+
+/// An operand of a value kernel: x, y, or another kernel.
+protocol ValueOperand: Sendable {
+    func callAsFunction(_ x: Double, _ y: Double) -> Double
+}
+struct XValue: ValueOperand {
+    @inline(__always) func callAsFunction(_ x: Double, _ y: Double) -> Double { x }
+}
+struct YValue: ValueOperand {
+    @inline(__always) func callAsFunction(_ x: Double, _ y: Double) -> Double { y }
+}
+struct KernelValue: ValueOperand {
+    let kernel: ExpressionKernels.ValueKernel
+    @inline(__always) func callAsFunction(_ x: Double, _ y: Double) -> Double { kernel(x, y) }
+}
+
+/// An operand of a dual kernel, with the partials it has as a type: x, y, or another kernel.
+protocol DualOperand: Sendable {
+    associatedtype P: Partials
+    func callAsFunction(_ x: Double, _ y: Double) -> Dual
+}
+struct XDual: DualOperand {
+    typealias P = OnlyX
+    @inline(__always) func callAsFunction(_ x: Double, _ y: Double) -> Dual { Dual(value: x, dx: 1, dy: 0) }
+}
+struct YDual: DualOperand {
+    typealias P = OnlyY
+    @inline(__always) func callAsFunction(_ x: Double, _ y: Double) -> Dual { Dual(value: y, dx: 0, dy: 1) }
+}
+struct KernelDual<P: Partials>: DualOperand {
+    let kernel: ExpressionKernels.DualKernel
+    @inline(__always) func callAsFunction(_ x: Double, _ y: Double) -> Dual { kernel(x, y) }
 }
 
 /// Which partial derivatives a subexpression has, as a type, for specialisation.
