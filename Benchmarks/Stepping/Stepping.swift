@@ -115,7 +115,7 @@ func handWrittenAdam(
         record.gradients.append(g.1)
         let step = Double(t)
         let stepSize = lr / (1 - pow(beta1, step))
-        let root2 = (1 - pow(beta2, step)).squareRoot()
+        let root2 = pow(1 - pow(beta2, step), 0.5)  // PyTorch's `bias_correction2**0.5`
         m.0 = m.0.addingProduct(1 - beta1, g.0 - m.0)
         m.1 = m.1.addingProduct(1 - beta1, g.1 - m.1)
         v.0 = (v.0 * beta2).addingProduct((1 - beta2) * g.0, g.0)
