@@ -9,7 +9,7 @@ let benchmarkPlugin = Target.PluginUsage.plugin(name: "BenchmarkPlugin", package
 let package = Package(
     name: "TrajVizBenchmarks",
     dependencies: [
-        .package(path: ".."),
+        .package(name: "TrajViz", path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -18,6 +18,15 @@ let package = Package(
             dependencies: [benchmark, .product(name: "ImageDiff", package: "TrajViz")],
             path: "Benchmarks/ImageCompare",
             resources: [.copy("Resources")],
+            plugins: [benchmarkPlugin]
+        ),
+        .executableTarget(
+            name: "Stepping",
+            dependencies: [
+                benchmark, .product(name: "Objectives", package: "TrajViz"), .product(name: "Optimizers", package: "TrajViz"),
+                .product(name: "Trajectories", package: "TrajViz"),
+            ],
+            path: "Stepping",
             plugins: [benchmarkPlugin]
         ),
     ]

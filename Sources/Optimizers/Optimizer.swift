@@ -60,9 +60,7 @@ final class TransformationEngine<Transformation: GradientTransformation> {
         self.offsets = offsets
         let states = UnsafeMutableBufferPointer<Transformation.State>.allocate(capacity: parameters.count)
         for (index, parameter) in parameters.enumerated() {
-            parameter.values.withUnsafeBufferPointer { values in
-                (states.baseAddress! + index).initialize(to: transformation.makeState(for: values))
-            }
+            (states.baseAddress! + index).initialize(to: transformation.makeState(for: UnsafeBufferPointer(parameter.storage)))
         }
         self.states = states
         updates = .allocate(capacity: parameters.map(\.count).max() ?? 0)
@@ -80,17 +78,16 @@ final class TransformationEngine<Transformation: GradientTransformation> {
         for index in parameters.indices {
             let parameter = parameters[index]
             guard let gradient = parameter.grad else { continue }
-            parameter.values.withUnsafeMutableBufferPointer { values in
-                let updates = UnsafeMutableBufferPointer(rebasing: self.updates[0..<values.count])
-                _ = updates.update(fromContentsOf: gradient.storage)
-                let denominator = UnsafeMutableBufferPointer(rebasing: self.denominator[0..<values.count])
-                var context = StepContext(
-                    step: step, parameter: values, gradient: gradient, updates: updates, denominator: denominator,
-                    elementOffset: offsets[index], frictionProbe: frictionProbe)
-                transformation.update(&context, state: &states[index])
-                let scale = context.applyScale
-                for element in values.indices { values[element] = addScaled(values[element], scale, updates[element]) }
-            }
+            let values = parameter.storage
+            let updates = UnsafeMutableBufferPointer(rebasing: self.updates[0..<values.count])
+            for element in updates.indices { updates[element] = gradient.storage[element] }
+            let denominator = UnsafeMutableBufferPointer(rebasing: self.denominator[0..<values.count])
+            var context = StepContext(
+                step: step, parameter: values, gradient: gradient, updates: updates, denominator: denominator,
+                elementOffset: offsets[index], frictionProbe: frictionProbe)
+            transformation.update(&context, state: &states[index])
+            let scale = context.applyScale
+            for element in values.indices { values[element] = addScaled(values[element], scale, updates[element]) }
         }
     }
 }

@@ -1,16 +1,33 @@
 /// A tensor of trainable values with the gradient buffer it owns: PyTorch's `nn.Parameter`.
+///
+/// Like `GradientBuffer`, the elements live in one fixed allocation that optimizers update in
+/// place, without copy-on-write or exclusivity checks on the hot path.
 public final class Parameter {
-    /// The parameter's elements.
-    public var values: [Double]
+    /// The parameter's elements, valid for its lifetime.
+    public let storage: UnsafeMutableBufferPointer<Double>
     /// The gradient buffer; `nil` before the first backward pass and after `zeroGrad(.none)`.
     public var grad: GradientBuffer?
 
     public init(_ values: [Double]) {
-        self.values = values
+        storage = .allocate(capacity: values.count)
+        _ = storage.initialize(from: values)
+    }
+
+    deinit {
+        storage.deallocate()
     }
 
     /// The number of elements.
-    public var count: Int { values.count }
+    public var count: Int { storage.count }
+
+    /// A copy of the elements; setting it overwrites them (the count must stay the same).
+    public var values: [Double] {
+        get { Array(storage) }
+        set {
+            precondition(newValue.count == storage.count, "a parameter keeps its number of elements")
+            _ = storage.update(fromContentsOf: newValue)
+        }
+    }
 
     /// Clears the gradient as `Optimizer.zero_grad(set_to_none:)` does.
     public func zeroGrad(_ mode: ZeroGradMode) {
@@ -25,7 +42,7 @@ public final class Parameter {
     /// Adds `gradient` (one value per element) into the buffer, allocating one if there is none:
     /// what `backward()` does.
     public func accumulateGradient<Gradient: Collection<Double>>(_ gradient: Gradient) {
-        precondition(gradient.count == values.count, "a gradient needs one value per parameter element")
+        precondition(gradient.count == storage.count, "a gradient needs one value per parameter element")
         if let grad {
             var index = 0
             for value in gradient {
@@ -36,15 +53,13 @@ public final class Parameter {
             grad = GradientBuffer(gradient)
         }
     }
-}
 
-extension Parameter {
     /// `accumulateGradient` for a buffer of one value per element, without generic overhead.
     public func accumulateGradient(_ gradient: UnsafeBufferPointer<Double>) {
-        precondition(gradient.count == values.count, "a gradient needs one value per parameter element")
+        precondition(gradient.count == storage.count, "a gradient needs one value per parameter element")
         if let grad {
-            let storage = grad.storage
-            for index in gradient.indices { storage[index] += gradient[index] }
+            let buffer = grad.storage
+            for index in gradient.indices { buffer[index] += gradient[index] }
         } else {
             grad = GradientBuffer(gradient)
         }

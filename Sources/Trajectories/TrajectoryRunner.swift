@@ -225,13 +225,12 @@ struct Loop {
         nextPoint.withUnsafeMutableBufferPointer { point in
             var offset = 0
             for parameter in parameters {
-                parameter.values.withUnsafeBufferPointer { values in
-                    for index in values.indices {
-                        point[offset + index] = values[index]
-                        finite = finite && values[index].isFinite
-                    }
-                    offset += values.count
+                let values = parameter.storage
+                for index in values.indices {
+                    point[offset + index] = values[index]
+                    finite = finite && values[index].isFinite
                 }
+                offset += values.count
             }
         }
         return finite

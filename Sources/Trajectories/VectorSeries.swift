@@ -47,7 +47,7 @@ public struct VectorSeries: Sendable, Equatable, RandomAccessCollection, Express
     /// Appends one vector from a buffer of `dimension` elements, without generic overhead.
     public mutating func append(_ row: UnsafeBufferPointer<Double>) {
         precondition(row.count == dimension, "VectorSeries: a row of \(row.count) elements in a series of \(dimension)")
-        storage.append(contentsOf: row)
+        for value in row { storage.append(value) }
         count += 1
     }
 
