@@ -9,9 +9,15 @@ let benchmarkPlugin = Target.PluginUsage.plugin(name: "BenchmarkPlugin", package
 let package = Package(
     name: "TrajVizBenchmarks",
     dependencies: [
-        .package(path: ".."),
+        .package(name: "TrajViz", path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .executableTarget(
+            name: "Rendering",
+            dependencies: [benchmark, .product(name: "Plotting", package: "TrajViz"), .product(name: "GDRenderer", package: "TrajViz")],
+            path: "Rendering",
+            plugins: [benchmarkPlugin]
+        ),
     ]
 )
