@@ -29,5 +29,11 @@ let package = Package(
             path: "Stepping",
             plugins: [benchmarkPlugin]
         ),
+        .executableTarget(
+            name: "Rendering",
+            dependencies: [benchmark, .product(name: "Plotting", package: "TrajViz"), .product(name: "GDRenderer", package: "TrajViz")],
+            path: "Rendering",
+            plugins: [benchmarkPlugin]
+        ),
     ]
 )

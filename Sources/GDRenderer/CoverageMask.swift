@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A per-pixel coverage buffer (0...1) the size of the canvas, reused for every shape: a shape
 /// is rasterised into it (taking the maximum where pieces overlap, so a translucent stroke is
 /// blended once even where its segments meet), composited, and the touched pixels are reset.
@@ -12,6 +14,26 @@ struct CoverageMask {
         self.height = height
         coverage = [Float](repeating: 0, count: width * height)
     }
+
+    /// A cleared mask of this size, reusing one a finished canvas gave back (saves zeroing and
+    /// faulting in megabytes per figure).
+    static func reused(width: Int, height: Int) -> CoverageMask {
+        let spare = pool.withLock { masks -> CoverageMask? in
+            guard let i = masks.firstIndex(where: { $0.width == width && $0.height == height }) else { return nil }
+            return masks.remove(at: i)
+        }
+        return spare ?? CoverageMask(width: width, height: height)
+    }
+
+    /// Gives the (all-zero) mask back for reuse; the pool keeps at most four.
+    func recycle() {
+        guard touched.isEmpty else { return }
+        Self.pool.withLock { masks in
+            if masks.count < 4 { masks.append(self) }
+        }
+    }
+
+    static let pool = Mutex<[CoverageMask]>([])
 
     /// Raises the coverage of pixel `(x, y)` to at least `c`.
     @inline(__always)

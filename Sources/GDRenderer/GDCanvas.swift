@@ -1,6 +1,7 @@
 import CGD
 import Foundation
 import Plotting
+import Synchronization
 
 /// The libgd renderer: a truecolor canvas implementing the `Renderer` protocol.
 ///
@@ -16,7 +17,6 @@ public final class GDCanvas: Renderer {
     let fonts: FontSource
     var mask: CoverageMask
     var clipBounds: (Int, Int, Int, Int)
-    var measured: [String: TextExtent] = [:]
     let rows: [UnsafeMutablePointer<Int32>]
 
     /// A canvas of `width` x `height` pixels; throws for sizes outside `ImageSizeLimit`.
@@ -29,17 +29,25 @@ public final class GDCanvas: Renderer {
         self.width = width
         self.height = height
         self.fonts = fonts
-        mask = CoverageMask(width: width, height: height)
+        mask = CoverageMask.reused(width: width, height: height)
         clipBounds = (0, 0, width, height)
         rows = (0..<height).map { image.pointer.pointee.tpixels[$0]! }
         gdImageAlphaBlending(image.pointer, 1)
         gdImageSaveAlpha(image.pointer, 0)
     }
 
+    deinit {
+        mask.recycle()
+    }
+
     // MARK: Renderer
 
     public func fill(polygon: [Point], color: Color) {
         guard polygon.count >= 3, color.alpha > 0, polygon.allSatisfy(\.isFinite) else { return }
+        if polygon.count == 4, let rect = axisAlignedRect(polygon) {
+            fillRect(rect, color: color)
+            return
+        }
         mask.addPolygon(polygon.map { ($0.x, $0.y) }, clip: clipBounds)
         composite(color)
     }
@@ -98,8 +106,8 @@ public final class GDCanvas: Renderer {
     }
 
     public func measure(_ text: String, style: TextStyle) -> TextExtent {
-        let key = "\(style.size)|\(style.bold)|\(text)"
-        if let known = measured[key] { return known }
+        let key = "\((style.bold ? fonts.bold : fonts.regular) ?? "built-in")|\(style.size)|\(text)"
+        if let known = textExtents.withLock({ $0[key] }) { return known }
         let extent: TextExtent
         if let font = style.bold ? fonts.bold : fonts.regular {
             var box = [Int32](repeating: 0, count: 8)
@@ -115,7 +123,7 @@ public final class GDCanvas: Renderer {
             let bitmap = gdFontGetLarge()!.pointee
             extent = TextExtent(width: Double(Int(bitmap.w) * text.utf8.count), ascent: Double(bitmap.h) * 0.8, descent: Double(bitmap.h) * 0.2)
         }
-        measured[key] = extent
+        textExtents.withLock { $0[key] = extent }
         return extent
     }
 
@@ -151,6 +159,32 @@ public final class GDCanvas: Renderer {
         gdImageSetClip(image.pointer, Int32(clipBounds.0), Int32(clipBounds.1), Int32(max(clipBounds.2 - 1, 0)), Int32(max(clipBounds.3 - 1, 0)))
     }
 
+    /// The rectangle a four-point polygon is, if it is axis-aligned.
+    func axisAlignedRect(_ p: [Point]) -> Rect? {
+        let horizontalFirst = p[0].y == p[1].y && p[1].x == p[2].x && p[2].y == p[3].y && p[3].x == p[0].x
+        let verticalFirst = p[0].x == p[1].x && p[1].y == p[2].y && p[2].x == p[3].x && p[3].y == p[0].y
+        guard horizontalFirst || verticalFirst else { return nil }
+        let xs = p.map(\.x), ys = p.map(\.y)
+        return Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
+    }
+
+    /// Fills a rectangle directly: exact area coverage on its edge pixels, plain writes inside.
+    func fillRect(_ rect: Rect, color: Color) {
+        let x0 = max(clipBounds.0, Int(rect.minX.rounded(.down))), x1 = min(clipBounds.2, Int(rect.maxX.rounded(.up)))
+        let y0 = max(clipBounds.1, Int(rect.minY.rounded(.down))), y1 = min(clipBounds.3, Int(rect.maxY.rounded(.up)))
+        guard x0 < x1, y0 < y1 else { return }
+        let opaque: Int32 = (Int32(color.red) << 16) | (Int32(color.green) << 8) | Int32(color.blue)
+        let columnCoverage = (x0..<x1).map { x in min(rect.maxX, Double(x + 1)) - max(rect.minX, Double(x)) }
+        for y in y0..<y1 {
+            let rowCoverage = min(rect.maxY, Double(y + 1)) - max(rect.minY, Double(y))
+            let row = rows[y]
+            for x in x0..<x1 {
+                let c = rowCoverage * columnCoverage[x - x0]
+                if c >= 1, color.alpha == 255 { row[x] = opaque } else if c > 0 { row[x] = blend(row[x], color, coverage: c) }
+            }
+        }
+    }
+
     // MARK: Output
 
     /// The canvas as PNG bytes; `compression` is zlib's level 0...9.
@@ -173,6 +207,14 @@ public final class GDCanvas: Renderer {
     /// Straight-alpha "over" of `color` at `coverage` onto a libgd truecolor pixel.
     @inline(__always)
     func blend(_ pixel: Int32, _ color: Color, coverage: Double) -> Int32 {
+        if pixel >> 24 == 0 {  // opaque destination (the usual case): a plain linear mix
+            let a = Float(coverage) * Float(color.alpha) * (1 / 255)
+            let r = Float((pixel >> 16) & 0xFF), g = Float((pixel >> 8) & 0xFF), b = Float(pixel & 0xFF)
+            let nr = Int32((r + (Float(color.red) - r) * a).rounded())
+            let ng = Int32((g + (Float(color.green) - g) * a).rounded())
+            let nb = Int32((b + (Float(color.blue) - b) * a).rounded())
+            return (nr << 16) | (ng << 8) | nb
+        }
         let a = coverage * Double(color.alpha) / 255
         let dstAlpha = 1 - Double((pixel >> 24) & 0x7F) / 127
         let outAlpha = a + dstAlpha * (1 - a)
@@ -230,3 +272,6 @@ public final class GDCanvas: Renderer {
         return (run[0], run[run.count - 1])
     }
 }
+
+/// Text measures shared by every canvas of the process (measuring runs FreeType's layout).
+let textExtents = Mutex<[String: TextExtent]>([:])

@@ -85,3 +85,38 @@ public struct ColorLevels: Hashable, Sendable {
         return (scale.forward(v) - a) / (b - a)
     }
 }
+
+extension ContourLevels {
+    /// Parses a levels option: `N` or `linear:N` (about N linear bands), `log:N` (about N
+    /// log-spaced bands), or an explicit comma-separated list `0.1,1,10` (log-scaled when every
+    /// level is positive and they span more than two decades).
+    public init(parsing text: String) throws(PlotError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        func count(_ s: Substring) throws(PlotError) -> Int {
+            guard let n = Int(s), n >= 1, n <= 200 else {
+                throw PlotError("levels '\(text)': the count must be a whole number from 1 to 200, e.g. --levels log:14")
+            }
+            return n
+        }
+        if let n = Int(trimmed) {
+            self = .linear(count: try count(Substring(String(n))))
+        } else if trimmed.hasPrefix("linear:") {
+            self = .linear(count: try count(trimmed.dropFirst(7)))
+        } else if trimmed.hasPrefix("log:") {
+            self = .log(count: try count(trimmed.dropFirst(4)))
+        } else {
+            let parts = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            var values: [Double] = []
+            for part in parts {
+                guard let v = Double(part), v.isFinite else {
+                    throw PlotError("levels '\(text)': '\(part)' is not a number; give N, linear:N, log:N or a list like 0.1,1,10")
+                }
+                values.append(v)
+            }
+            let positive = values.allSatisfy { $0 > 0 }
+            let wide = positive && (values.max() ?? 1) / (values.min() ?? 1) > 100
+            _ = try ColorLevels(values: values, scale: wide ? .log : .linear)
+            self = .explicit(values, scale: wide ? .log : .linear)
+        }
+    }
+}

@@ -81,13 +81,18 @@ public struct Axes: Sendable {
     /// Light reference lines at the ticks, under the layers (for charts).
     public var gridLines: Bool
     public var layers: [Layer]
-    /// Show a legend of the labelled layers, placed where it hides the least.
+    /// Show a legend of the labelled layers.
     public var showsLegend: Bool
+    /// Where the legend goes: `.automatic` puts it in the plot corner or edge where it hides the
+    /// least, or below the plot when every position inside would hide part of a line.
+    public var legendPlacement: LegendPlacement
 
     public init(
         title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, x: AxisSpec = AxisSpec(), y: AxisSpec = AxisSpec(),
-        equalAspect: Bool = false, gridLines: Bool = false, layers: [Layer] = [], showsLegend: Bool = true
+        equalAspect: Bool = false, gridLines: Bool = false, layers: [Layer] = [], showsLegend: Bool = true,
+        legendPlacement: LegendPlacement = .automatic
     ) {
+        self.legendPlacement = legendPlacement
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -98,6 +103,13 @@ public struct Axes: Sendable {
         self.layers = layers
         self.showsLegend = showsLegend
     }
+}
+
+/// Where a panel's legend goes.
+public enum LegendPlacement: String, Hashable, Sendable, CaseIterable {
+    case automatic
+    case inside
+    case below
 }
 
 /// What a panel draws, in order.

@@ -122,10 +122,8 @@ extension Figure {
         let marginRight = f * 0.8
 
         var layouts: [PanelLayout] = []
-        for (index, panel) in panels.enumerated() {
-            let column = index % columns, row = index / columns
-            let cell = Rect(x: content.x + Double(column) * (cellWidth + gapX), y: content.y + Double(row) * (cellHeight + gapY), width: cellWidth, height: cellHeight)
-            var plot = Rect(x: cell.x + marginLeft, y: cell.y + marginTop, width: max(cell.width - marginLeft - marginRight, 10), height: max(cell.height - marginTop - marginBottom, 10))
+        func placePanel(_ index: Int, _ panel: Axes, cell: Rect, reserveBelow: Double) -> PanelLayout {
+            var plot = Rect(x: cell.x + marginLeft, y: cell.y + marginTop, width: max(cell.width - marginLeft - marginRight, 10), height: max(cell.height - marginTop - marginBottom - reserveBelow, 10))
             let r = ranges[index]
             if panel.equalAspect, panel.x.scale == .linear, panel.y.scale == .linear {
                 let aspect = (r.x.upperBound - r.x.lowerBound) / (r.y.upperBound - r.y.lowerBound)
@@ -179,7 +177,35 @@ extension Figure {
             if panel.showsLegend {
                 layout.legend = LegendLayout.place(entries: panel.legendEntries(), in: layout, panel: panel, style: style, measurer: measurer)
             }
-            layouts.append(layout)
+            return layout
+        }
+
+        let cells = panels.indices.map { index in
+            Rect(x: content.x + Double(index % columns) * (cellWidth + gapX), y: content.y + Double(index / columns) * (cellHeight + gapY), width: cellWidth, height: cellHeight)
+        }
+        layouts = panels.enumerated().map { placePanel($0.offset, $0.element, cell: cells[$0.offset], reserveBelow: 0) }
+        // A legend that would hide part of a line moves below the plot (matplotlib's "best"
+        // would leave it on top); `.inside` keeps it inside regardless. When one panel's legend
+        // moves, every automatic one does, so that the panels stay the same size.
+        let anyBelow = zip(panels, layouts).contains { panel, layout in
+            guard let legend = layout.legend else { return false }
+            return panel.legendPlacement == .below || (panel.legendPlacement == .automatic && legend.covered > 2)
+        }
+        if anyBelow {
+            let reserve = layouts.compactMap { $0.legend?.box.height }.max() ?? 0
+            for (index, panel) in panels.enumerated() where panel.legendPlacement != .inside {
+                let cell = cells[index]
+                var layout = placePanel(index, panel, cell: cell, reserveBelow: reserve + f * 0.5)
+                guard var legend = layouts[index].legend else {
+                    layouts[index] = layout
+                    continue
+                }
+                legend.box.x = min(max(layout.plot.center.x - legend.box.width / 2, cell.minX), cell.maxX - legend.box.width)
+                legend.box.y = layout.plot.maxY + marginBottom + f * 0.2
+                legend.covered = 0
+                layout.legend = legend
+                layouts[index] = layout
+            }
         }
 
         var colorbarLayout: ColorbarLayout?

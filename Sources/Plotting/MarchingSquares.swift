@@ -49,7 +49,7 @@ public enum MarchingSquares {
                 }
             }
         }
-        return join(segments).map { chain in chain.map { point(onEdge: $0, grid: grid, level: level) } }
+        return join(segments, edgeCount: 2 * columns * rows).map { chain in chain.map { point(onEdge: $0, grid: grid, level: level) } }
     }
 
     /// The crossing of `level` on edge `id`.
@@ -64,18 +64,21 @@ public enum MarchingSquares {
     }
 
     /// Chains segments that share edge ids into maximal polylines of edge ids.
-    static func join(_ segments: [(Int, Int)]) -> [[Int]] {
-        // Each edge is shared by at most two segments (one per adjacent cell).
-        var byEdge: [Int: (Int, Int)] = [:]
-        byEdge.reserveCapacity(segments.count * 2)
+    static func join(_ segments: [(Int, Int)], edgeCount: Int) -> [[Int]] {
+        // Each edge is shared by at most two segments (one per adjacent cell): two flat arrays
+        // indexed by edge id hold them (-1 for none).
+        var firstSegment = [Int32](repeating: -1, count: edgeCount), secondSegment = [Int32](repeating: -1, count: edgeCount)
         for (s, (a, b)) in segments.enumerated() {
             for e in [a, b] {
-                if let existing = byEdge[e] { byEdge[e] = (existing.0, s) } else { byEdge[e] = (s, -1) }
+                if firstSegment[e] < 0 { firstSegment[e] = Int32(s) } else { secondSegment[e] = Int32(s) }
             }
+        }
+        let byEdge = { (edge: Int) -> (Int, Int)? in
+            firstSegment[edge] < 0 ? nil : (Int(firstSegment[edge]), Int(secondSegment[edge]))
         }
         var used = [Bool](repeating: false, count: segments.count)
         func next(from edge: Int, after segment: Int) -> Int? {
-            guard let (s0, s1) = byEdge[edge] else { return nil }
+            guard let (s0, s1) = byEdge(edge) else { return nil }
             let candidate = s0 == segment ? s1 : s0
             return candidate >= 0 && !used[candidate] ? candidate : nil
         }

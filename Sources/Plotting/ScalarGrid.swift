@@ -84,6 +84,7 @@ public struct ScalarGrid: Sendable {
         let v00 = values[base], v10 = values[base + 1], v01 = values[base + columns], v11 = values[base + columns + 1]
         let bottom = v00 + (v10 - v00) * fu, top = v01 + (v11 - v01) * fu
         let result = bottom + (top - bottom) * fv
-        return result.isFinite && v00.isFinite && v10.isFinite && v01.isFinite && v11.isFinite ? result : .nan
+        // Any non-finite corner makes the result NaN or infinite (inf - inf, inf * 0, ...).
+        return result.isFinite ? result : .nan
     }
 }

@@ -48,3 +48,19 @@ import Testing
         #expect(raster.pixels[5 * 20 + 15] == mask, "the right cell touches NaN and is masked")
     }
 }
+
+@Suite struct ContourLevelsParsingTests {
+    @Test func parsesCountsKindsAndLists() throws {
+        #expect(try ContourLevels(parsing: "12") == .linear(count: 12))
+        #expect(try ContourLevels(parsing: "linear:8") == .linear(count: 8))
+        #expect(try ContourLevels(parsing: "LOG:14") == .log(count: 14))
+        #expect(try ContourLevels(parsing: "0.1, 1, 10, 100") == .explicit([0.1, 1, 10, 100], scale: .log))
+        #expect(try ContourLevels(parsing: "-1,0,1") == .explicit([-1, 0, 1], scale: .linear))
+    }
+
+    @Test func rejectsBadOptions() {
+        #expect(throws: PlotError.self) { try ContourLevels(parsing: "log:0") }
+        #expect(throws: PlotError.self) { try ContourLevels(parsing: "1,x,3") }
+        #expect(throws: PlotError.self) { try ContourLevels(parsing: "3,2,1") }
+    }
+}
