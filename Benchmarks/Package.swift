@@ -9,7 +9,7 @@ let benchmarkPlugin = Target.PluginUsage.plugin(name: "BenchmarkPlugin", package
 let package = Package(
     name: "TrajVizBenchmarks",
     dependencies: [
-        .package(path: ".."),
+        .package(name: "TrajViz", path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
