@@ -29,7 +29,9 @@ public struct CheckReport: Sendable {
 /// Compares every image of `actual` with the image of the same relative path in `baseline`.
 ///
 /// Paths only in `baseline` are `missing`; paths only in `actual` are `extra`. Images are decoded
-/// one pair at a time; byte-identical files are decoded once (still validated) and compared fast.
+/// one pair at a time. Byte-identical files pass without inflating their pixels, after a
+/// structural check (signature, chunk CRCs up to IEND, header), as identical bytes are identical
+/// pixels.
 ///
 /// - Throws: `ImageDiffError` when a file cannot be read or is not a valid PNG.
 public func checkImages(baseline: ImageSet, actual: ImageSet, criteria: CheckCriteria = CheckCriteria()) throws(ImageDiffError) -> CheckReport {
@@ -39,13 +41,13 @@ public func checkImages(baseline: ImageSet, actual: ImageSet, criteria: CheckCri
     for path in paths {
         let baselineBytes = try baseline.bytes(of: path)
         let actualBytes = try actual.bytes(of: path)
-        let baselineImage = try baselineBytes.map { (data: Data) throws(ImageDiffError) in try baseline.decode(data, path: path) }
-        let actualImage: DecodedPNG?
-        if let baselineImage, let actualBytes, actualBytes == baselineBytes {
-            actualImage = baselineImage
-        } else {
-            actualImage = try actualBytes.map { (data: Data) throws(ImageDiffError) in try actual.decode(data, path: path) }
+        if let baselineBytes, baselineBytes == actualBytes {
+            let source = baseline.location(of: path)?.path ?? path
+            images.append(identicalImageCheck(path: path, size: try validatedPNGSize(baselineBytes, source: source)))
+            continue
         }
+        let baselineImage = try baselineBytes.map { (data: Data) throws(ImageDiffError) in try baseline.decode(data, path: path) }
+        let actualImage = try actualBytes.map { (data: Data) throws(ImageDiffError) in try actual.decode(data, path: path) }
         images.append(checkImage(path: path, baseline: baselineImage, actual: actualImage, criteria: criteria))
     }
     return CheckReport(images: images, criteria: criteria)

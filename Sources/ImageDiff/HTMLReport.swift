@@ -22,7 +22,7 @@ struct HTMLReport {
             </head>
             <body>
             <header class="\(report.passed ? "ok" : "bad")">
-            <h1>\(report.passed ? "All images pass" : "\(report.images.count(where: { !$0.isOK })) of \(report.images.count) images need attention")</h1>
+            <h1>\(headline)</h1>
             <p>\(escape(report.summary)). Criteria: \(escape(report.criteria.summary)) (metric: \(report.criteria.metric.rawValue)).</p>
             </header>
             <main>
@@ -55,6 +55,13 @@ struct HTMLReport {
         }
         page += "</main>\n</body>\n</html>\n"
         return page
+    }
+
+    /// "All images pass", "1 of 1 image needs attention", "3 of 12 images need attention".
+    private var headline: String {
+        let failing = report.images.count { !$0.isOK }
+        if failing == 0 { return "All images pass" }
+        return "\(failing) of \(report.images.count) image\(report.images.count == 1 ? "" : "s") need\(failing == 1 ? "s" : "") attention"
     }
 
     private func figure(_ caption: String, _ png: Data?, size: (width: Int, height: Int)?) -> String {

@@ -59,6 +59,13 @@ public struct ImageCheck: Sendable {
     public var isOK: Bool { status == .pass || updated }
 }
 
+/// The check of two byte-identical files: they pass with no difference, whatever the criteria.
+func identicalImageCheck(path: String, size: (width: Int, height: Int)) -> ImageCheck {
+    ImageCheck(
+        path: path, status: .pass, mismatchedPixels: 0, antiAliasedPixels: 0, mismatchPercent: 0, rms: 0, baselineSize: size,
+        actualSize: size, baselinePNG: nil, actualPNG: nil, diffImage: nil)
+}
+
 /// Compares one image pair under `criteria`; either side may be absent.
 ///
 /// Both metrics are measured; the diff image is drawn (a second pass) only for failures.

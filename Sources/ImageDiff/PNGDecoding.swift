@@ -71,14 +71,20 @@ struct PNGChunkLayout {
     var gammaChunks: [Range<Int>] = []
     /// Whether the stream holds complete chunks up to and including `IEND`.
     var reachesEnd = false
+    /// The first chunk whose CRC does not match its type and data (only when CRCs are checked).
+    var badCRCChunk: String?
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8], checkingCRCs: Bool = false) {
         var offset = pngSignature.count
         while offset + 12 <= bytes.count {
             let length = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
             let end = offset + 12 + length
             guard end <= bytes.count else { return }
             let type = bytes[(offset + 4)..<(offset + 8)]
+            if checkingCRCs, badCRCChunk == nil {
+                let stored = UInt32(bytes[end - 4]) << 24 | UInt32(bytes[end - 3]) << 16 | UInt32(bytes[end - 2]) << 8 | UInt32(bytes[end - 1])
+                if crc32(bytes[(offset + 4)..<(end - 4)]) != stored { badCRCChunk = String(decoding: type, as: UTF8.self) }
+            }
             if type.elementsEqual("gAMA".utf8) { gammaChunks.append(offset..<end) }
             if type.elementsEqual("IEND".utf8) {
                 reachesEnd = true
@@ -87,6 +93,41 @@ struct PNGChunkLayout {
             offset = end
         }
     }
+}
+
+/// The PNG/zlib CRC-32 (polynomial 0xEDB88320) of `bytes`.
+func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+    var crc: UInt32 = 0xFFFF_FFFF
+    for byte in bytes {
+        crc = crc32Table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+    }
+    return crc ^ 0xFFFF_FFFF
+}
+
+private let crc32Table: [UInt32] = (0..<256).map { index in
+    var value = UInt32(index)
+    for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
+    return value
+}
+
+/// The size of the PNG in `data` after a structural check that does not inflate the pixels: the
+/// signature, every chunk complete up to `IEND` with a matching CRC, and a header libpng accepts.
+/// Two byte-identical files have identical pixels, so this is all a comparison of them needs.
+func validatedPNGSize(_ data: Data, source: String) throws(ImageDiffError) -> (width: Int, height: Int) {
+    guard data.count >= pngSignature.count, data.prefix(pngSignature.count).elementsEqual(pngSignature) else {
+        throw .notPNG(path: source)
+    }
+    let layout = PNGChunkLayout([UInt8](data), checkingCRCs: true)
+    guard layout.reachesEnd else { throw .corruptPNG(path: source, reason: "truncated: the file ends before its IEND chunk") }
+    if let chunk = layout.badCRCChunk { throw .corruptPNG(path: source, reason: "\(chunk): CRC error") }
+    var image = png_image()
+    image.version = png_uint_32(PNG_IMAGE_VERSION)
+    let began = data.withUnsafeBytes { buffer in
+        png_image_begin_read_from_memory(&image, buffer.baseAddress, buffer.count)
+    }
+    guard began != 0 else { throw .corruptPNG(path: source, reason: libpngMessage(of: &image)) }
+    png_image_free(&image)
+    return (Int(image.width), Int(image.height))
 }
 
 /// The PNG stream without its `gAMA` chunks, so that libpng's simplified API reads the samples as

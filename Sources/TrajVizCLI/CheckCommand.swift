@@ -19,25 +19,25 @@ public struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The baseline PNG file or folder (the expected images).")
+    @Argument(help: ArgumentHelp("The baseline PNG file or folder (the expected images).", valueName: "BASELINE"))
     var baseline: String
 
-    @Argument(help: "The actual PNG file or folder (the images to check).")
+    @Argument(help: ArgumentHelp("The actual PNG file or folder (the images to check).", valueName: "ACTUAL"))
     var actual: String
 
-    @Option(help: "pixelmatch's per-pixel colour threshold, 0...1; smaller is stricter.")
+    @Option(help: ArgumentHelp("pixelmatch's per-pixel colour threshold, 0...1; smaller is stricter.", valueName: "T"))
     var threshold: Double = 0.1
 
-    @Option(help: "Pass when at most N pixels mismatch (default 0).")
+    @Option(help: ArgumentHelp("Pass when at most N pixels mismatch (default 0).", valueName: "N"))
     var maxDiffPixels: Int?
 
-    @Option(help: "Pass when at most P percent of the pixels mismatch, 0...100.")
+    @Option(help: ArgumentHelp("Pass when at most P percent of the pixels mismatch, 0...100.", valueName: "P"))
     var maxDiffPercent: Double?
 
     @Option(help: "The metric that decides: pixelmatch (mismatched pixels) or rms (matplotlib's RMS).")
     var metric: ComparisonMetric = .pixelmatch
 
-    @Option(help: "With --metric rms: the largest RMS that passes, 0...255.")
+    @Option(help: ArgumentHelp("With --metric rms: the largest RMS that passes, 0...255.", valueName: "R"))
     var rmsTolerance: Double?
 
     @Flag(help: "Count anti-aliasing pixels as differences instead of skipping them.")
@@ -46,10 +46,10 @@ public struct CheckCommand: ParsableCommand {
     @Flag(help: "Draw diff images as a mask of the differences on a transparent background.")
     var diffMask = false
 
-    @Option(help: "Write diff images, report.json and a self-contained index.html into DIR.")
+    @Option(help: ArgumentHelp("Write diff images, report.json and a self-contained index.html into DIR.", valueName: "DIR"))
     var report: String?
 
-    @Option(help: "Record actual images as baselines: never, missing (no baseline yet) or all (also failures).")
+    @Option(help: ArgumentHelp("Record actual images as baselines: never, missing (no baseline yet) or all (also failures).", valueName: "MODE"))
     var update: UpdateMode = .never
 
     public init() {}

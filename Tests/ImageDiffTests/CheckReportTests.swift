@@ -75,14 +75,22 @@ import Testing
         #expect(report.passed && report.images.count == 1)
     }
 
-    @Test func identicalCorruptFilesAreStillAnError() throws {
+    @Test(arguments: ["bad-crc.png", "truncated.png", "not-a-png.png"])
+    func identicalDamagedFilesAreStillAnError(_ name: String) throws {
         let folders = try CheckFolders()
         for side in [folders.baseline, folders.actual] {
             let file = side.appendingPathComponent("pass.png")
             try FileManager.default.removeItem(at: file)
-            try FileManager.default.copyItem(at: Fixtures.bad.appendingPathComponent("bad-crc.png"), to: file)
+            try FileManager.default.copyItem(at: Fixtures.bad.appendingPathComponent(name), to: file)
         }
         #expect(throws: ImageDiffError.self) { try folders.check() }
+    }
+
+    @Test func identicalFilesPassWithTheirSize() throws {
+        let (report, _) = try CheckFolders().check()
+        let identical = try #require(report.images.first { $0.path == "pass.png" })
+        #expect(identical.status == .pass && identical.mismatchedPixels == 0 && identical.rms == 0)
+        #expect(identical.baselineSize?.width == 64 && identical.actualSize?.height == 64)
     }
 
     @Test func foldersListOnlyPNGsAndSkipHiddenFiles() throws {

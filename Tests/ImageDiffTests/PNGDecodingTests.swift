@@ -66,15 +66,28 @@ import Testing
     }
 }
 
+@Suite struct PNGStructureTests {
+    @Test func crc32MatchesThePNGSpecification() {
+        #expect(crc32(Array("IEND".utf8)[...]) == 0xAE42_6082)
+    }
+
+    @Test(arguments: ["truncated.png", "bad-crc.png", "header-only.png", "not-a-png.png", "photo.png", "empty.png"])
+    func theStructuralCheckRejectsEveryDamagedFile(_ name: String) throws {
+        let data = try Data(contentsOf: Fixtures.bad.appendingPathComponent(name))
+        #expect(throws: ImageDiffError.self) { _ = try validatedPNGSize(data, source: name) }
+    }
+
+    @Test func theStructuralCheckReadsTheSize() throws {
+        let data = try Data(contentsOf: Fixtures.corpus.appendingPathComponent("text-shift.a.png"))
+        let size = try validatedPNGSize(data, source: "text")
+        #expect(size.width == 96 && size.height == 32)
+    }
+}
+
 /// A PNG chunk: length, type, data and CRC-32 of type and data.
 func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
     let body = Array(type.utf8) + data
-    var crc: UInt32 = 0xFFFF_FFFF
-    for byte in body {
-        crc ^= UInt32(byte)
-        for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-    }
-    crc ^= 0xFFFF_FFFF
+    let crc = crc32(body[...])
     func bigEndian(_ value: UInt32) -> [UInt8] { [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)] }
     return bigEndian(UInt32(data.count)) + body + bigEndian(crc)
 }

@@ -59,11 +59,25 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try pixelmatch(baseline: first, actual: second))
         }
     }
-    Benchmark("decode both + pixelmatch with diff image, identical") { benchmark throws in
+    Benchmark("decode both + pixelmatch with diff image, identical pixels") { benchmark throws in
         for _ in benchmark.scaledIterations {
             let first = try RGBAImage(pngData: baselinePNG, source: "baseline.png")
             let second = try RGBAImage(pngData: baselinePNG, source: "baseline.png")
             blackHole(try pixelmatch(baseline: first, actual: second))
+        }
+    }
+    // What `trajviz check A B` does per image: read, decode (or, for byte-identical files, check
+    // the structure only), measure pixelmatch and RMS, draw the diff image of a failure.
+    let baselineFile = ImageSet.file(baselineURL, path: "figure.png")
+    let actualFile = ImageSet.file(actualURL, path: "figure.png")
+    Benchmark("checkImages, two different files") { benchmark throws in
+        for _ in benchmark.scaledIterations {
+            blackHole(try checkImages(baseline: baselineFile, actual: actualFile))
+        }
+    }
+    Benchmark("checkImages, two byte-identical files") { benchmark throws in
+        for _ in benchmark.scaledIterations {
+            blackHole(try checkImages(baseline: baselineFile, actual: baselineFile))
         }
     }
 }
