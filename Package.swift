@@ -24,7 +24,13 @@ let package = Package(
             providers: [.apt(["libgd-dev", "libpng-dev"])]
         ),
         .target(name: "_AtomicWrite"),
-        .target(name: "Objectives", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(
+            name: "Objectives",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            plugins: ["EmbedFunctionFiles"]
+        ),
+        .plugin(name: "EmbedFunctionFiles", capability: .buildTool(), dependencies: ["EmbedFunctionFilesTool"]),
+        .executableTarget(name: "EmbedFunctionFilesTool", path: "Plugins/EmbedFunctionFilesTool"),
         .target(name: "Optimizers"),
         .target(name: "Trajectories", dependencies: ["Objectives", "Optimizers"]),
         .target(name: "Tuning", dependencies: ["Trajectories", "_AtomicWrite"]),

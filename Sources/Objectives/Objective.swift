@@ -11,4 +11,29 @@ public protocol Objective: Sendable {
 
     /// f(x), with ∇f(x) written into `gradient` (which holds `dimension` elements).
     func valueAndGradient(at point: [Double], into gradient: inout [Double]) -> Double
+
+    /// f on every point of the grid `xs` × `ys` of a two-dimensional objective, row-major with
+    /// one row per y: `result[j * xs.count + i] = f(xs[i], ys[j])`. Non-finite values are kept.
+    ///
+    /// The default evaluates `value(at:)` point by point; compiled expressions override it
+    /// with a batched evaluation that computes x-only and y-only subexpressions once per
+    /// column and row. Requires `dimension == 2`.
+    func values(onGridX xs: [Double], y ys: [Double]) -> [Double]
+}
+
+extension Objective {
+    public func values(onGridX xs: [Double], y ys: [Double]) -> [Double] {
+        precondition(dimension == 2, "a grid of values needs a two-dimensional objective")
+        var result = [Double]()
+        result.reserveCapacity(xs.count * ys.count)
+        var point = [0.0, 0.0]
+        for y in ys {
+            point[1] = y
+            for x in xs {
+                point[0] = x
+                result.append(value(at: point))
+            }
+        }
+        return result
+    }
 }

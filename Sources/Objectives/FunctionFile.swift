@@ -1,0 +1,278 @@
+import Foundation
+import TOMLKit
+
+/// Reads function definition files: TOML with these keys.
+///
+///     name = "rosenbrock"                               required: letters, digits, - and _
+///     title = "Rosenbrock"                              optional, defaults to the name
+///     description = "..."                               optional
+///     expression = "(1-x)^2 + 100*(y-x^2)^2"            required: a function of x and y
+///     domain = { x = [-2.0, 2.0], y = [-1.0, 3.0] }    optional: the plotting rectangle
+///     minima = [[1.0, 1.0]]                             optional, default []: global minima
+///     start = [-2.0, 2.0]                               required: the default start point
+///     levels = "log"                                    optional: "log" or "linear" (default)
+///
+/// Every error names the file, line and column, with a caret under the fault. TOMLKit gives
+/// no positions for values, so the loader finds each key's line in the text itself.
+public enum FunctionFile {
+    static let keys = ["name", "title", "description", "expression", "domain", "minima", "start", "levels"]
+
+    /// Reads and checks the definition file at `path`.
+    public static func load(path: String) throws(ObjectiveError) -> FunctionDefinition {
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw ObjectiveError("\(path): not UTF-8 text; function files are TOML, which must be UTF-8")
+            }
+            text = decoded
+        } catch let error as ObjectiveError {
+            throw error
+        } catch {
+            throw ObjectiveError("cannot read function file '\(path)': \((error as NSError).localizedDescription)")
+        }
+        return try parse(text, sourceName: path, origin: .file(path: path))
+    }
+
+    /// Parses and checks the definition in `text`; errors name `sourceName`.
+    public static func parse(_ text: String, sourceName: String, origin: FunctionDefinition.Origin) throws(ObjectiveError) -> FunctionDefinition {
+        let reader = Reader(text: text, sourceName: sourceName)
+        if text.utf8.contains(0) {
+            throw reader.error("the file contains a NUL byte; function files are TOML text", at: Array(text.utf8).firstIndex(of: 0) ?? 0)
+        }
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw reader.error("malformed TOML: \(error.description)", line: error.source.begin.line, column: error.source.begin.column)
+        } catch {
+            throw ObjectiveError("\(sourceName): malformed TOML: \(error)")
+        }
+        for key in table.keys where !keys.contains(key) {
+            throw reader.error(
+                "unknown key '\(key)'" + (nearestName(to: key, among: keys).map { " (did you mean '\($0)'?)" }
+                    ?? "; the keys are \(keys.joined(separator: ", "))"),
+                key: [key])
+        }
+
+        let name = try reader.string(table, "name", required: true)!
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            throw reader.error("'name' must be letters, digits, '-' and '_', as in \"my-function\"", key: ["name"], value: true)
+        }
+        let title = try reader.string(table, "title", required: false) ?? name
+        let description = try reader.string(table, "description", required: false)
+        let expressionText = try reader.string(table, "expression", required: true)!
+        let syntax: ExpressionSyntax
+        do {
+            syntax = try ExpressionParser.parse(expressionText)
+        } catch {
+            throw reader.expressionError(error, expression: expressionText)
+        }
+        let domain = try reader.domain(table)
+        let minima = try reader.points(table, "minima")
+        let start = try reader.point(table["start"], key: ["start"], required: true)!
+        let levels = try reader.string(table, "levels", required: false) ?? "linear"
+        guard let levelScale = LevelScale(rawValue: levels) else {
+            throw reader.error("'levels' must be \"log\" or \"linear\", not \"\(levels)\"", key: ["levels"], value: true)
+        }
+        return FunctionDefinition(
+            name: name, title: title, description: description, expression: expressionText,
+            domain: domain, minima: minima, start: start, levelScale: levelScale, origin: origin,
+            objective: ExpressionObjective(text: expressionText, syntax: syntax))
+    }
+
+    /// Typed access to the table, with errors that point into the source text.
+    private struct Reader {
+        let text: String
+        let sourceName: String
+        let bytes: [UInt8]
+
+        init(text: String, sourceName: String) {
+            self.text = text
+            self.sourceName = sourceName
+            self.bytes = Array(text.utf8)
+        }
+
+        func error(_ message: String, at offset: Int, length: Int = 1) -> ObjectiveError {
+            ObjectiveError(message, at: SourceLocation(utf8Range: offset..<offset + length, in: text, sourceName: sourceName))
+        }
+
+        /// An error at a 1-based line and column as TOMLKit reports them.
+        func error(_ message: String, line: Int, column: Int) -> ObjectiveError {
+            var offset = 0
+            var currentLine = 1
+            while currentLine < line, offset < bytes.count {
+                if bytes[offset] == UInt8(ascii: "\n") { currentLine += 1 }
+                offset += 1
+            }
+            let lineStart = offset
+            var end = lineStart
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let lineText = String(decoding: bytes[lineStart..<end], as: UTF8.self)
+            let prefix = lineText.prefix(max(0, column - 1))
+            return self.error(message, at: lineStart + prefix.utf8.count)
+        }
+
+        /// An error at a key's line: under the key, or with `value`, under its value. A key
+        /// that is absent points at the table that should hold it (line 1 for the top level).
+        func error(_ message: String, key path: [String], value: Bool = false) -> ObjectiveError {
+            guard let (keyRange, valueRange) = locate(path) else {
+                if path.count > 1, let (parent, _) = locate(Array(path.dropLast())) {
+                    return error(message, at: parent.lowerBound, length: parent.count)
+                }
+                return error(message, at: 0)
+            }
+            let range = value ? valueRange : keyRange
+            return error(message, at: range.lowerBound, length: range.count)
+        }
+
+        /// The byte ranges of a key and of its value (to the end of the line, without a
+        /// trailing comment), found by scanning the text: a top-level key at the start of a
+        /// line, a nested key as the first `key =` after its parent's key or `[table]` header.
+        func locate(_ path: [String]) -> (key: Range<Int>, value: Range<Int>)? {
+            var searchFrom = 0
+            var found: (Range<Int>, Range<Int>)?
+            for (depth, key) in path.enumerated() {
+                guard let match = findKey(key, from: searchFrom, atLineStart: depth == 0) else { return nil }
+                found = match
+                searchFrom = match.0.upperBound
+            }
+            return found
+        }
+
+        private func findKey(_ key: String, from start: Int, atLineStart: Bool) -> (Range<Int>, Range<Int>)? {
+            let keyBytes = Array(key.utf8)
+            var i = start
+            func isKeyByte(_ b: UInt8) -> Bool {
+                (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || b == 0x2D || b == 0x5F
+            }
+            while i + keyBytes.count <= bytes.count {
+                defer { i += 1 }
+                guard Array(bytes[i..<i + keyBytes.count]) == keyBytes else { continue }
+                if i > 0, isKeyByte(bytes[i - 1]) { continue }
+                let end = i + keyBytes.count
+                if end < bytes.count, isKeyByte(bytes[end]) { continue }
+                if atLineStart {
+                    var j = i
+                    while j > 0, bytes[j - 1] == 0x20 || bytes[j - 1] == 0x09 || bytes[j - 1] == UInt8(ascii: "[") { j -= 1 }
+                    guard j == 0 || bytes[j - 1] == UInt8(ascii: "\n") else { continue }
+                }
+                var j = end
+                while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                if j < bytes.count, bytes[j] == UInt8(ascii: "]") {  // a [table] header
+                    return (i..<end, i..<end)
+                }
+                guard j < bytes.count, bytes[j] == UInt8(ascii: "=") else { continue }
+                j += 1
+                while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                var valueEnd = j
+                while valueEnd < bytes.count, bytes[valueEnd] != UInt8(ascii: "\n"), bytes[valueEnd] != UInt8(ascii: "\r") { valueEnd += 1 }
+                if let hash = bytes[j..<valueEnd].firstIndex(of: UInt8(ascii: "#")), bytes[j] != UInt8(ascii: "\""), bytes[j] != UInt8(ascii: "'") {
+                    valueEnd = hash
+                }
+                while valueEnd > j, bytes[valueEnd - 1] == 0x20 || bytes[valueEnd - 1] == 0x09 { valueEnd -= 1 }
+                return (i..<end, j..<max(valueEnd, j + 1))
+            }
+            return nil
+        }
+
+        /// A syntax error of the expression, placed in the file: exactly, when the TOML string
+        /// holds the expression verbatim (no escapes); otherwise at the start of the value.
+        func expressionError(_ error: SyntaxError, expression: String) -> ObjectiveError {
+            guard let (_, value) = locate(["expression"]) else { return self.error(error.message, at: 0) }
+            var start = value.lowerBound
+            for delimiter in ["\"\"\"", "'''", "\"", "'"] where bytes[start...].starts(with: delimiter.utf8) {
+                start += delimiter.utf8.count
+                if delimiter.count == 3 {
+                    if bytes[start...].starts(with: "\r\n".utf8) { start += 2 } else if bytes[start...].starts(with: "\n".utf8) { start += 1 }
+                }
+                break
+            }
+            let expressionBytes = Array(expression.utf8)
+            guard bytes[start...].starts(with: expressionBytes) else {
+                return self.error(error.message, at: value.lowerBound, length: value.count)
+            }
+            return self.error(error.message, at: start + error.range.lowerBound, length: max(1, error.range.count))
+        }
+
+        func typeName(_ value: TOMLValueConvertible) -> String {
+            switch value.type {
+            case .string: "a string"
+            case .int: "an integer"
+            case .double: "a number"
+            case .bool: "a boolean"
+            case .array: "an array"
+            case .table: "a table"
+            case .date, .time, .dateTime: "a date or time"
+            }
+        }
+
+        func string(_ table: TOMLTable, _ key: String, required: Bool) throws(ObjectiveError) -> String? {
+            guard let value = table[key] else {
+                if required { throw error("missing key '\(key)'", key: [key]) }
+                return nil
+            }
+            guard let string = value.string else {
+                throw error("'\(key)' must be a string in quotes, not \(typeName(value))", key: [key], value: true)
+            }
+            return string
+        }
+
+        func number(_ value: TOMLValueConvertible) -> Double? {
+            value.double ?? value.int.map(Double.init)
+        }
+
+        /// A point [x, y] of two finite numbers.
+        func point(_ value: TOMLValueConvertible?, key path: [String], required: Bool) throws(ObjectiveError) -> [Double]? {
+            let name = path.joined(separator: ".")
+            guard let value else {
+                if required { throw error("missing key '\(name)'", key: path) }
+                return nil
+            }
+            guard let array = value.array, array.count == 2, let x = number(array[0]), let y = number(array[1]) else {
+                throw error("'\(name)' must be a point [x, y] of two numbers", key: path, value: true)
+            }
+            guard x.isFinite, y.isFinite else {
+                throw error("'\(name)' must have finite coordinates", key: path, value: true)
+            }
+            return [x, y]
+        }
+
+        func points(_ table: TOMLTable, _ key: String) throws(ObjectiveError) -> [[Double]] {
+            guard let value = table[key] else { return [] }
+            guard let array = value.array else {
+                throw error("'\(key)' must be a list of points, as in [[1.0, 1.0]] (or [] for none)", key: [key], value: true)
+            }
+            var points = [[Double]]()
+            for element in array {
+                guard let point = try point(element, key: [key], required: true) else { continue }
+                points.append(point)
+            }
+            return points
+        }
+
+        func domain(_ table: TOMLTable) throws(ObjectiveError) -> Domain? {
+            guard let value = table["domain"] else { return nil }
+            guard let domain = value.table else {
+                throw error("'domain' must be a table, as in domain = { x = [-2.0, 2.0], y = [-1.0, 3.0] }", key: ["domain"], value: true)
+            }
+            for key in domain.keys where key != "x" && key != "y" {
+                throw error("unknown key 'domain.\(key)': the domain has x and y", key: ["domain", key])
+            }
+            func range(_ axis: String) throws(ObjectiveError) -> ClosedRange<Double> {
+                let path = ["domain", axis]
+                guard let value = domain[axis] else {
+                    throw error("missing key 'domain.\(axis)'", key: path)
+                }
+                guard let array = value.array, array.count == 2, let low = number(array[0]), let high = number(array[1]) else {
+                    throw error("'domain.\(axis)' must be a range [min, max] of two numbers", key: path, value: true)
+                }
+                guard low.isFinite, high.isFinite, low < high else {
+                    throw error("'domain.\(axis)' must be finite with min < max, not [\(low), \(high)]", key: path, value: true)
+                }
+                return low...high
+            }
+            return Domain(x: try range("x"), y: try range("y"))
+        }
+    }
+}
