@@ -26,7 +26,7 @@ public struct LearningRateSearch: Codable, Sendable, Hashable {
     /// jettify's and kozistr's galleries give hyperopt 200 evaluations per optimizer and function.
     public static let defaultBudget = 200
     /// The most evaluations a search may ask for.
-    public static let maximumBudget = 100_000
+    public static let maximumBudget = 10_000
     /// Intervals split in each zoom round.
     public static let splitsPerRound = 4
     /// How many times a grid cell may be halved: h/2^maximumDepth is the finest interval.

@@ -76,6 +76,14 @@ import Testing
         }
     }
 
+    @Test func stopsWhenTheBoundsAreTooNarrowToSplit() throws {
+        // One ulp of log lr: every midpoint rounds to an end, so nothing is left to refine.
+        let narrow = try LearningRateBounds(logLower: 0, logUpper: .leastNonzeroMagnitude)
+        let result = try LearningRateSearch(budget: 200).run(bounds: narrow) { lr in lr }
+        #expect(result.evaluations.count < 200)
+        #expect(result.learningRate == 1)
+    }
+
     @Test func theSameSeedGivesTheSameSearch() throws {
         let objective = { (lr: Double) -> Double? in
             let u = log(lr)
@@ -119,7 +127,7 @@ import Testing
         #expect(calls == 5)
     }
 
-    @Test(arguments: [-1, 0, 1, 100_001])
+    @Test(arguments: [-1, 0, 1, 10_001])
     func rejectsABudgetOutOfRange(budget: Int) {
         #expect(throws: TuningError.self) { try LearningRateSearch(budget: budget) }
     }
