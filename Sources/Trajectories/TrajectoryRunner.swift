@@ -23,12 +23,13 @@ public enum TrajectoryRunner {
         var recorder = FullRecorder(
             dimension: objective.dimension, steps: configuration.steps, recordsFriction: spec.hasFriction)
         let diverged = loop.run(recording: &recorder)
+        let record = recorder.finish()
         return Trajectory(
             function: function, optimizer: spec.description, start: configuration.start, steps: configuration.steps,
             zeroGrad: configuration.zeroGrad.rawValue, clipGradNorm: configuration.clipGradNorm,
-            points: recorder.points, losses: recorder.losses, gradients: recorder.gradients,
-            previousGradients: spec.hasFriction ? recorder.previousGradients : nil,
-            friction: spec.hasFriction ? recorder.friction : nil, divergedAtStep: diverged,
+            points: record.points, losses: record.losses, gradients: record.gradients,
+            previousGradients: spec.hasFriction ? record.previous : nil,
+            friction: spec.hasFriction ? record.friction : nil, divergedAtStep: diverged,
             paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue)
     }
 
@@ -59,71 +60,85 @@ protocol StepRecorder {
     mutating func discardLastGradient()
 }
 
-/// Keeps everything, in flat storage reserved up front.
+/// Keeps everything, written into buffers sized for the whole run up front (no per-step
+/// allocation or capacity checks), handed over as series by `finish()`.
 struct FullRecorder: StepRecorder {
-    var points: VectorSeries
-    var losses: [Double?] = []
-    var gradients: VectorSeries
-    var previousGradients: VectorSeries
-    var friction: VectorSeries
+    let dimension: Int
     let recordsFriction: Bool
-    /// Scratch for gathering one gradient from several parameters.
-    var row: [Double]
+    let points: UnsafeMutableBufferPointer<Double>
+    let losses: UnsafeMutableBufferPointer<Double>
+    let gradients: UnsafeMutableBufferPointer<Double>
+    let previousGradients: UnsafeMutableBufferPointer<Double>
+    let friction: UnsafeMutableBufferPointer<Double>
+    var pointCount = 0
+    var lossCount = 0
+    var gradientCount = 0
 
     init(dimension: Int, steps: Int, recordsFriction: Bool) {
-        row = Array(repeating: 0, count: dimension)
-        points = VectorSeries(dimension: dimension)
-        points.reserveCapacity(steps + 1)
-        losses.reserveCapacity(steps + 1)
-        gradients = VectorSeries(dimension: dimension)
-        gradients.reserveCapacity(steps)
-        previousGradients = VectorSeries(dimension: dimension)
-        friction = VectorSeries(dimension: dimension)
-        if recordsFriction {
-            previousGradients.reserveCapacity(steps)
-            friction.reserveCapacity(steps)
-        }
+        self.dimension = dimension
         self.recordsFriction = recordsFriction
+        points = .allocate(capacity: (steps + 1) * dimension)
+        losses = .allocate(capacity: steps + 1)
+        gradients = .allocate(capacity: steps * dimension)
+        previousGradients = .allocate(capacity: recordsFriction ? steps * dimension : 0)
+        friction = .allocate(capacity: recordsFriction ? steps * dimension : 0)
+    }
+
+    /// The records as series and losses; frees the buffers.
+    func finish() -> (points: VectorSeries, losses: [Double?], gradients: VectorSeries, previous: VectorSeries, friction: VectorSeries) {
+        defer {
+            for buffer in [points, losses, gradients, previousGradients, friction] { buffer.deallocate() }
+        }
+        func series(_ buffer: UnsafeMutableBufferPointer<Double>, _ vectors: Int) -> VectorSeries {
+            VectorSeries(dimension: dimension, storage: Array(buffer[0..<vectors * dimension]))
+        }
+        let stepsRecorded = pointCount - 1
+        return (
+            series(points, pointCount), losses[0..<lossCount].map { $0.isFinite ? $0 : nil },
+            series(gradients, gradientCount), series(previousGradients, recordsFriction ? stepsRecorded : 0),
+            series(friction, recordsFriction ? stepsRecorded : 0)
+        )
     }
 
     mutating func recordStart(_ point: [Double]) {
-        points.append(point)
+        for index in 0..<dimension { points[index] = point[index] }
+        pointCount = 1
     }
 
     mutating func recordLoss(_ loss: Double) {
-        losses.append(loss.isFinite ? loss : nil)
+        losses[lossCount] = loss
+        lossCount += 1
     }
 
     mutating func recordGradient(_ parameters: [Parameter], elementCount: Int) {
-        if parameters.count == 1, let gradient = parameters[0].grad {
-            gradients.append(UnsafeBufferPointer(gradient.storage))
-            return
-        }
-        row.withUnsafeMutableBufferPointer { row in
-            var offset = 0
-            for parameter in parameters {
-                let count = parameter.count
-                if let gradient = parameter.grad {
-                    for index in 0..<count { row[offset + index] = gradient.storage[index] }
-                } else {
-                    for index in 0..<count { row[offset + index] = 0 }
-                }
-                offset += count
+        var offset = gradientCount * dimension
+        for parameter in parameters {
+            let count = parameter.count
+            if let gradient = parameter.grad {
+                for index in 0..<count { gradients[offset + index] = gradient.storage[index] }
+            } else {
+                for index in 0..<count { gradients[offset + index] = 0 }
             }
+            offset += count
         }
-        row.withUnsafeBufferPointer { gradients.append($0) }
+        gradientCount += 1
     }
 
     mutating func recordStep(point: [Double], probe: FrictionProbe?) {
-        point.withUnsafeBufferPointer { points.append($0) }
+        let offset = pointCount * dimension
+        for index in 0..<dimension { points[offset + index] = point[index] }
         if recordsFriction, let probe {
-            previousGradients.append(UnsafeBufferPointer(probe.previousGradient))
-            friction.append(UnsafeBufferPointer(probe.friction))
+            let stepOffset = (pointCount - 1) * dimension
+            for index in 0..<dimension {
+                previousGradients[stepOffset + index] = probe.previousGradient[index]
+                friction[stepOffset + index] = probe.friction[index]
+            }
         }
+        pointCount += 1
     }
 
     mutating func discardLastGradient() {
-        gradients.removeLast()
+        gradientCount -= 1
     }
 }
 
