@@ -60,16 +60,16 @@ protocol StepRecorder {
     mutating func discardLastGradient()
 }
 
-/// Keeps everything, written into buffers sized for the whole run up front (no per-step
-/// allocation or capacity checks), handed over as series by `finish()`.
+/// Keeps everything, written into arrays sized for the whole run up front (no per-step
+/// allocation or growth), trimmed and handed over as series by `finish()`.
 struct FullRecorder: StepRecorder {
     let dimension: Int
     let recordsFriction: Bool
-    let points: UnsafeMutableBufferPointer<Double>
-    let losses: UnsafeMutableBufferPointer<Double>
-    let gradients: UnsafeMutableBufferPointer<Double>
-    let previousGradients: UnsafeMutableBufferPointer<Double>
-    let friction: UnsafeMutableBufferPointer<Double>
+    var points: [Double]
+    var losses: [Double]
+    var gradients: [Double]
+    var previousGradients: [Double]
+    var friction: [Double]
     var pointCount = 0
     var lossCount = 0
     var gradientCount = 0
@@ -77,26 +77,27 @@ struct FullRecorder: StepRecorder {
     init(dimension: Int, steps: Int, recordsFriction: Bool) {
         self.dimension = dimension
         self.recordsFriction = recordsFriction
-        points = .allocate(capacity: (steps + 1) * dimension)
-        losses = .allocate(capacity: steps + 1)
-        gradients = .allocate(capacity: steps * dimension)
-        previousGradients = .allocate(capacity: recordsFriction ? steps * dimension : 0)
-        friction = .allocate(capacity: recordsFriction ? steps * dimension : 0)
+        points = Array(repeating: 0, count: (steps + 1) * dimension)
+        losses = Array(repeating: 0, count: steps + 1)
+        gradients = Array(repeating: 0, count: steps * dimension)
+        previousGradients = Array(repeating: 0, count: recordsFriction ? steps * dimension : 0)
+        friction = Array(repeating: 0, count: recordsFriction ? steps * dimension : 0)
     }
 
-    /// The records as series and losses; frees the buffers.
-    func finish() -> (points: VectorSeries, losses: [Double?], gradients: VectorSeries, previous: VectorSeries, friction: VectorSeries) {
-        defer {
-            for buffer in [points, losses, gradients, previousGradients, friction] { buffer.deallocate() }
-        }
-        func series(_ buffer: UnsafeMutableBufferPointer<Double>, _ vectors: Int) -> VectorSeries {
-            VectorSeries(dimension: dimension, storage: Array(buffer[0..<vectors * dimension]))
-        }
-        let stepsRecorded = pointCount - 1
+    /// The records as series and losses.
+    consuming func finish() -> (
+        points: VectorSeries, losses: [Double?], gradients: VectorSeries, previous: VectorSeries, friction: VectorSeries
+    ) {
+        let stepsRecorded = recordsFriction ? pointCount - 1 : 0
+        points.removeLast(points.count - pointCount * dimension)
+        gradients.removeLast(gradients.count - gradientCount * dimension)
+        previousGradients.removeLast(previousGradients.count - stepsRecorded * dimension)
+        friction.removeLast(friction.count - stepsRecorded * dimension)
         return (
-            series(points, pointCount), losses[0..<lossCount].map { $0.isFinite ? $0 : nil },
-            series(gradients, gradientCount), series(previousGradients, recordsFriction ? stepsRecorded : 0),
-            series(friction, recordsFriction ? stepsRecorded : 0)
+            VectorSeries(dimension: dimension, storage: points), losses[0..<lossCount].map { $0.isFinite ? $0 : nil },
+            VectorSeries(dimension: dimension, storage: gradients),
+            VectorSeries(dimension: dimension, storage: previousGradients),
+            VectorSeries(dimension: dimension, storage: friction)
         )
     }
 
@@ -111,27 +112,36 @@ struct FullRecorder: StepRecorder {
     }
 
     mutating func recordGradient(_ parameters: [Parameter], elementCount: Int) {
-        var offset = gradientCount * dimension
-        for parameter in parameters {
-            let count = parameter.count
-            if let gradient = parameter.grad {
-                for index in 0..<count { gradients[offset + index] = gradient.storage[index] }
-            } else {
-                for index in 0..<count { gradients[offset + index] = 0 }
+        let dimension = self.dimension
+        let start = gradientCount * dimension
+        gradients.withUnsafeMutableBufferPointer { gradients in
+            var offset = start
+            for parameter in parameters {
+                let count = parameter.count
+                if let gradient = parameter.grad {
+                    for index in 0..<count { gradients[offset + index] = gradient.storage[index] }
+                } else {
+                    for index in 0..<count { gradients[offset + index] = 0 }
+                }
+                offset += count
             }
-            offset += count
         }
         gradientCount += 1
     }
 
     mutating func recordStep(point: [Double], probe: FrictionProbe?) {
+        let dimension = self.dimension
         let offset = pointCount * dimension
-        for index in 0..<dimension { points[offset + index] = point[index] }
+        points.withUnsafeMutableBufferPointer { points in
+            for index in 0..<dimension { points[offset + index] = point[index] }
+        }
         if recordsFriction, let probe {
             let stepOffset = (pointCount - 1) * dimension
-            for index in 0..<dimension {
-                previousGradients[stepOffset + index] = probe.previousGradient[index]
-                friction[stepOffset + index] = probe.friction[index]
+            previousGradients.withUnsafeMutableBufferPointer { previous in
+                for index in 0..<dimension { previous[stepOffset + index] = probe.previousGradient[index] }
+            }
+            friction.withUnsafeMutableBufferPointer { friction in
+                for index in 0..<dimension { friction[stepOffset + index] = probe.friction[index] }
             }
         }
         pointCount += 1
