@@ -53,7 +53,7 @@ protocol StepRecorder {
     /// f at the current point (before the step that follows).
     mutating func recordLoss(_ loss: Double)
     /// The gradient buffers as the step receives them.
-    mutating func recordGradient(_ parameters: [Parameter], elementCount: Int)
+    mutating func recordGradient(_ parameters: [Parameter])
     /// The step finished at a finite point.
     mutating func recordStep(point: [Double], probe: FrictionProbe?)
     /// The step made the point non-finite: forget its gradient.
@@ -111,7 +111,7 @@ struct FullRecorder: StepRecorder {
         lossCount += 1
     }
 
-    mutating func recordGradient(_ parameters: [Parameter], elementCount: Int) {
+    mutating func recordGradient(_ parameters: [Parameter]) {
         let dimension = self.dimension
         let start = gradientCount * dimension
         gradients.withUnsafeMutableBufferPointer { gradients in
@@ -161,7 +161,7 @@ struct FinalRecorder: StepRecorder {
     }
 
     func recordStart(_ point: [Double]) {}
-    func recordGradient(_ parameters: [Parameter], elementCount: Int) {}
+    func recordGradient(_ parameters: [Parameter]) {}
     func recordStep(point: [Double], probe: FrictionProbe?) {}
     func discardLastGradient() {}
 }
@@ -211,14 +211,13 @@ struct Loop {
     /// Runs every step, recording as `recorder` wants; returns the step that diverged, if any.
     mutating func run<Recorder: StepRecorder>(recording recorder: inout Recorder) -> Int? {
         recorder.recordStart(point)
-        let dimension = point.count
         for step in 1...configuration.steps {
             optimizer.zeroGrad(configuration.zeroGrad)
             let loss = objective.valueAndGradient(at: point, into: &gradient)
             recorder.recordLoss(loss)
             backward()
             if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
-            recorder.recordGradient(parameters, elementCount: dimension)
+            recorder.recordGradient(parameters)
             optimizer.step()
             guard gatherNextPoint() else {
                 recorder.discardLastGradient()
