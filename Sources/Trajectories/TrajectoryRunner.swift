@@ -23,12 +23,13 @@ public enum TrajectoryRunner {
         var recorder = FullRecorder(
             dimension: objective.dimension, steps: configuration.steps, recordsFriction: spec.hasFriction)
         let diverged = loop.run(recording: &recorder)
+        let record = recorder.finish()
         return Trajectory(
             function: function, optimizer: spec.description, start: configuration.start, steps: configuration.steps,
             zeroGrad: configuration.zeroGrad.rawValue, clipGradNorm: configuration.clipGradNorm,
-            points: recorder.points, losses: recorder.losses, gradients: recorder.gradients,
-            previousGradients: spec.hasFriction ? recorder.previousGradients : nil,
-            friction: spec.hasFriction ? recorder.friction : nil, divergedAtStep: diverged,
+            points: record.points, losses: record.losses, gradients: record.gradients,
+            previousGradients: spec.hasFriction ? record.previous : nil,
+            friction: spec.hasFriction ? record.friction : nil, divergedAtStep: diverged,
             paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue)
     }
 
@@ -52,78 +53,102 @@ protocol StepRecorder {
     /// f at the current point (before the step that follows).
     mutating func recordLoss(_ loss: Double)
     /// The gradient buffers as the step receives them.
-    mutating func recordGradient(_ parameters: [Parameter], elementCount: Int)
+    mutating func recordGradient(_ parameters: [Parameter])
     /// The step finished at a finite point.
     mutating func recordStep(point: [Double], probe: FrictionProbe?)
     /// The step made the point non-finite: forget its gradient.
     mutating func discardLastGradient()
 }
 
-/// Keeps everything, in flat storage reserved up front.
+/// Keeps everything, written into arrays sized for the whole run up front (no per-step
+/// allocation or growth), trimmed and handed over as series by `finish()`.
 struct FullRecorder: StepRecorder {
-    var points: VectorSeries
-    var losses: [Double?] = []
-    var gradients: VectorSeries
-    var previousGradients: VectorSeries
-    var friction: VectorSeries
+    let dimension: Int
     let recordsFriction: Bool
-    /// Scratch for gathering one gradient from several parameters.
-    var row: [Double]
+    var points: [Double]
+    var losses: [Double]
+    var gradients: [Double]
+    var previousGradients: [Double]
+    var friction: [Double]
+    var pointCount = 0
+    var lossCount = 0
+    var gradientCount = 0
 
     init(dimension: Int, steps: Int, recordsFriction: Bool) {
-        row = Array(repeating: 0, count: dimension)
-        points = VectorSeries(dimension: dimension)
-        points.reserveCapacity(steps + 1)
-        losses.reserveCapacity(steps + 1)
-        gradients = VectorSeries(dimension: dimension)
-        gradients.reserveCapacity(steps)
-        previousGradients = VectorSeries(dimension: dimension)
-        friction = VectorSeries(dimension: dimension)
-        if recordsFriction {
-            previousGradients.reserveCapacity(steps)
-            friction.reserveCapacity(steps)
-        }
+        self.dimension = dimension
         self.recordsFriction = recordsFriction
+        points = Array(repeating: 0, count: (steps + 1) * dimension)
+        losses = Array(repeating: 0, count: steps + 1)
+        gradients = Array(repeating: 0, count: steps * dimension)
+        previousGradients = Array(repeating: 0, count: recordsFriction ? steps * dimension : 0)
+        friction = Array(repeating: 0, count: recordsFriction ? steps * dimension : 0)
+    }
+
+    /// The records as series and losses.
+    consuming func finish() -> (
+        points: VectorSeries, losses: [Double?], gradients: VectorSeries, previous: VectorSeries, friction: VectorSeries
+    ) {
+        let stepsRecorded = recordsFriction ? pointCount - 1 : 0
+        points.removeLast(points.count - pointCount * dimension)
+        gradients.removeLast(gradients.count - gradientCount * dimension)
+        previousGradients.removeLast(previousGradients.count - stepsRecorded * dimension)
+        friction.removeLast(friction.count - stepsRecorded * dimension)
+        return (
+            VectorSeries(dimension: dimension, storage: points), losses[0..<lossCount].map { $0.isFinite ? $0 : nil },
+            VectorSeries(dimension: dimension, storage: gradients),
+            VectorSeries(dimension: dimension, storage: previousGradients),
+            VectorSeries(dimension: dimension, storage: friction)
+        )
     }
 
     mutating func recordStart(_ point: [Double]) {
-        points.append(point)
+        for index in 0..<dimension { points[index] = point[index] }
+        pointCount = 1
     }
 
     mutating func recordLoss(_ loss: Double) {
-        losses.append(loss.isFinite ? loss : nil)
+        losses[lossCount] = loss
+        lossCount += 1
     }
 
-    mutating func recordGradient(_ parameters: [Parameter], elementCount: Int) {
-        if parameters.count == 1, let gradient = parameters[0].grad {
-            gradients.append(UnsafeBufferPointer(gradient.storage))
-            return
-        }
-        row.withUnsafeMutableBufferPointer { row in
-            var offset = 0
+    mutating func recordGradient(_ parameters: [Parameter]) {
+        let dimension = self.dimension
+        let start = gradientCount * dimension
+        gradients.withUnsafeMutableBufferPointer { gradients in
+            var offset = start
             for parameter in parameters {
                 let count = parameter.count
                 if let gradient = parameter.grad {
-                    for index in 0..<count { row[offset + index] = gradient.storage[index] }
+                    for index in 0..<count { gradients[offset + index] = gradient.storage[index] }
                 } else {
-                    for index in 0..<count { row[offset + index] = 0 }
+                    for index in 0..<count { gradients[offset + index] = 0 }
                 }
                 offset += count
             }
         }
-        row.withUnsafeBufferPointer { gradients.append($0) }
+        gradientCount += 1
     }
 
     mutating func recordStep(point: [Double], probe: FrictionProbe?) {
-        point.withUnsafeBufferPointer { points.append($0) }
-        if recordsFriction, let probe {
-            previousGradients.append(UnsafeBufferPointer(probe.previousGradient))
-            friction.append(UnsafeBufferPointer(probe.friction))
+        let dimension = self.dimension
+        let offset = pointCount * dimension
+        points.withUnsafeMutableBufferPointer { points in
+            for index in 0..<dimension { points[offset + index] = point[index] }
         }
+        if recordsFriction, let probe {
+            let stepOffset = (pointCount - 1) * dimension
+            previousGradients.withUnsafeMutableBufferPointer { previous in
+                for index in 0..<dimension { previous[stepOffset + index] = probe.previousGradient[index] }
+            }
+            friction.withUnsafeMutableBufferPointer { friction in
+                for index in 0..<dimension { friction[stepOffset + index] = probe.friction[index] }
+            }
+        }
+        pointCount += 1
     }
 
     mutating func discardLastGradient() {
-        gradients.removeLast()
+        gradientCount -= 1
     }
 }
 
@@ -136,7 +161,7 @@ struct FinalRecorder: StepRecorder {
     }
 
     func recordStart(_ point: [Double]) {}
-    func recordGradient(_ parameters: [Parameter], elementCount: Int) {}
+    func recordGradient(_ parameters: [Parameter]) {}
     func recordStep(point: [Double], probe: FrictionProbe?) {}
     func discardLastGradient() {}
 }
@@ -186,14 +211,13 @@ struct Loop {
     /// Runs every step, recording as `recorder` wants; returns the step that diverged, if any.
     mutating func run<Recorder: StepRecorder>(recording recorder: inout Recorder) -> Int? {
         recorder.recordStart(point)
-        let dimension = point.count
         for step in 1...configuration.steps {
             optimizer.zeroGrad(configuration.zeroGrad)
             let loss = objective.valueAndGradient(at: point, into: &gradient)
             recorder.recordLoss(loss)
             backward()
             if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
-            recorder.recordGradient(parameters, elementCount: dimension)
+            recorder.recordGradient(parameters)
             optimizer.step()
             guard gatherNextPoint() else {
                 recorder.discardLastGradient()

@@ -17,6 +17,14 @@ public struct VectorSeries: Sendable, Equatable, RandomAccessCollection, Express
         count = 0
     }
 
+    /// A series of `storage.count / dimension` vectors stored one after another.
+    public init(dimension: Int, storage: [Double]) {
+        precondition(dimension > 0 && storage.count % dimension == 0, "VectorSeries: storage is not whole vectors")
+        self.dimension = dimension
+        self.storage = storage
+        count = storage.count / dimension
+    }
+
     /// A series holding `rows`, which must all have the same length.
     public init(_ rows: [[Double]]) {
         self.init(dimension: rows.first?.count ?? 0)
