@@ -13,7 +13,8 @@ public enum FigureRenderer {
         return canvas
     }
 
-    /// The figure as PNG bytes (zlib `compression` 0...9; 6 is libpng's default balance).
+    /// The figure as PNG bytes (see `PNGEncoder`; zlib `compression` 1...9 matters little with
+    /// its run-length strategy).
     public static func png(_ figure: Figure, compression: Int = 6) throws(RenderError) -> Data {
         try render(figure).pngData(compression: compression)
     }

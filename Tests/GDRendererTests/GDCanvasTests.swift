@@ -132,3 +132,16 @@ import Plotting
         for (i, data) in parallel { #expect(data == serial[i % 2]) }
     }
 }
+
+@Suite struct PNGEncoderTests {
+    @Test func decodesToTheSamePixelsAtAnySize() throws {
+        for (w, h) in [(1, 1), (2, 3), (37, 5)] {
+            let canvas = try GDCanvas(width: w, height: h)
+            canvas.fill(rect: Rect(x: 0, y: 0, width: Double(w), height: Double(h)), color: Color(hex: 0x336699))
+            canvas.stroke(polyline: [Point(0, 0), Point(Double(w), Double(h))], style: StrokeStyle(width: 1.5, color: Color(hex: 0xFF8800, alpha: 200)))
+            let decoded = try GDImage(pngData: try canvas.pngData())
+            #expect(decoded.width == w && decoded.height == h)
+            #expect(decoded.pixels() == canvas.image.pixels())
+        }
+    }
+}
