@@ -13,8 +13,7 @@ public enum FigureRenderer {
         return canvas
     }
 
-    /// The figure as PNG bytes (see `PNGEncoder`; zlib `compression` 1...9 matters little with
-    /// its run-length strategy).
+    /// The figure as PNG bytes, encoded by libgd/libpng at zlib level `compression` (0...9).
     public static func png(_ figure: Figure, compression: Int = 6) throws(RenderError) -> Data {
         try render(figure).pngData(compression: compression)
     }

@@ -187,9 +187,8 @@ public final class GDCanvas: Renderer {
 
     // MARK: Output
 
-    /// The canvas as PNG bytes (opaque RGB; `compression` is zlib's level 1...9), written by
-    /// `PNGEncoder`, several times faster than libgd's `gdImagePngPtrEx` on figures.
-    public func pngData(compression: Int = 6) throws(RenderError) -> Data { try PNGEncoder.encode(image, level: compression) }
+    /// The canvas as PNG bytes, encoded by libgd/libpng (`compression` is zlib's level 0...9).
+    public func pngData(compression: Int = 6) throws(RenderError) -> Data { try image.pngData(compression: compression) }
 
     // MARK: Compositing
 

@@ -1,3 +1,4 @@
+import CGD
 import CPNG
 import Foundation
 
@@ -95,19 +96,11 @@ struct PNGChunkLayout {
     }
 }
 
-/// The PNG/zlib CRC-32 (polynomial 0xEDB88320) of `bytes`.
+/// The PNG chunk CRC-32 of `bytes`, computed by zlib.
 func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
-    var crc: UInt32 = 0xFFFF_FFFF
-    for byte in bytes {
-        crc = crc32Table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+    bytes.withUnsafeBufferPointer { buffer in
+        UInt32(CGD.crc32(0, buffer.baseAddress, uInt(buffer.count)))
     }
-    return crc ^ 0xFFFF_FFFF
-}
-
-private let crc32Table: [UInt32] = (0..<256).map { index in
-    var value = UInt32(index)
-    for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
-    return value
 }
 
 /// The size of the PNG in `data` after a structural check that does not inflate the pixels: the

@@ -133,7 +133,7 @@ import Plotting
     }
 }
 
-@Suite struct PNGEncoderTests {
+@Suite struct PNGRoundTripTests {
     @Test func decodesToTheSamePixelsAtAnySize() throws {
         for (w, h) in [(1, 1), (2, 3), (37, 5)] {
             let canvas = try GDCanvas(width: w, height: h)
