@@ -15,9 +15,10 @@ import Foundation
 ///    worse, then by width (wider first); the best-ranked intervals are split at their
 ///    midpoints. Around the best point this is bisection towards the minimum; because several
 ///    intervals split per round, the runners-up basins are refined too, which matters when the
-///    objective is multimodal in lr. The depth limit (about 1e-7 in ln lr for the default
-///    budget) stops the search from spending its budget on one isolated lucky point. The
-///    search stops early when no interval is wide enough.
+///    objective is multimodal in lr. The depth limit (about 1e-10 in ln lr for the default
+///    budget, far finer than any lr worth printing) bounds what one point can absorb. The
+///    search stops early only when no interval can be split (bounds so narrow that their
+///    midpoints round to their ends).
 ///
 /// A failed evaluation (`nil`, NaN or ±∞: a diverged run) ranks below every finite value; it
 /// is counted, never fatal. Ties go to the earlier evaluation. The same budget, seed, bounds and
@@ -30,7 +31,7 @@ public struct LearningRateSearch: Codable, Sendable, Hashable {
     /// Intervals split in each zoom round.
     public static let splitsPerRound = 4
     /// How many times a grid cell may be halved: h/2^maximumDepth is the finest interval.
-    public static let maximumDepth = 20
+    public static let maximumDepth = 30
 
     /// The most evaluations the search makes, in 2...`maximumBudget`.
     public let budget: Int
