@@ -26,13 +26,13 @@ let package = Package(
                 benchmark, .product(name: "Objectives", package: "TrajViz"), .product(name: "Optimizers", package: "TrajViz"),
                 .product(name: "Trajectories", package: "TrajViz"),
             ],
-            path: "Stepping",
+            path: "Benchmarks/Stepping",
             plugins: [benchmarkPlugin]
         ),
         .executableTarget(
             name: "Rendering",
             dependencies: [benchmark, .product(name: "Plotting", package: "TrajViz"), .product(name: "GDRenderer", package: "TrajViz")],
-            path: "Rendering",
+            path: "Benchmarks/Rendering",
             plugins: [benchmarkPlugin]
         ),
         .executableTarget(

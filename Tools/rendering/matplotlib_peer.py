@@ -1,4 +1,4 @@
-"""The matplotlib peer of Benchmarks/Rendering: the same 1000x1000 Rosenbrock map (250x250
+"""The matplotlib peer of Benchmarks/Benchmarks/Rendering: the same 1000x1000 Rosenbrock map (250x250
 grid, the same log levels, filled contours, iso-lines, colorbar, 4 Adam paths of 500 steps with
 markers, start/end markers, the minimum as a star, a legend) saved as PNG.
 
