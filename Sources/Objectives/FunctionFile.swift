@@ -40,6 +40,9 @@ public enum FunctionFile {
         if text.utf8.contains(0) {
             throw reader.error("the file contains a NUL byte; function files are TOML text", at: Array(text.utf8).firstIndex(of: 0) ?? 0)
         }
+        if let header = reader.tableHeaderWithoutKey() {
+            throw reader.error("malformed TOML: a table header needs a key, as in [domain]", at: header)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -95,6 +98,62 @@ public enum FunctionFile {
 
         func error(_ message: String, at offset: Int, length: Int = 1) -> ObjectiveError {
             ObjectiveError(message, at: SourceLocation(utf8Range: offset..<offset + length, in: text, sourceName: sourceName))
+        }
+
+        /// The offset of the first character after `[` (or `[[`) of a table header that does
+        /// not start with a key, as in `[=]` or `[é]`. TOMLKit's toml++ asserts on those
+        /// instead of reporting an error (found by fuzzing), so they are caught before it.
+        /// Brackets inside strings, comments and values (arrays, inline tables) are skipped.
+        func tableHeaderWithoutKey() -> Int? {
+            var depth = 0
+            var i = 0
+            var lineStart = true
+            func isKeyStart(_ b: UInt8) -> Bool {
+                (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || b == 0x2D || b == 0x5F
+                    || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
+            }
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "\n") {
+                    lineStart = true
+                    i += 1
+                    continue
+                }
+                if b == 0x20 || b == 0x09 || b == 0x0D {
+                    i += 1
+                    continue
+                }
+                if b == UInt8(ascii: "#") {
+                    while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+                    continue
+                }
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                    let triple = i + 2 < bytes.count && bytes[i + 1] == b && bytes[i + 2] == b
+                    let delimiter = triple ? [b, b, b] : [b]
+                    i += delimiter.count
+                    while i < bytes.count, !bytes[i...].starts(with: delimiter) {
+                        if !triple, bytes[i] == UInt8(ascii: "\n") { break }
+                        if b == UInt8(ascii: "\""), bytes[i] == UInt8(ascii: "\\") { i += 1 }
+                        i += 1
+                    }
+                    i += delimiter.count
+                    lineStart = false
+                    continue
+                }
+                if b == UInt8(ascii: "["), depth == 0, lineStart {
+                    var j = i + 1
+                    if j < bytes.count, bytes[j] == UInt8(ascii: "[") { j += 1 }
+                    while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                    if j < bytes.count, !isKeyStart(bytes[j]), bytes[j] != UInt8(ascii: "]") { return j }
+                    while i < bytes.count, bytes[i] != UInt8(ascii: "\n"), bytes[i] != UInt8(ascii: "#") { i += 1 }
+                    continue
+                }
+                if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") { depth += 1 }
+                if b == UInt8(ascii: "]") || b == UInt8(ascii: "}") { depth = max(0, depth - 1) }
+                lineStart = false
+                i += 1
+            }
+            return nil
         }
 
         /// An error at a 1-based line and column as TOMLKit reports them.
