@@ -91,6 +91,12 @@ import Testing
         #expect(error(text)?.contains("malformed TOML: a table header needs a key, as in [domain]") == true)
     }
 
+    /// Found by fuzzing: toml++ asserts on '}' where an array value belongs.
+    @Test(arguments: ["minima = [[1.0, }}]]", "a = [ # comment\n}", "a = [1, }"])
+    func closingBraceInAnArrayIsAnErrorNotATrap(text: String) {
+        #expect(error(text)?.contains("malformed TOML: '}' where an array value or ']' belongs") == true)
+    }
+
     @Test func bracketsInsideValuesAndStringsAreNotHeaders() throws {
         let text = valid.replacingOccurrences(of: "minima = [[0, 0]]", with: "minima = [\n  [+0.0, 0],\n  [-0.0, 0]\n]")
             .replacingOccurrences(of: "title = \"Bowl\"", with: "title = \"\"\"\n[=] not a header\n\"\"\"")
