@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses and runs each for a while.
-#   Fuzz/run.sh [SECONDS]        (default 60 per harness)
+#   Fuzz/run.sh [SECONDS]        (default 60 per harness; HARNESSES="expression" picks some)
 # Coverage instrumentation (libFuzzer's: inline 8-bit counters, PC table, comparison tracing)
 # and AddressSanitizer cover all Swift code, the Objectives library included; each harness's
 # main() runs libFuzzer's driver from the toolchain's libclang_rt.fuzzer_no_main. (Not
@@ -19,10 +19,13 @@ swift build "${flags[@]}" --product FuzzExpression
 swift build "${flags[@]}" --product FuzzFunctionFile
 bin="$(swift build "${flags[@]}" --show-bin-path)"
 mkdir -p findings work/expression work/function-file
-for harness in expression function-file; do
+for harness in ${HARNESSES:-expression function-file}; do
     case "$harness" in
         expression) binary="$bin/FuzzExpression"; dict=(-dict=expression.dict) ;;
-        function-file) binary="$bin/FuzzFunctionFile"; dict=(-dict=function-file.dict) ;;
+        # TOMLKit 0.6.0 never frees a parsed table (TOMLTable has no deinit) nor the error
+        # it allocates, so LeakSanitizer would stop this harness at its first input: leaks are
+        # off here, and reported separately.
+        function-file) binary="$bin/FuzzFunctionFile"; dict=(-dict=function-file.dict -detect_leaks=0) ;;
     esac
     echo "== $harness: $seconds s"
     "$binary" "work/$harness" "seeds/$harness" "${dict[@]}" -max_total_time="$seconds" -max_len=4096 \

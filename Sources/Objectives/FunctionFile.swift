@@ -40,6 +40,9 @@ public enum FunctionFile {
         if text.utf8.contains(0) {
             throw reader.error("the file contains a NUL byte; function files are TOML text", at: Array(text.utf8).firstIndex(of: 0) ?? 0)
         }
+        if let (offset, message) = reader.syntaxThatTrapsTOMLKit() {
+            throw reader.error("malformed TOML: \(message)", at: offset)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -95,6 +98,80 @@ public enum FunctionFile {
 
         func error(_ message: String, at offset: Int, length: Int = 1) -> ObjectiveError {
             ObjectiveError(message, at: SourceLocation(utf8Range: offset..<offset + length, in: text, sourceName: sourceName))
+        }
+
+        /// Two malformations on which TOMLKit's toml++ asserts (aborting the process) instead of
+        /// reporting an error, both found by fuzzing: a table header that does not start with a
+        /// key (`[=]`, `[é]`), and `}` where an array value belongs (`[1, }`). Returns the
+        /// offset of the fault and a message. Strings and comments are skipped.
+        func syntaxThatTrapsTOMLKit() -> (offset: Int, message: String)? {
+            var containers = [UInt8]()  // open '[' (arrays) and '{' (inline tables) of values
+            var expectingArrayValue = false
+            var lineStart = true
+            var i = 0
+            func isKeyStart(_ b: UInt8) -> Bool {
+                (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || b == 0x2D || b == 0x5F
+                    || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
+            }
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "\n") {
+                    lineStart = true
+                    i += 1
+                    continue
+                }
+                if b == 0x20 || b == 0x09 || b == 0x0D {
+                    i += 1
+                    continue
+                }
+                if b == UInt8(ascii: "#") {
+                    while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+                    continue
+                }
+                let wasExpectingArrayValue = expectingArrayValue
+                expectingArrayValue = false
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                    let triple = i + 2 < bytes.count && bytes[i + 1] == b && bytes[i + 2] == b
+                    let delimiter = triple ? [b, b, b] : [b]
+                    i += delimiter.count
+                    while i < bytes.count, !bytes[i...].starts(with: delimiter) {
+                        if !triple, bytes[i] == UInt8(ascii: "\n") { break }
+                        if b == UInt8(ascii: "\""), bytes[i] == UInt8(ascii: "\\") { i += 1 }
+                        i += 1
+                    }
+                    i += delimiter.count
+                    lineStart = false
+                    continue
+                }
+                if b == UInt8(ascii: "["), containers.isEmpty, lineStart {
+                    var j = i + 1
+                    if j < bytes.count, bytes[j] == UInt8(ascii: "[") { j += 1 }
+                    while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                    if j < bytes.count, !isKeyStart(bytes[j]), bytes[j] != UInt8(ascii: "]") {
+                        return (j, "a table header needs a key, as in [domain]")
+                    }
+                    while i < bytes.count, bytes[i] != UInt8(ascii: "\n"), bytes[i] != UInt8(ascii: "#") { i += 1 }
+                    continue
+                }
+                lineStart = false
+                switch b {
+                case UInt8(ascii: "}") where wasExpectingArrayValue:
+                    return (i, "'}' where an array value or ']' belongs")
+                case UInt8(ascii: "["):
+                    containers.append(b)
+                    expectingArrayValue = true
+                case UInt8(ascii: "{"):
+                    containers.append(b)
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    _ = containers.popLast()
+                case UInt8(ascii: ","):
+                    expectingArrayValue = containers.last == UInt8(ascii: "[")
+                default:
+                    break
+                }
+                i += 1
+            }
+            return nil
         }
 
         /// An error at a 1-based line and column as TOMLKit reports them.

@@ -84,6 +84,27 @@ import Testing
         #expect(error(valid.replacingOccurrences(of: replacing, with: replacement)) == expected)
     }
 
+    /// Found by fuzzing: toml++ (inside TOMLKit) asserts on a table header without a key.
+    @Test(arguments: ["[=]\nname = 1", "[[ =]]", "[é]", "x = 1\n  [ +]"])
+    func tableHeaderWithoutAKeyIsAnErrorNotATrap(text: String) {
+        #expect(error(text)?.hasPrefix("bowl.toml:") == true)
+        #expect(error(text)?.contains("malformed TOML: a table header needs a key, as in [domain]") == true)
+    }
+
+    /// Found by fuzzing: toml++ asserts on '}' where an array value belongs.
+    @Test(arguments: ["minima = [[1.0, }}]]", "a = [ # comment\n}", "a = [1, }"])
+    func closingBraceInAnArrayIsAnErrorNotATrap(text: String) {
+        #expect(error(text)?.contains("malformed TOML: '}' where an array value or ']' belongs") == true)
+    }
+
+    @Test func bracketsInsideValuesAndStringsAreNotHeaders() throws {
+        let text = valid.replacingOccurrences(of: "minima = [[0, 0]]", with: "minima = [\n  [+0.0, 0],\n  [-0.0, 0]\n]")
+            .replacingOccurrences(of: "title = \"Bowl\"", with: "title = \"\"\"\n[=] not a header\n\"\"\"")
+        let definition = try FunctionFile.parse(text, sourceName: "bowl.toml", origin: .inline)
+        #expect(definition.minima.count == 2)
+        #expect(definition.title == "[=] not a header\n")
+    }
+
     @Test func domainAsATableSection() throws {
         let text = valid.replacingOccurrences(of: "domain = { x = [-2, 2], y = [-1.5, 1.5] }\n", with: "")
             + "\n[domain]\nx = [-2, 2]\ny = [3, 1]\n"
