@@ -49,15 +49,18 @@ public struct MapScene: Sendable {
             paths: overlays, minima: function.minima.map(point), title: options.title ?? function.title)
     }
 
-    /// The still picture: one overlay, or small multiples with one panel per path.
+    /// The still picture: one overlay, or small multiples with one panel per path, each titled
+    /// with its path's legend text (so the panels need no legends of their own).
     public func figure() throws(PlotError) -> Figure {
         let map = try contourMap()
         switch options.layout {
         case .overlay:
             return try map.figure(width: options.width, height: options.height)
         case .grid:
-            let groups = map.paths.map { (title: $0.label, paths: [$0]) }
-            return try map.smallMultiples(groups, width: options.width, height: options.height)
+            let groups = map.paths.map { (title: $0.legendText, paths: [$0]) }
+            var figure = try map.smallMultiples(groups, width: options.width, height: options.height)
+            for index in figure.panels.indices { figure.panels[index].showsLegend = false }
+            return figure
         }
     }
 
