@@ -35,5 +35,11 @@ let package = Package(
             path: "Rendering",
             plugins: [benchmarkPlugin]
         ),
+        .executableTarget(
+            name: "ObjectivesBenchmarks",
+            dependencies: [benchmark, .product(name: "Objectives", package: "TrajViz")],
+            path: "Benchmarks/ObjectivesBenchmarks",
+            plugins: [benchmarkPlugin]
+        ),
     ]
 )

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Set-up and test in one command: installs what is missing, then runs the whole test suite.
+# Set-up and test in one command: installs what is missing, runs the whole test suite, then
+# re-renders the README's images and compares them with the committed ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-packages.sh
 swift test --parallel 2>&1
+swift build --product trajviz >&2
+.build/debug/trajviz gallery --scenes output/readme/scenes.json --check --report .build/scene-check

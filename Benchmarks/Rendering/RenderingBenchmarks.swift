@@ -38,10 +38,10 @@ let paths = rates.enumerated().map { i, lr in
 }
 
 /// Grid sampling, model building, layout, drawing and PNG encoding: the whole job.
-func renderMap() throws -> Data {
+func renderMap(compression: Int = 6) throws -> Data {
     let grid = try ScalarGrid.sampling(xRange: -2...2, yRange: -1...3, columns: 250, rows: 250, rosenbrock)
     let map = ContourMap(field: grid, levels: .log(count: 14), paths: paths, minima: [Point(1, 1)], title: "Rosenbrock")
-    return try FigureRenderer.png(try map.figure(width: 1000, height: 1000))
+    return try FigureRenderer.png(try map.figure(width: 1000, height: 1000), compression: compression)
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -49,6 +49,10 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("rosenbrock map 1000x1000, 4 paths x 500 steps, PNG") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try renderMap()) }
+    }
+
+    Benchmark("rosenbrock map 1000x1000, 4 paths x 500 steps, PNG zlib level 3") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try renderMap(compression: 3)) }
     }
 
     Benchmark("rosenbrock map 1000x1000, draw only (no PNG encode)") { benchmark in

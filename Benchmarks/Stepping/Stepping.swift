@@ -11,7 +11,7 @@ let stepsPerRun = 100_000
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .mallocCountTotal, .instructions], timeUnits: .microseconds, warmupIterations: 2,
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .microseconds, warmupIterations: 2,
         maxDuration: .seconds(2), maxIterations: 50)
 
     let functions: [(String, any Objective, [Double])] = [

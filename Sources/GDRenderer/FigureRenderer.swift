@@ -23,8 +23,9 @@ public enum FigureRenderer {
         try writeAtomically(png(figure, compression: compression), to: url)
     }
 
-    /// The frames as a looping animated GIF: each frame is reduced to its own 256-colour palette
-    /// (no dithering, so flat areas stay flat); `delay` is per frame in hundredths of a second;
+    /// The frames as a looping animated GIF: every frame is mapped to one 256-colour palette made
+    /// from the last frame (no dithering, so flat areas stay flat) and only the rectangle that
+    /// changed since the previous frame is stored; `delay` is per frame in hundredths of a second;
     /// the last frame is held for `finalDelay`. All frames must have the first frame's size.
     public static func gif(_ frames: [Figure], delay: Int = 8, finalDelay: Int = 150, loops: Int = 0) throws(RenderError) -> Data {
         guard let first = frames.first else { throw RenderError("an animation needs at least one frame") }
@@ -40,16 +41,25 @@ public enum FigureRenderer {
             output.append(pointer.assumingMemoryBound(to: UInt8.self), count: Int(size))
             gdFree(pointer)
         }
-        var size: Int32 = 0
-        for (index, figure) in frames.enumerated() {
+        // One palette for all frames, from the last frame (it shows the most), so that unchanged
+        // areas keep their indices and libgd stores only the rectangle that changed per frame.
+        func palette(of figure: Figure, index: Int) throws(RenderError) -> GDImage {
             let canvas = try render(figure)
             guard let palette = gdImageCreatePaletteFromTrueColor(canvas.image.pointer, 0, 256) else {
                 throw RenderError("libgd could not reduce frame \(index) to a palette")
             }
-            let frame = GDImage(owning: palette)
-            if index == 0 { try take(gdImageGifAnimBeginPtr(frame.pointer, &size, 0, Int32(loops)), size, "header") }
+            return GDImage(owning: palette)
+        }
+        let shared = try palette(of: frames[frames.count - 1], index: frames.count - 1)
+        var size: Int32 = 0
+        try take(gdImageGifAnimBeginPtr(shared.pointer, &size, 1, Int32(loops)), size, "header")
+        var previous: GDImage?
+        for (index, figure) in frames.enumerated() {
+            let frame = index == frames.count - 1 ? shared : try palette(of: figure, index: index)
+            if frame !== shared { gdImagePaletteCopy(frame.pointer, shared.pointer) }
             let frameDelay = index == frames.count - 1 ? finalDelay : delay
-            try take(gdImageGifAnimAddPtr(frame.pointer, &size, 1, 0, 0, Int32(frameDelay), Int32(gdDisposalNone), nil), size, "frame \(index)")
+            try take(gdImageGifAnimAddPtr(frame.pointer, &size, 0, 0, 0, Int32(frameDelay), Int32(gdDisposalNone), previous?.pointer), size, "frame \(index)")
+            previous = frame
         }
         try take(gdImageGifAnimEndPtr(&size), size, "trailer")
         return output

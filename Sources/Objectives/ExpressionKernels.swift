@@ -53,10 +53,13 @@ struct ExpressionKernels: Sendable {
         default:
             let instruction = program.instructions[Int(register) - ExpressionProgram.inputCount]
             let a = valueOperand(instruction.a, program)
+            // A unary operation repeats its operand as b: building it twice would double the
+            // work at every level of a chain (2^depth for --------x).
+            let b = instruction.opcode.isBinary ? valueOperand(instruction.b, program) : .x
             switch a {
-            case .x: return .kernel(valueKernel(instruction, XValue(), valueOperand(instruction.b, program)))
-            case .y: return .kernel(valueKernel(instruction, YValue(), valueOperand(instruction.b, program)))
-            case .kernel(let kernel): return .kernel(valueKernel(instruction, KernelValue(kernel: kernel), valueOperand(instruction.b, program)))
+            case .x: return .kernel(valueKernel(instruction, XValue(), b))
+            case .y: return .kernel(valueKernel(instruction, YValue(), b))
+            case .kernel(let kernel): return .kernel(valueKernel(instruction, KernelValue(kernel: kernel), b))
             }
         }
     }
@@ -84,7 +87,7 @@ struct ExpressionKernels: Sendable {
             let a = dualOperand(instruction.a, program)
             switch instruction.opcode {
             case .add, .subtract, .multiply, .divide, .power:
-                let b = dualOperand(instruction.b, program)
+                let b = dualOperand(instruction.b, program)  // only binary operations read b
                 switch a {
                 case .x: return .kernel(binary(instruction.opcode, XDual(), b), dependence: dependence)
                 case .y: return .kernel(binary(instruction.opcode, YDual(), b), dependence: dependence)

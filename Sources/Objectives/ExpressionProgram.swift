@@ -22,6 +22,9 @@ struct ExpressionProgram: Sendable {
         /// r = a * a, a * a * a, -a
         case square, cube, negate
         case sin, cos, tan, exp, log, sqrt, abs, tanh
+
+        /// Whether the operation reads two registers.
+        var isBinary: Bool { self == .add || self == .subtract || self == .multiply || self == .divide || self == .power }
     }
 
     /// One operation. Unary operations repeat their operand as `b` (and a constant reads y),
@@ -63,11 +66,12 @@ struct ExpressionProgram: Sendable {
         instructions = compiler.instructions
         dependence = [1, 2]
         for instruction in instructions {
-            switch instruction.opcode {
-            case .constant: dependence.append(0)
-            case .add, .subtract, .multiply, .divide, .power:
+            if instruction.opcode == .constant {
+                dependence.append(0)
+            } else if instruction.opcode.isBinary {
                 dependence.append(dependence[Int(instruction.a)] | dependence[Int(instruction.b)])
-            default: dependence.append(dependence[Int(instruction.a)])
+            } else {
+                dependence.append(dependence[Int(instruction.a)])
             }
         }
     }

@@ -102,7 +102,7 @@ public struct FunctionCatalog: Sendable {
             guard Self.isName(name) else { throw error }
             let known = try names()
             throw ObjectiveError(
-                "unknown function '\(name)'" + (nearestName(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? "")
+                "unknown function '\(name)'" + didYouMean(name, among: known)
                     + "; give a catalog name (\(known.joined(separator: ", "))), a .toml file, or an expression in x and y")
         }
     }

@@ -5,7 +5,7 @@ public final class Optimizer {
     /// The parameters, in the order their state was created.
     public let parameters: [Parameter]
     /// The number of steps taken.
-    public private(set) var stepCount = 0
+    @exclusivity(unchecked) public private(set) var stepCount = 0
     private let stepParameters: (Int) -> Void
 
     /// An optimizer that runs `transformation` on each parameter, then adds the updates to it.

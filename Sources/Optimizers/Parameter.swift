@@ -6,7 +6,9 @@ public final class Parameter {
     /// The parameter's elements, valid for its lifetime.
     public let storage: UnsafeMutableBufferPointer<Double>
     /// The gradient buffer; `nil` before the first backward pass and after `zeroGrad(.none)`.
-    public var grad: GradientBuffer?
+    /// (A training loop owns its parameters on one thread; the dynamic exclusivity check would
+    /// cost more than a step.)
+    @exclusivity(unchecked) public var grad: GradientBuffer?
 
     public init(_ values: [Double]) {
         storage = .allocate(capacity: values.count)

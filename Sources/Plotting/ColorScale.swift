@@ -137,12 +137,17 @@ public enum FieldRaster {
                     let centre = sample(xMid.index[column], xMid.fraction[column], yMid.index[row], yMid.fraction[row])
                     let e = centre.isFinite ? scale.levels.band(of: centre) : -1
                     var r = 0, g = 0, bl = 0
-                    for band in [Int(a), Int(b), Int(c), Int(d), e] {
+                    @inline(__always) func add(_ band: Int) {
                         let color = band >= 0 ? colors[band] : maskColor
                         r += Int(color.red)
                         g += Int(color.green)
                         bl += Int(color.blue)
                     }
+                    add(Int(a))
+                    add(Int(b))
+                    add(Int(c))
+                    add(Int(d))
+                    add(e)
                     pixels[row * width + column] = Color(red: UInt8((r + 2) / 5), green: UInt8((g + 2) / 5), blue: UInt8((bl + 2) / 5))
                 }
             }

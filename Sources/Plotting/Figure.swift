@@ -44,11 +44,11 @@ public struct FigureStyle: Hashable, Sendable {
         self.maskColor = maskColor
     }
 
-    /// The default style: a font of `sqrt(width * height) / 60` pixels (clamped to 11...28),
+    /// The default style: a font of `sqrt(width * height) / 60` pixels (clamped to 12...28),
     /// 15% smaller when there are several rows of panels.
     public init(width: Int, height: Int, panelRows: Int) {
         let base = (Double(width) * Double(height)).squareRoot() / 60 * (panelRows > 1 ? 0.85 : 1)
-        self.init(fontSize: min(max(base, 11), 28))
+        self.init(fontSize: min(max(base, 12), 28))
     }
 
     public var unit: Double { fontSize / 14 }

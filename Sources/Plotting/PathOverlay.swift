@@ -112,7 +112,7 @@ public struct SeriesStyle: Hashable, Sendable {
     /// A thick translucent band, for the series that another may lie on top of.
     public static func underlay(_ color: Color, width: Double = 6) -> SeriesStyle { SeriesStyle(color: color, width: width, opacity: 0.35) }
     /// Markers only (no line).
-    public static func markers(_ color: Color, shape: MarkerShape = .circle, size: Double = 5, every: Int = 1) -> SeriesStyle {
+    public static func markers(_ color: Color, shape: MarkerShape = .circle, size: Double = 7, every: Int = 1) -> SeriesStyle {
         SeriesStyle(color: color, width: 0, marker: shape, markerSize: size, markerEvery: every)
     }
 }

@@ -25,7 +25,7 @@ public enum LevelsArgument {
             guard (2...200).contains(count) else { throw SceneError("band count \(count) must be from 2 to 200") }
             return .linear(count: count)
         }
-        let values = trimmed.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let values = trimmed.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard values.count >= 2, values.allSatisfy({ $0?.isFinite == true }) else {
             throw SceneError("'\(text)' is not a level list; give at least two numbers, e.g. 0.1,1,10,100")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Scenes
+import ImageDiff
 import Tuning
 
 /// `trajviz gallery`: the main job, every catalog function by every optimizer with tuned learning rates.
@@ -24,6 +25,12 @@ struct GalleryCommand: ParsableCommand {
     @Option(help: "Evaluations of each learning-rate search (1...\(LearningRateSearch.maximumBudget)).") var budget: Int = LearningRateSearch.defaultBudget
     @Option(help: "The search objective: distance (jettify's), final-loss, or penalised (kozistr's).")
     var objective: String = SearchObjective.distance.rawValue
+    @Option(help: "Instead of the gallery, render the scenes of this file (the README's images, e.g. output/readme/scenes.json) next to it.")
+    var scenes: String?
+    @Flag(help: "With --scenes: render into a scratch folder and compare with the committed images (exit 1 on a difference).")
+    var check = false
+    @Option(help: "With --scenes --check: write diff images, report.json and index.html into this folder.")
+    var report: String?
 
     func validate() throws {
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256 (got \(jobs))") }
@@ -31,12 +38,15 @@ struct GalleryCommand: ParsableCommand {
         guard (1...LearningRateSearch.maximumBudget).contains(budget) else {
             throw ValidationError("--budget must be from 1 to \(LearningRateSearch.maximumBudget) (got \(budget))")
         }
+        if check && scenes == nil { throw ValidationError("--check goes with --scenes FILE") }
+        if report != nil && !check { throw ValidationError("--report goes with --scenes FILE --check") }
         guard SearchObjective(rawValue: objective) != nil else {
             throw ValidationError("--objective must be one of \(SearchObjective.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(objective)')")
         }
     }
 
     func run() throws {
+        if let scenes { return try runScenes(scenes) }
         let settings = GallerySettings(
             functions: functions, optimizers: optimizers, output: output, jobs: jobs, steps: steps, budget: budget,
             objective: SearchObjective(rawValue: objective) ?? .distance)
@@ -51,6 +61,33 @@ struct GalleryCommand: ParsableCommand {
         }
         print("\(result.entries.count) pairs tuned and run in \(String(format: "%.1f", result.searchSeconds)) s; \(result.images.count) images in \(String(format: "%.1f", result.renderSeconds)) s")
         print("open \(result.folder.appendingPathComponent("index.html").path)")
+    }
+}
+
+extension GalleryCommand {
+    /// Renders a scene file's images next to it, or with `--check` compares fresh renders with them.
+    func runScenes(_ path: String) throws {
+        let list = try SceneList.load(path)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        guard check else {
+            let images = try SceneRendering.render(list, into: folder)
+            print("rendered \(images.count) scenes into \(folder.path)")
+            return
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("trajviz-scene-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let images = try SceneRendering.render(list, into: scratch)
+        var decoded: [String: DecodedPNG] = [:]
+        for (name, data) in images { decoded[name] = try DecodedPNG(data: data, source: name) }
+        let committed = try ImageSet.folder(folder).restricted(to: images.keys)
+        let result = try checkImages(baseline: committed, actual: .images(decoded), criteria: CheckCriteria(maxDiffPercent: 0.01))
+        for image in result.images { print("\(image.status.rawValue): \(image.path) (\(image.message))") }
+        if let report { _ = try result.writeReport(to: URL(fileURLWithPath: report)) }
+        print(result.summary)
+        if !result.passed {
+            warn("the committed scene images differ from what the code renders; rerun `trajviz gallery --scenes \(path)` and commit them")
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -33,6 +33,16 @@ public struct LearningRateEvaluator: Sendable {
         self.domain = domain
     }
 
+    /// An evaluator for a catalog function, with its minima and domain.
+    public init(
+        definition: FunctionDefinition, optimizer: OptimizerSpec, configuration: RunConfiguration,
+        objective: SearchObjective = .distance
+    ) throws(TuningError) {
+        try self.init(
+            function: definition.objective, named: definition.name, optimizer: optimizer, configuration: configuration,
+            objective: objective, minima: definition.minima, domain: try definition.domain.map(SearchDomain.init))
+    }
+
     /// The spec with `lr` set to `learningRate`, every other setting kept.
     public func optimizer(learningRate: Double) throws -> OptimizerSpec {
         let others = optimizer.arguments.filter { $0.key != "lr" }.map { "\($0.key)=\($0.value)" }

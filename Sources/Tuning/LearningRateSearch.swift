@@ -101,7 +101,8 @@ public struct LearningRateSearch: Codable, Sendable, Hashable {
         return LearningRateSearchResult(evaluations: evaluations)
     }
 
-    /// The midpoints of the `count` best-ranked intervals wider than `finest`.
+    /// The midpoints of the `count` best-ranked intervals wider than `finest` whose midpoint
+    /// lies strictly inside them (it does not, in floating point, for an interval of one ulp).
     private static func intervalsToSplit(
         visited: [(logRate: Double, objective: Double?)], bounds: LearningRateBounds,
         finest: Double, count: Int
@@ -124,7 +125,10 @@ public struct LearningRateSearch: Codable, Sendable, Hashable {
         }
         intervals.append(Interval(lower: last.logRate, upper: bounds.logUpper, better: rank(last.objective), worse: rank(last.objective)))
 
-        let candidates = intervals.filter { $0.upper - $0.lower > finest }
+        let candidates = intervals.filter { interval in
+            let midpoint = 0.5 * (interval.lower + interval.upper)
+            return interval.upper - interval.lower > finest && midpoint > interval.lower && midpoint < interval.upper
+        }
         let ranked = candidates.sorted { x, y in
             if x.better != y.better { return x.better < y.better }
             if x.worse != y.worse { return x.worse < y.worse }

@@ -1,3 +1,4 @@
+import Objectives
 import Trajectories
 
 /// What a learning-rate search minimises, computed from one run: the points (the start, then the
@@ -136,6 +137,11 @@ public struct SearchDomain: Codable, Sendable, Hashable {
     /// The 2-D domain x in `x`, y in `y`.
     public init(x: ClosedRange<Double>, y: ClosedRange<Double>) throws(TuningError) {
         try self.init(lower: [x.lowerBound, y.lowerBound], upper: [x.upperBound, y.upperBound])
+    }
+
+    /// A function definition's plotting domain.
+    public init(_ domain: Domain) throws(TuningError) {
+        try self.init(x: domain.x, y: domain.y)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import TrajVizCLI
 
-TrajVizCommand.main()
+TrajVizCommand.runAsMain()

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import Plotting
 @testable import GDRenderer
@@ -108,5 +109,26 @@ import Plotting
         try FigureRenderer.writePNG(try SampleFigures.lossChart(), to: url)
         #expect(try GDImage(pngData: Data(contentsOf: url)).width == 900)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["chart.png"], "no temporary files left")
+    }
+
+    @Test func withoutAFontTextFallsBackToTheBuiltInFont() throws {
+        let canvas = try GDCanvas(width: 120, height: 40, fonts: FontSource(regular: nil, bold: nil))
+        canvas.fill(rect: Rect(x: 0, y: 0, width: 120, height: 40), color: .white)
+        let extent = canvas.measure("loss", style: TextStyle(size: 14))
+        #expect(extent.width == 32, "libgd's large font is 8 pixels wide per character")
+        canvas.text("loss", at: Point(10, 20), style: TextStyle(size: 14), horizontal: .left, vertical: .middle, rotation: 0)
+        #expect(canvas.image.pixels().contains { $0.red < 100 })
+    }
+
+    @Test func concurrentRendersGiveTheSameBytes() throws {
+        let figures = [try SampleFigures.lossChart(), try SampleFigures.contourMap(paths: 2, steps: 100).figure(width: 400, height: 360)]
+        let serial = try figures.map { try FigureRenderer.png($0) }
+        let results = Mutex<[Int: Data]>([:])
+        DispatchQueue.concurrentPerform(iterations: 4) { i in
+            if let data = try? FigureRenderer.png(figures[i % 2]) { results.withLock { $0[i] = data } }
+        }
+        let parallel = results.withLock { $0 }
+        #expect(parallel.count == 4)
+        for (i, data) in parallel { #expect(data == serial[i % 2]) }
     }
 }

@@ -123,6 +123,16 @@ import Testing
         #expect(try ExpressionObjective("x*y").values(onGridX: [], y: [1]).isEmpty)
     }
 
+    /// Found by fuzzing: unary operations once built their operand twice, 2^depth work.
+    @Test(.timeLimit(.minutes(1))) func longUnaryChainsCompileInLinearTime() throws {
+        let chain = try ExpressionObjective(String(repeating: "-sin(", count: 99) + "x" + String(repeating: ")", count: 99))
+        var gradient = [0.0, 0.0]
+        #expect(chain.valueAndGradient(at: [0.5, 0], into: &gradient).isFinite)
+        let minus = try ExpressionObjective(String(repeating: "-", count: 190) + "y")
+        #expect(minus.valueAndGradient(at: [0, 3], into: &gradient) == 3)
+        #expect(gradient == [0, 1])
+    }
+
     @Test func gridKeepsNonFiniteValues() throws {
         let grid = try ExpressionObjective("log(x) + 1/y").values(onGridX: [-1, 1], y: [0, 1])
         #expect(grid[0].isNaN)

@@ -1,4 +1,5 @@
 import Foundation
+import Objectives
 import Optimizers
 import Testing
 import Trajectories
@@ -37,12 +38,11 @@ import Trajectories
 
     func evaluator(_ request: Request) throws -> LearningRateEvaluator {
         let name = try #require(request.function)
-        let function = try #require(TestFunctions.named(name))
+        let function = try FunctionCatalog().resolve(name)
         let optimizer = try #require(request.optimizer)
         return try LearningRateEvaluator(
-            function: function.objective, named: function.name, optimizer: try OptimizerSpec(parsing: optimizer),
-            configuration: RunConfiguration(start: function.start, steps: 100, zeroGrad: .none, clipGradNorm: 1),
-            objective: .distance, minima: function.minima, domain: nil)
+            definition: function, optimizer: try OptimizerSpec(parsing: optimizer),
+            configuration: RunConfiguration(start: function.start, steps: 100, zeroGrad: .none, clipGradNorm: 1))
     }
 
     @Test(.enabled(if: environment["TRAJVIZ_COMPARISON_REQUESTS"] != nil && environment["TRAJVIZ_COMPARISON_RESPONSES"] != nil))

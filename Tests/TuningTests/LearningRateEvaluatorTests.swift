@@ -1,18 +1,18 @@
+import Objectives
 import Optimizers
 import Testing
 import Trajectories
 @testable import Tuning
 
 @Suite struct LearningRateEvaluatorTests {
-    let rosenbrock = TestFunctions.rosenbrock
+    let rosenbrock = try! FunctionCatalog().resolve("rosenbrock")
     /// jettify's protocol: 100 steps, clipping 1.0, `zero_grad()` (set_to_none in PyTorch 2).
     let jettify = RunConfiguration(start: [-2, 2], steps: 100, zeroGrad: .none, clipGradNorm: 1)
 
     func evaluator(_ spec: String, _ objective: SearchObjective = .distance, configuration: RunConfiguration? = nil) throws -> LearningRateEvaluator {
         try LearningRateEvaluator(
-            function: rosenbrock.objective, named: rosenbrock.name, optimizer: try OptimizerSpec(parsing: spec),
-            configuration: configuration ?? jettify, objective: objective, minima: rosenbrock.minima,
-            domain: try SearchDomain(lower: rosenbrock.lower, upper: rosenbrock.upper))
+            definition: rosenbrock, optimizer: try OptimizerSpec(parsing: spec), configuration: configuration ?? jettify,
+            objective: objective)
     }
 
     @Test func replacesOnlyTheLearningRate() throws {
@@ -28,7 +28,7 @@ import Trajectories
             of: rosenbrock.objective, function: "rosenbrock", optimizer: try adam.optimizer(learningRate: 0.05),
             configuration: jettify)
         let expected = objective.value(
-            of: trajectory, minima: rosenbrock.minima, domain: try SearchDomain(lower: rosenbrock.lower, upper: rosenbrock.upper))
+            of: trajectory, minima: [[1, 1]], domain: try SearchDomain(lower: [-2, -1], upper: [2, 3]))
         let value = try #require(try adam.evaluate(0.05))
         #expect(value == expected)
         #expect(value > 0)

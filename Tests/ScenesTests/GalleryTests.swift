@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import Scenes
+
+@Suite(.serialized) struct GalleryTests {
+    private func run(jobs: Int, into folder: URL) throws -> GalleryResult {
+        let settings = GallerySettings(
+            functions: ["booth"], optimizers: ["adam", "diffgrad"], output: folder.path, jobs: jobs, steps: 60, searchSteps: 30,
+            budget: 12, showsProgress: false)
+        return try Gallery(settings: settings).run()
+    }
+
+    private func files(in folder: URL) throws -> [String: Data] {
+        let paths = FileManager.default.subpaths(atPath: folder.path) ?? []
+        var contents: [String: Data] = [:]
+        for path in paths where !path.hasSuffix("lr-cache.json") {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+            if !isFolder.boolValue { contents[path] = try Data(contentsOf: folder.appendingPathComponent(path)) }
+        }
+        return contents
+    }
+
+    @Test func sameBytesWhateverTheJobsAndACachedRerun() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("trajviz-gallery-\(UUID().uuidString)")
+        let one = base.appendingPathComponent("one"), two = base.appendingPathComponent("two")
+        let first = try run(jobs: 1, into: one)
+        _ = try run(jobs: 2, into: two)
+        let a = try files(in: one), b = try files(in: two)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        #expect(a.keys.contains("index.html") && a.keys.contains("metrics.md") && a.keys.contains("maps/booth/adam.png"))
+        for (path, data) in a { #expect(b[path] == data, "\(path) differs between --jobs 1 and 2") }
+        #expect(!a.keys.contains { $0.hasSuffix(".tmp") })
+        #expect(first.entries.count == 2)
+        #expect(first.entries.allSatisfy { $0.search.evaluations == 12 })
+
+        let cache = try Data(contentsOf: one.appendingPathComponent("lr-cache.json"))
+        _ = try run(jobs: 2, into: one)
+        #expect(try Data(contentsOf: one.appendingPathComponent("lr-cache.json")) == cache, "a rerun reuses the cache")
+    }
+}
