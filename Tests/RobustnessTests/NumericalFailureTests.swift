@@ -72,4 +72,16 @@ import Testing
         #expect(outcome.standardError.contains("diverged"), "\(outcome)")
         #expect(try pngSize(image) == [400, 320])
     }
+
+    /// A subnormal domain or a nearly constant field once trapped converting an infinite tick count to Int.
+    @Test(arguments: [["--function", "x+y", "--domain=0,5e-324,0,1e-323"], ["--function", "1e-320*x + 1e-321*y"]])
+    func degenerateRangesDoNotTrap(arguments: [String]) throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let outcome = try BuiltTool.run(
+            ["render"] + arguments + ["--optimizer", "adam", "--steps", "5", "--size", "300x200", "--output", scratch.file("tiny.png").path])
+        expectNoTrap(outcome)
+        #expect(!outcome.signalled, "\(outcome)")
+        if outcome.status != 0 { expectCleanFailure(outcome, mentioning: []) }
+    }
 }
