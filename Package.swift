@@ -68,6 +68,7 @@ let package = Package(
         .testTarget(name: "GDRendererTests", dependencies: ["GDRenderer"], exclude: ["Golden"]),
         .testTarget(name: "ImageDiffTests", dependencies: ["ImageDiff", "GDRenderer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrajVizCLITests", dependencies: ["TrajVizCLI"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["trajviz", "ImageDiff"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -86,8 +86,13 @@ extension Axes {
         var points: [Point] = []
         func sample(_ line: [Point]) {
             for (a, b) in zip(line, line.dropFirst()) where a.isFinite && b.isFinite {
-                let steps = min(Int(a.distance(to: b) / spacing), 2000)
-                for i in 0...steps { points.append(a + (b - a) * (Double(i) / Double(max(steps, 1)))) }
+                // A diverged path spans astronomically many pixels (or overflows to infinity): cap before converting.
+                let length = a.distance(to: b) / spacing
+                let steps = length < 2000 ? Int(length) : 2000
+                for i in 0...steps {
+                    let point = a + (b - a) * (Double(i) / Double(max(steps, 1)))
+                    if point.isFinite { points.append(point) }
+                }
             }
             if line.count == 1, let only = line.first, only.isFinite { points.append(only) }
         }

@@ -22,10 +22,12 @@ public enum Ticks {
         guard span > 0, span.isFinite else { return 1 }
         let raw = span / Double(max(maxCount - 1, 1))
         let magnitude = pow(10, floor(log10(raw)))
+        // A subnormal span has no power-of-ten step that counts ticks in finite numbers.
+        guard magnitude.isNormal else { return span }
         for m in mantissas where m * magnitude >= raw * (1 - 1e-9) {
             let step = m * magnitude
-            let count = Int(floor(upper / step + 1e-9) - ceil(lower / step - 1e-9)) + 1
-            if count <= maxCount { return step }
+            let count = floor(upper / step + 1e-9) - ceil(lower / step - 1e-9) + 1
+            if count <= Double(maxCount) { return step }
         }
         return 10 * magnitude
     }
