@@ -47,7 +47,9 @@ public enum FunctionFile {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw reader.error("malformed TOML: \(error.description)", line: error.source.begin.line, column: error.source.begin.column)
+            // toml++ sometimes breaks its description over lines; messages are one line.
+            let description = error.description.split(whereSeparator: \.isNewline).joined(separator: " ")
+            throw reader.error("malformed TOML: \(description)", line: error.source.begin.line, column: error.source.begin.column)
         } catch {
             throw ObjectiveError("\(sourceName): malformed TOML: \(error)")
         }

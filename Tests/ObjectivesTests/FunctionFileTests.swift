@@ -97,6 +97,19 @@ import Testing
         #expect(error(text)?.contains("malformed TOML: '}' where an array value or ']' belongs") == true)
     }
 
+    /// Found by fuzzing: some toml++ descriptions span two lines.
+    @Test func malformedTOMLMessagesAreOneLine() throws {
+        let text = "domain =n\nde;criptio { x = [-10.0, 10.0] }\n"
+        do {
+            _ = try FunctionFile.parse(text, sourceName: "f.toml", origin: .inline)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.hasPrefix("malformed TOML: "))
+            #expect(!error.message.contains("\n"))
+            #expect(error.location?.line == 1)
+        }
+    }
+
     @Test func bracketsInsideValuesAndStringsAreNotHeaders() throws {
         let text = valid.replacingOccurrences(of: "minima = [[0, 0]]", with: "minima = [\n  [+0.0, 0],\n  [-0.0, 0]\n]")
             .replacingOccurrences(of: "title = \"Bowl\"", with: "title = \"\"\"\n[=] not a header\n\"\"\"")
