@@ -1,9 +1,10 @@
 /// A function of x and y written in the expression language, compiled once, with its exact
 /// gradient by automatic differentiation (never finite differences).
 ///
-/// Single points run through specialised closures with forward-mode duals
-/// (`ExpressionKernels`); grids run the flat instruction program in batches
-/// (`ExpressionProgram`). Both apply the same PyTorch operation semantics.
+/// Values at single points run through specialised closures (`ExpressionKernels`); gradients
+/// are a reverse sweep that rounds exactly as PyTorch's autograd (`ExpressionGradient`); grids
+/// run the flat instruction program in batches (`ExpressionProgram`). All three apply the same
+/// PyTorch operation semantics, so the value is the same bits on every path.
 ///
 ///     let f = try ExpressionObjective("(1-x)^2 + 100*(y-x^2)^2")
 ///     var g = [0.0, 0.0]
@@ -15,6 +16,7 @@ public struct ExpressionObjective: Objective {
     public let syntax: ExpressionSyntax
     let program: ExpressionProgram
     let kernels: ExpressionKernels
+    let gradient: ExpressionGradient
 
     public var dimension: Int { 2 }
 
@@ -29,6 +31,7 @@ public struct ExpressionObjective: Objective {
         self.syntax = syntax
         self.program = ExpressionProgram(compiling: syntax)
         self.kernels = ExpressionKernels(program)
+        self.gradient = ExpressionGradient(syntax)
     }
 
     /// The number of instructions after folding constants and sharing subexpressions.
@@ -43,10 +46,10 @@ public struct ExpressionObjective: Objective {
     /// f(x, y), and (∂f/∂x, ∂f/∂y) written into the first two elements of `gradient`.
     @inline(__always)
     public func valueAndGradient(at point: [Double], into gradient: inout [Double]) -> Double {
-        let dual = kernels.dual(point[0], point[1])
-        gradient[0] = dual.dx
-        gradient[1] = dual.dy
-        return dual.value
+        let (value, dx, dy) = self.gradient.valueAndGradient(point[0], point[1])
+        gradient[0] = dx
+        gradient[1] = dy
+        return value
     }
 
     /// f on the grid `xs` × `ys`, row-major with one row per y, by batched evaluation.

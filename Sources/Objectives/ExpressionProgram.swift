@@ -2,8 +2,9 @@ import Foundation
 
 /// An expression compiled once into straight-line code over doubles: instruction i reads
 /// registers and immediate constants and writes register i + 2 (registers 0 and 1 hold x and
-/// y). Constant subexpressions are folded at compile time and repeated subexpressions are
-/// computed once. Evaluation walks this flat array; it never touches strings or trees.
+/// y). Constant subexpressions are folded at compile time and, unless the program is compiled
+/// for a reverse sweep, repeated subexpressions are computed once. Evaluation walks this flat
+/// array; it never touches strings or trees.
 ///
 /// Every operation follows PyTorch's float64 forward and backward formulas
 /// (`tools/autograd/derivatives.yaml`), so that values and gradients round as `torch` does:
@@ -57,8 +58,11 @@ struct ExpressionProgram: Sendable {
 
     var registerCount: Int { Self.inputCount + instructions.count }
 
-    init(compiling syntax: ExpressionSyntax) {
-        var compiler = Compiler()
+    /// Compiles `syntax`. With `sharingSubexpressions` false every operation of the tree gets an
+    /// instruction of its own, in the order Python evaluates them (left operand first), as
+    /// PyTorch records them: the reverse sweep then sums adjoints exactly as autograd does.
+    init(compiling syntax: ExpressionSyntax, sharingSubexpressions: Bool = true) {
+        var compiler = Compiler(sharing: sharingSubexpressions)
         switch compiler.compile(syntax) {
         case .register(let register): result = register
         case .constant(let value): result = compiler.emit(Instruction(constant: value, a: 1, b: 1, opcode: .constant))
@@ -83,14 +87,15 @@ struct ExpressionProgram: Sendable {
 
     /// Turns a tree into instructions, folding constants and sharing repeated subexpressions.
     private struct Compiler {
+        let sharing: Bool
         var instructions: [Instruction] = []
         var registers: [Instruction: Int32] = [:]
 
         mutating func emit(_ instruction: Instruction) -> Int32 {
-            if let existing = registers[instruction] { return existing }
+            if sharing, let existing = registers[instruction] { return existing }
             instructions.append(instruction)
             let register = Int32(ExpressionProgram.inputCount + instructions.count - 1)
-            registers[instruction] = register
+            if sharing { registers[instruction] = register }
             return register
         }
 

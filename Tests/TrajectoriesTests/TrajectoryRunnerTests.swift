@@ -18,7 +18,7 @@ import Testing
                 for zeroGrad in ZeroGradMode.allCases {
                     let spec = try OptimizerSpec(parsing: "\(name)(lr=0.001, version=\(version), clone=\(clone))")
                     let run = try TrajectoryRunner.trajectory(
-                        of: Rosenbrock(), function: "rosenbrock", optimizer: spec,
+                        of: TestObjectives.rosenbrock, function: "rosenbrock", optimizer: spec,
                         configuration: configuration(50, zeroGrad: zeroGrad, layout: layout))
                     let previous = try #require(run.previousGradients), friction = try #require(run.friction)
                     #expect(previous.count == 50 && friction.count == 50)
@@ -38,7 +38,7 @@ import Testing
 
     @Test func otherOptimizersReportNoFriction() throws {
         let run = try TrajectoryRunner.trajectory(
-            of: Rosenbrock(), function: "rosenbrock", optimizer: OptimizerSpec(parsing: "adam"), configuration: configuration(3))
+            of: TestObjectives.rosenbrock, function: "rosenbrock", optimizer: OptimizerSpec(parsing: "adam"), configuration: configuration(3))
         #expect(run.previousGradients == nil && run.friction == nil)
         #expect(run.points.count == 4 && run.losses.count == 4 && run.gradients.count == 3)
     }
@@ -46,13 +46,13 @@ import Testing
     @Test func aDivergingRunStopsBeforeTheNonFinitePoint() throws {
         let spec = try OptimizerSpec(parsing: "sgd(lr=0.01)")
         let run = try TrajectoryRunner.trajectory(
-            of: Rosenbrock(), function: "rosenbrock", optimizer: spec, configuration: configuration(100))
+            of: TestObjectives.rosenbrock, function: "rosenbrock", optimizer: spec, configuration: configuration(100))
         let diverged = try #require(run.divergedAtStep)
         #expect(run.points.count == diverged)
         #expect(run.losses.count == diverged)
         #expect(run.gradients.count == diverged - 1)
         #expect(run.points.allSatisfy { $0.allSatisfy(\.isFinite) })
-        let summary = try TrajectoryRunner.summary(of: Rosenbrock(), optimizer: spec, configuration: configuration(100))
+        let summary = try TrajectoryRunner.summary(of: TestObjectives.rosenbrock, optimizer: spec, configuration: configuration(100))
         #expect(summary.divergedAtStep == diverged)
         #expect(summary.finalPoint == run.points[run.points.count - 1])
         #expect(summary.finalLoss == run.losses.last!)
@@ -62,8 +62,8 @@ import Testing
     @Test func theSummaryEndsWhereTheTrajectoryEnds() throws {
         let spec = try OptimizerSpec(parsing: "diffgrad(lr=0.01, clone=false)")
         let run = try TrajectoryRunner.trajectory(
-            of: Rastrigin(), function: "rastrigin", optimizer: spec, configuration: configuration(200))
-        let summary = try TrajectoryRunner.summary(of: Rastrigin(), optimizer: spec, configuration: configuration(200))
+            of: TestObjectives.rastrigin, function: "rastrigin", optimizer: spec, configuration: configuration(200))
+        let summary = try TrajectoryRunner.summary(of: TestObjectives.rastrigin, optimizer: spec, configuration: configuration(200))
         #expect(summary.finalPoint == run.points[200])
         #expect(summary.finalLoss == run.losses[200])
         #expect(summary.divergedAtStep == nil && summary.stepsTaken == 200)
@@ -77,7 +77,7 @@ import Testing
     ])
     func rejectsBadConfigurations(_ configuration: RunConfiguration, _ fragment: String) throws {
         #expect {
-            try TrajectoryRunner.summary(of: Rosenbrock(), optimizer: OptimizerSpec(parsing: "adam"), configuration: configuration)
+            try TrajectoryRunner.summary(of: TestObjectives.rosenbrock, optimizer: OptimizerSpec(parsing: "adam"), configuration: configuration)
         } throws: { error in
             "\(error)".contains(fragment)
         }
