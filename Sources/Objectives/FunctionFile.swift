@@ -34,12 +34,61 @@ public enum FunctionFile {
         return try parse(text, sourceName: path, origin: .file(path: path))
     }
 
+    /// Refuses a table header whose key starts with a character no key can start with (`[`x]`,
+    /// `[` at the end of a line): toml++ 3 (inside TOMLKit 0.6.0) asserts on it and aborts the
+    /// process instead of reporting an error (found by Fuzz/run.sh). Headers are lines that start
+    /// with `[` outside strings, comments, arrays and inline tables.
+    private static func checkTableHeaders(_ text: String, reader: Reader) throws(ObjectiveError) {
+        let bytes = Array(text.utf8)
+        func isKeyStart(_ c: UInt8) -> Bool {
+            (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x2D || c == 0x22 || c == 0x27 || c == 0x5D
+        }
+        func skipBlanks(_ j: inout Int) { while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 } }
+        var i = 0, depth = 0, lineStart = true
+        while i < bytes.count {
+            let c = bytes[i]
+            switch c {
+            case 0x0A: lineStart = true; i += 1; continue
+            case 0x20, 0x09, 0x0D: i += 1; continue
+            case 0x23:  // # comment
+                while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+                continue
+            case 0x22, 0x27:  // " or ', single or tripled
+                let triple = i + 2 < bytes.count && bytes[i + 1] == c && bytes[i + 2] == c
+                i += triple ? 3 : 1
+                while i < bytes.count {
+                    if c == 0x22, bytes[i] == 0x5C { i += 2; continue }
+                    if triple ? (i + 2 < bytes.count && bytes[i] == c && bytes[i + 1] == c && bytes[i + 2] == c) : bytes[i] == c || bytes[i] == 0x0A { break }
+                    i += 1
+                }
+                i += triple ? 3 : 1
+                lineStart = false
+                continue
+            case 0x5B where lineStart && depth == 0:  // [table] or [[array-of-tables]]
+                var j = i + 1
+                skipBlanks(&j)
+                if j < bytes.count, bytes[j] == 0x5B { j += 1; skipBlanks(&j) }
+                if j < bytes.count, !isKeyStart(bytes[j]) {
+                    throw reader.error("malformed TOML: a table header needs a key after '[', as in [section] or [\"my key\"]", at: j)
+                }
+                while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+                continue
+            case 0x5B, 0x7B: depth += 1
+            case 0x5D, 0x7D: depth = max(0, depth - 1)
+            default: break
+            }
+            lineStart = false
+            i += 1
+        }
+    }
+
     /// Parses and checks the definition in `text`; errors name `sourceName`.
     public static func parse(_ text: String, sourceName: String, origin: FunctionDefinition.Origin) throws(ObjectiveError) -> FunctionDefinition {
         let reader = Reader(text: text, sourceName: sourceName)
         if text.utf8.contains(0) {
             throw reader.error("the file contains a NUL byte; function files are TOML text", at: Array(text.utf8).firstIndex(of: 0) ?? 0)
         }
+        try checkTableHeaders(text, reader: reader)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
