@@ -45,6 +45,26 @@ import Testing
         expectCleanFailure(outcome, mentioning: ["mine.toml:2:"], sourceLocus: true)
     }
 
+    /// toml++ asserted (SIGABRT) on a table header with a bad first key character; found by Fuzz/run.sh.
+    @Test(arguments: ["[`omai1]\ny = [5, 1]\n", "[[ `x]]\n", "[\n"])
+    func tableHeaderWithABadKeyIsAnErrorNotAnAbort(text: String) throws {
+        let (outcome, scratch) = try renderFile(text)
+        defer { scratch.remove() }
+        expectCleanFailure(outcome, mentioning: ["mine.toml:1:", "table header"], sourceLocus: true)
+    }
+
+    /// The header check must not refuse valid files: nested arrays over several lines, '[' in strings and comments.
+    @Test func validFileWithBracketsAtLineStartsStillLoads() throws {
+        let text = Self.goodFile + "\n" + [
+            "minima = [", "  [", "    0.0, 0.0", "  ],", "  [+0.0, -0.0],", "]",
+            "description = \"\"\"", "[`not a header]", "\"\"\" # [`nor this",
+        ].joined(separator: "\n") + "\n"
+        let (outcome, scratch) = try renderFile(text)
+        defer { scratch.remove() }
+        #expect(outcome.status == 0, "\(outcome)")
+        expectNoTrap(outcome)
+    }
+
     @Test func badInlineExpressionHasACaret() throws {
         let outcome = try BuiltTool.run(["trajectory", "--function", "(x + y", "--optimizer", "adam", "--steps", "3"])
         expectCleanFailure(outcome, mentioning: [":1:"], sourceLocus: true)
