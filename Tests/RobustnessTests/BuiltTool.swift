@@ -28,6 +28,10 @@ struct BuiltTool {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
+    /// Tools/robustness/lsan.supp in this checkout.
+    static let leakSuppressions = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Tools/robustness/lsan.supp").path
+
     /// Runs `trajviz arguments` in `directory` and waits for it, or sends `signal` after `signalDelay` seconds.
     static func run(
         _ arguments: [String], in directory: URL? = nil, shellPrefix: String? = nil,
@@ -44,6 +48,10 @@ struct BuiltTool {
             process.arguments = arguments
         }
         if let directory { process.currentDirectoryURL = directory }
+        // Built with --sanitize=address, the tool reports TOMLKit's own leaks at exit; suppress only those.
+        var environment = ProcessInfo.processInfo.environment
+        if environment["LSAN_OPTIONS"] == nil { environment["LSAN_OPTIONS"] = "suppressions=\(Self.leakSuppressions)" }
+        process.environment = environment
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
