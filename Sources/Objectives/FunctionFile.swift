@@ -34,17 +34,19 @@ public enum FunctionFile {
         return try parse(text, sourceName: path, origin: .file(path: path))
     }
 
-    /// Refuses a table header whose key starts with a character no key can start with (`[`x]`,
-    /// `[` at the end of a line): toml++ 3 (inside TOMLKit 0.6.0) asserts on it and aborts the
-    /// process instead of reporting an error (found by Fuzz/run.sh). Headers are lines that start
-    /// with `[` outside strings, comments, arrays and inline tables.
+    /// Refuses two faults on which toml++ 3 (inside TOMLKit 0.6.0) asserts and aborts the process
+    /// instead of reporting an error (both found by Fuzz/run.sh): a table header whose key starts
+    /// with a character no key can start with (`[`x]`, `[` ending a line), and a bracket that
+    /// closes the wrong kind (`[1, }`). Headers are lines that start with `[` outside strings,
+    /// comments, arrays and inline tables.
     private static func checkTableHeaders(_ text: String, reader: Reader) throws(ObjectiveError) {
         let bytes = Array(text.utf8)
         func isKeyStart(_ c: UInt8) -> Bool {
             (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x2D || c == 0x22 || c == 0x27 || c == 0x5D
         }
         func skipBlanks(_ j: inout Int) { while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 } }
-        var i = 0, depth = 0, lineStart = true
+        var i = 0, lineStart = true
+        var open: [UInt8] = []  // the unclosed [ and { of values, innermost last
         while i < bytes.count {
             let c = bytes[i]
             switch c {
@@ -64,7 +66,7 @@ public enum FunctionFile {
                 i += triple ? 3 : 1
                 lineStart = false
                 continue
-            case 0x5B where lineStart && depth == 0:  // [table] or [[array-of-tables]]
+            case 0x5B where lineStart && open.isEmpty:  // [table] or [[array-of-tables]]
                 var j = i + 1
                 skipBlanks(&j)
                 if j < bytes.count, bytes[j] == 0x5B { j += 1; skipBlanks(&j) }
@@ -73,8 +75,12 @@ public enum FunctionFile {
                 }
                 while i < bytes.count, bytes[i] != 0x0A { i += 1 }
                 continue
-            case 0x5B, 0x7B: depth += 1
-            case 0x5D, 0x7D: depth = max(0, depth - 1)
+            case 0x5B, 0x7B: open.append(c)
+            case 0x5D, 0x7D:
+                if let innermost = open.popLast(), innermost != c - 2 {
+                    throw reader.error(
+                        "malformed TOML: '\(Character(Unicode.Scalar(c)))' cannot close the '\(Character(Unicode.Scalar(innermost)))' still open here", at: i)
+                }
             default: break
             }
             lineStart = false
