@@ -53,6 +53,14 @@ import Testing
         expectCleanFailure(outcome, mentioning: ["mine.toml:1:", "table header"], sourceLocus: true)
     }
 
+    /// toml++ asserted (SIGABRT) on '}' closing an array; found by Fuzz/run.sh.
+    @Test(arguments: ["domain = { x = [-10.0,  }\n", "minima = [\n  [1.0, 2.0],}  [3.0, 4.0],\n]\n"])
+    func mismatchedBracketIsAnErrorNotAnAbort(line: String) throws {
+        let (outcome, scratch) = try renderFile("name = \"n\"\nexpression = \"x^2\"\n" + line + "start = [0.5, 0.5]\n")
+        defer { scratch.remove() }
+        expectCleanFailure(outcome, mentioning: ["mine.toml:", "cannot close"], sourceLocus: true)
+    }
+
     /// The header check must not refuse valid files: nested arrays over several lines, '[' in strings and comments.
     @Test func validFileWithBracketsAtLineStartsStillLoads() throws {
         let text = Self.goodFile + "\n" + [

@@ -50,7 +50,8 @@ struct BuiltTool {
         if let directory { process.currentDirectoryURL = directory }
         // Built with --sanitize=address, the tool reports TOMLKit's own leaks at exit; suppress only those.
         var environment = ProcessInfo.processInfo.environment
-        if environment["LSAN_OPTIONS"] == nil { environment["LSAN_OPTIONS"] = "suppressions=\(Self.leakSuppressions)" }
+        // (print_suppressions=0: LeakSanitizer would otherwise append its statistics to stderr.)
+        environment["LSAN_OPTIONS"] = (environment["LSAN_OPTIONS"].map { $0 + ":" } ?? "suppressions=\(Self.leakSuppressions):") + "print_suppressions=0"
         process.environment = environment
         let output = Pipe()
         let error = Pipe()
