@@ -45,7 +45,7 @@ public enum FunctionFile {
             (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x2D || c == 0x22 || c == 0x27 || c == 0x5D
         }
         func skipBlanks(_ j: inout Int) { while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 } }
-        var i = 0, lineStart = true
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0, lineStart = true  // toml++ skips a UTF-8 byte order mark
         var open: [UInt8] = []  // the unclosed [ and { of values, innermost last
         while i < bytes.count {
             let c = bytes[i]
