@@ -46,7 +46,7 @@ import Testing
     }
 
     /// toml++ asserted (SIGABRT) on a table header with a bad first key character; found by Fuzz/run.sh.
-    @Test(arguments: ["[`omai1]\ny = [5, 1]\n", "[[ `x]]\n", "[\n"])
+    @Test(arguments: ["[`omai1]\ny = [5, 1]\n", "[[ `x]]\n", "[\n", "\u{FEFF}[ `x]\n"])
     func tableHeaderWithABadKeyIsAnErrorNotAnAbort(text: String) throws {
         let (outcome, scratch) = try renderFile(text)
         defer { scratch.remove() }
