@@ -99,7 +99,9 @@ public enum FunctionFile {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw reader.error("malformed TOML: \(error.description)", line: error.source.begin.line, column: error.source.begin.column)
+            // toml++ quotes the offending character as is, a line break included: keep the message on one line.
+            let description = error.description.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+            throw reader.error("malformed TOML: \(description)", line: error.source.begin.line, column: error.source.begin.column)
         } catch {
             throw ObjectiveError("\(sourceName): malformed TOML: \(error)")
         }
