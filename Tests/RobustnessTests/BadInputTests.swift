@@ -27,6 +27,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.file("out.png").path))
     }
 
+    /// toml++ quoted a line break inside its message, splitting the error over two lines; found by Fuzz/run.sh.
+    @Test func tomlErrorQuotingALineBreakStaysOnOneLine() throws {
+        let (outcome, scratch) = try renderFile("name = \"n\"\nlevels =t\n")
+        defer { scratch.remove() }
+        expectCleanFailure(outcome, mentioning: ["mine.toml:2:", "malformed TOML"], sourceLocus: true)
+    }
+
     @Test func missingKeyIsNamed() throws {
         let (outcome, scratch) = try renderFile(Self.goodFile.replacingOccurrences(of: "start = [-1.5, 1.5]", with: ""))
         defer { scratch.remove() }
