@@ -8,6 +8,9 @@
 # written to Fuzz/findings/; new inputs go to Fuzz/work/ (ignored), the committed seeds are Fuzz/seeds/.
 set -euo pipefail
 seconds="${1:-20}"
+# FUZZ_RUNS=N runs N inputs per harness from seed 1 instead of a time limit: the same inputs on
+# every run, so CI is reproducible (a new finding comes from a longer local run, not from CI's luck).
+if [ -n "${FUZZ_RUNS:-}" ]; then budget=(-runs="$FUZZ_RUNS" -seed=1); else budget=(-max_total_time="$seconds"); fi
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 swiftc="$(readlink -f "$(command -v swiftc)")"
@@ -30,7 +33,7 @@ for harness in expression function-file; do
         function-file) binary="$bin/FuzzFunctionFile"; dict=(-dict=function-file.dict -detect_leaks=0); export ASAN_OPTIONS=detect_leaks=0 ;;
     esac
     echo "== $harness: $seconds s"
-    "$binary" "work/$harness" "seeds/$harness" "${dict[@]}" -max_total_time="$seconds" -max_len=4096 \
+    "$binary" "work/$harness" "seeds/$harness" "${dict[@]}" "${budget[@]}" -max_len=4096 \
         -timeout=10 -rss_limit_mb=4096 -malloc_limit_mb=1024 -artifact_prefix="findings/$harness-" -print_final_stats=1 \
         || status=1
 done

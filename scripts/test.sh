@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Set-up and test in one command: installs what is missing, runs the whole test suite,
-# re-renders the README's images and compares them with the committed ones, then fuzzes the
-# expression parser, the function-file loader and PNG decoding for a few seconds each.
+# re-renders the README's images and compares them with the committed ones, then replays a fixed
+# fuzz run (seed 1, 20000 inputs each) over the parser, the function-file loader and PNG decoding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-packages.sh
 swift test --parallel 2>&1
 swift build --product trajviz >&2
 .build/debug/trajviz gallery --scenes output/readme/scenes.json --check --report .build/scene-check
-bash Fuzz/run.sh "${FUZZ_SECONDS:-15}"
-sh Tools/imagediff/fuzz/run.sh "${FUZZ_SECONDS:-15}"
+FUZZ_RUNS="${FUZZ_RUNS:-20000}" bash Fuzz/run.sh
+FUZZ_RUNS="${FUZZ_RUNS:-20000}" sh Tools/imagediff/fuzz/run.sh

@@ -34,6 +34,60 @@ public enum FunctionFile {
         return try parse(text, sourceName: path, origin: .file(path: path))
     }
 
+    /// Refuses two faults on which toml++ 3 (inside TOMLKit 0.6.0) asserts and aborts the process
+    /// instead of reporting an error (both found by Fuzz/run.sh): a table header whose key starts
+    /// with a character no key can start with (`[`x]`, `[` ending a line), and a bracket that
+    /// closes the wrong kind (`[1, }`). Headers are lines that start with `[` outside strings,
+    /// comments, arrays and inline tables.
+    private static func checkTableHeaders(_ text: String, reader: Reader) throws(ObjectiveError) {
+        let bytes = Array(text.utf8)
+        func isKeyStart(_ c: UInt8) -> Bool {
+            (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x2D || c == 0x22 || c == 0x27 || c == 0x5D
+        }
+        func skipBlanks(_ j: inout Int) { while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 } }
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0, lineStart = true  // toml++ skips a UTF-8 byte order mark
+        var open: [UInt8] = []  // the unclosed [ and { of values, innermost last
+        while i < bytes.count {
+            let c = bytes[i]
+            switch c {
+            case 0x0A: lineStart = true; i += 1; continue
+            case 0x20, 0x09, 0x0D: i += 1; continue
+            case 0x23:  // # comment
+                while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+                continue
+            case 0x22, 0x27:  // " or ', single or tripled
+                let triple = i + 2 < bytes.count && bytes[i + 1] == c && bytes[i + 2] == c
+                i += triple ? 3 : 1
+                while i < bytes.count {
+                    if c == 0x22, bytes[i] == 0x5C { i += 2; continue }
+                    if triple ? (i + 2 < bytes.count && bytes[i] == c && bytes[i + 1] == c && bytes[i + 2] == c) : bytes[i] == c || bytes[i] == 0x0A { break }
+                    i += 1
+                }
+                i += triple ? 3 : 1
+                lineStart = false
+                continue
+            case 0x5B where lineStart && open.isEmpty:  // [table] or [[array-of-tables]]
+                var j = i + 1
+                skipBlanks(&j)
+                if j < bytes.count, bytes[j] == 0x5B { j += 1; skipBlanks(&j) }
+                if j < bytes.count, !isKeyStart(bytes[j]) {
+                    throw reader.error("malformed TOML: a table header needs a key after '[', as in [section] or [\"my key\"]", at: j)
+                }
+                while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+                continue
+            case 0x5B, 0x7B: open.append(c)
+            case 0x5D, 0x7D:
+                if let innermost = open.popLast(), innermost != c - 2 {
+                    throw reader.error(
+                        "malformed TOML: '\(Character(Unicode.Scalar(c)))' cannot close the '\(Character(Unicode.Scalar(innermost)))' still open here", at: i)
+                }
+            default: break
+            }
+            lineStart = false
+            i += 1
+        }
+    }
+
     /// Parses and checks the definition in `text`; errors name `sourceName`.
     public static func parse(_ text: String, sourceName: String, origin: FunctionDefinition.Origin) throws(ObjectiveError) -> FunctionDefinition {
         let reader = Reader(text: text, sourceName: sourceName)
@@ -43,12 +97,13 @@ public enum FunctionFile {
         if let (offset, message) = reader.syntaxThatTrapsTOMLKit() {
             throw reader.error("malformed TOML: \(message)", at: offset)
         }
+        try checkTableHeaders(text, reader: reader)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            // toml++ sometimes breaks its description over lines; messages are one line.
-            let description = error.description.split(whereSeparator: \.isNewline).joined(separator: " ")
+            // toml++ quotes the offending character as is, a line break included: keep the message on one line.
+            let description = error.description.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
             throw reader.error("malformed TOML: \(description)", line: error.source.begin.line, column: error.source.begin.column)
         } catch {
             throw ObjectiveError("\(sourceName): malformed TOML: \(error)")

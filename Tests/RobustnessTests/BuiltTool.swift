@@ -28,6 +28,10 @@ struct BuiltTool {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
+    /// Tools/robustness/lsan.supp in this checkout.
+    static let leakSuppressions = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Tools/robustness/lsan.supp").path
+
     /// Runs `trajviz arguments` in `directory` and waits for it, or sends `signal` after `signalDelay` seconds.
     static func run(
         _ arguments: [String], in directory: URL? = nil, shellPrefix: String? = nil,
@@ -44,6 +48,11 @@ struct BuiltTool {
             process.arguments = arguments
         }
         if let directory { process.currentDirectoryURL = directory }
+        // Built with --sanitize=address, the tool reports TOMLKit's own leaks at exit; suppress only those.
+        var environment = ProcessInfo.processInfo.environment
+        // (print_suppressions=0: LeakSanitizer would otherwise append its statistics to stderr.)
+        environment["LSAN_OPTIONS"] = (environment["LSAN_OPTIONS"].map { $0 + ":" } ?? "suppressions=\(Self.leakSuppressions):") + "print_suppressions=0"
+        process.environment = environment
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

@@ -11,4 +11,5 @@ swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name ImageDiff \
 corpus="$build/corpus"
 mkdir -p "$corpus"
 cp Tests/ImageDiffTests/Fixtures/corpus/*.png Tests/ImageDiffTests/Fixtures/bad/*.png "$corpus/"
-"$build/fuzz-png" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 "$corpus"
+if [ -n "${FUZZ_RUNS:-}" ]; then budget="-runs=$FUZZ_RUNS -seed=1"; else budget="-max_total_time=$seconds"; fi
+"$build/fuzz-png" $budget -max_len=65536 -rss_limit_mb=4096 "$corpus"
