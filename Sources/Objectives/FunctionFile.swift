@@ -94,6 +94,12 @@ public enum FunctionFile {
         if text.utf8.contains(0) {
             throw reader.error("the file contains a NUL byte; function files are TOML text", at: Array(text.utf8).firstIndex(of: 0) ?? 0)
         }
+        // toml++ aborts on Unicode line separators (NEL, LS, PS) where it expects a value.
+        let separators: [[UInt8]] = [[0xC2, 0x85], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9]]
+        let bytes = Array(text.utf8)
+        if let offset = bytes.indices.first(where: { index in separators.contains { bytes[index...].starts(with: $0) } }) {
+            throw reader.error("the file contains a Unicode line separator (U+0085, U+2028 or U+2029); use a plain line break", at: offset)
+        }
         if let (offset, message) = reader.syntaxThatTrapsTOMLKit() {
             throw reader.error("malformed TOML: \(message)", at: offset)
         }

@@ -127,4 +127,10 @@ import Testing
     @Test func unreadableFileIsAnError() {
         #expect(throws: ObjectiveError.self) { try FunctionFile.load(path: "/nonexistent/bowl.toml") }
     }
+
+    /// toml++ aborts the process on these (found by Fuzz/run.sh): they must be errors first.
+    @Test(arguments: ["nae =     [5.6,\u{85}", "a = [1,\u{2028}]", "\u{2029}"])
+    func unicodeLineSeparatorsAreRefusedBeforeTOMLKit(_ text: String) {
+        #expect(throws: ObjectiveError.self) { try FunctionFile.parse(text, sourceName: "f.toml", origin: .inline) }
+    }
 }
