@@ -65,7 +65,7 @@ import Testing
     func mismatchedBracketIsAnErrorNotAnAbort(line: String) throws {
         let (outcome, scratch) = try renderFile("name = \"n\"\nexpression = \"x^2\"\n" + line + "start = [0.5, 0.5]\n")
         defer { scratch.remove() }
-        expectCleanFailure(outcome, mentioning: ["mine.toml:", "cannot close"], sourceLocus: true)
+        expectCleanFailure(outcome, mentioning: ["mine.toml:", "'}'"], sourceLocus: true)
     }
 
     /// The header check must not refuse valid files: nested arrays over several lines, '[' in strings and comments.

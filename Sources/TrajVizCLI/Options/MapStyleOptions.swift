@@ -28,6 +28,10 @@ struct MapStyleOptions: ParsableArguments {
             guard domain.count == 4, domain[0] < domain[1], domain[2] < domain[3] else {
                 throw ValidationError("--domain needs XMIN,XMAX,YMIN,YMAX with XMIN < XMAX and YMIN < YMAX (got \(domain.map { "\($0)" }.joined(separator: ",")))")
             }
+            for (low, high) in [(domain[0], domain[1]), (domain[2], domain[3])]
+            where high - low <= 1e-9 * max(1, abs(low), abs(high)) {
+                throw ValidationError("--domain side \(low)...\(high) is too narrow to draw; make each side wider than 1e-9 of its magnitude")
+            }
         }
         _ = try contourLevels()
     }
