@@ -87,9 +87,12 @@ public struct ColorLevels: Hashable, Sendable {
 }
 
 extension ContourLevels {
-    /// Parses a levels option: `N` or `linear:N` (about N linear bands), `log:N` (about N
+    /// Parses a levels option: `log` or `linear` (`defaultCount` bands), `N` or `linear:N` (about N linear bands), `log:N` (about N
     /// log-spaced bands), or an explicit comma-separated list `0.1,1,10` (log-scaled when every
     /// level is positive and they span more than two decades).
+    /// The band count of a bare `log` or `linear`.
+    public static let defaultCount = 14
+
     public init(parsing text: String) throws(PlotError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         func count(_ s: Substring) throws(PlotError) -> Int {
@@ -98,14 +101,16 @@ extension ContourLevels {
             }
             return n
         }
-        if let n = Int(trimmed) {
+        if trimmed == "linear" || trimmed == "log" {
+            self = trimmed == "log" ? .log(count: Self.defaultCount) : .linear(count: Self.defaultCount)
+        } else if let n = Int(trimmed) {
             self = .linear(count: try count(Substring(String(n))))
         } else if trimmed.hasPrefix("linear:") {
             self = .linear(count: try count(trimmed.dropFirst(7)))
         } else if trimmed.hasPrefix("log:") {
             self = .log(count: try count(trimmed.dropFirst(4)))
         } else {
-            let parts = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = trimmed.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             var values: [Double] = []
             for part in parts {
                 guard let v = Double(part), v.isFinite else {

@@ -73,7 +73,7 @@ public struct MapScene: Sendable {
     }
 
     private var defaultLevels: ContourLevels {
-        function.levelScale == .log ? .log(count: 14) : .linear(count: 14)
+        function.levelScale == .log ? .log(count: ContourLevels.defaultCount) : .linear(count: ContourLevels.defaultCount)
     }
 }
 

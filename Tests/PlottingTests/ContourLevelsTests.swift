@@ -52,6 +52,8 @@ import Testing
 @Suite struct ContourLevelsParsingTests {
     @Test func parsesCountsKindsAndLists() throws {
         #expect(try ContourLevels(parsing: "12") == .linear(count: 12))
+        #expect(try ContourLevels(parsing: "log") == .log(count: ContourLevels.defaultCount))
+        #expect(try ContourLevels(parsing: "linear") == .linear(count: ContourLevels.defaultCount))
         #expect(try ContourLevels(parsing: "linear:8") == .linear(count: 8))
         #expect(try ContourLevels(parsing: "LOG:14") == .log(count: 14))
         #expect(try ContourLevels(parsing: "0.1, 1, 10, 100") == .explicit([0.1, 1, 10, 100], scale: .log))
@@ -62,5 +64,7 @@ import Testing
         #expect(throws: PlotError.self) { try ContourLevels(parsing: "log:0") }
         #expect(throws: PlotError.self) { try ContourLevels(parsing: "1,x,3") }
         #expect(throws: PlotError.self) { try ContourLevels(parsing: "3,2,1") }
+        #expect(throws: PlotError.self) { try ContourLevels(parsing: "1,,2") }
+        #expect(throws: PlotError.self) { try ContourLevels(parsing: "cubic:5") }
     }
 }

@@ -3,24 +3,6 @@ import Plotting
 import Testing
 @testable import Scenes
 
-@Suite struct LevelsArgumentTests {
-    @Test func scalesAndCounts() throws {
-        #expect(try LevelsArgument.parse("log") == .log(count: LevelsArgument.defaultCount))
-        #expect(try LevelsArgument.parse("linear:20") == .linear(count: 20))
-        #expect(try LevelsArgument.parse("30") == .linear(count: 30))
-    }
-
-    @Test func listsAreLogWhenGeometric() throws {
-        #expect(try LevelsArgument.parse("0.1,1,10,100") == .explicit([0.1, 1, 10, 100], scale: .log))
-        #expect(try LevelsArgument.parse("1,2,3") == .explicit([1, 2, 3], scale: .linear))
-    }
-
-    @Test(arguments: ["log:1", "cubic:5", "3,2,1", "1", "a,b", "1,,2"])
-    func refusesNonsense(_ text: String) {
-        #expect(throws: SceneError.self) { try LevelsArgument.parse(text) }
-    }
-}
-
 @Suite struct PathFileTests {
     @Test func readsPlainAndHeaderedCSV() throws {
         let plain = try PathFile.csvPath("0,1\n2,3\n", name: "mine", source: "mine.csv")

@@ -54,7 +54,7 @@ struct MapStyleOptions: ParsableArguments {
     private func contourLevels() throws -> ContourLevels? {
         guard let levels else { return nil }
         do {
-            return try LevelsArgument.parse(levels)
+            return try ContourLevels(parsing: levels)
         } catch {
             throw ValidationError("--levels: \(error)")
         }
