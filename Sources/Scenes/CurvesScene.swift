@@ -1,6 +1,7 @@
 import Objectives
 import Plotting
 import Trajectories
+import Tuning
 
 /// Loss and distance to the nearest minimum against the step, on log axes, for several runs:
 /// the chart of `trajviz curves` and of the gallery.
@@ -39,21 +40,11 @@ public struct CurvesScene: Sendable {
     public func distanceChart(title: String? = nil) -> LineChart? {
         guard !function.minima.isEmpty else { return nil }
         let series = runs.enumerated().map { index, entry in
-            let ys = entry.run.points.map { point in nearestMinimumDistance(point) }
+            let ys = entry.run.points.map { squaredDistanceToNearest($0, of: function.minima)?.squareRoot() ?? .nan }
             return Series(label: entry.label, ys: ys, style: .solid(PathPalette.color(index), width: 1.8))
         }
         return LineChart(
             title: title ?? "Distance to the nearest minimum", xLabel: "step", yLabel: "‖x − x*‖", yScale: .log, series: series)
-    }
-
-    private func nearestMinimumDistance(_ point: [Double]) -> Double {
-        var nearest = Double.infinity
-        for minimum in function.minima {
-            var sum = 0.0
-            for (coordinate, target) in zip(point, minimum) { sum += (coordinate - target) * (coordinate - target) }
-            nearest = min(nearest, sum.squareRoot())
-        }
-        return nearest
     }
 
     /// Both charts side by side (only the loss when there is no known minimum).

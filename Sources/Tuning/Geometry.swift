@@ -9,6 +9,6 @@ func squaredDistance(_ p: [Double], _ q: [Double]) -> Double {
 }
 
 /// min over the minima m of |p - m|², or `nil` when there are no minima.
-func squaredDistanceToNearest(_ p: [Double], of minima: [[Double]]) -> Double? {
+public func squaredDistanceToNearest(_ p: [Double], of minima: [[Double]]) -> Double? {
     minima.map { squaredDistance(p, $0) }.min()
 }
