@@ -10,6 +10,9 @@ public struct ScaleByAdaBelief: GradientTransformation {
         let firstMoment: StateVector
         let variance: StateVector
         let maximumVariance: StateVector?
+        /// β₁ᵗ and β₂ᵗ.
+        var beta1Powers: StepPowers
+        var beta2Powers: StepPowers
     }
 
     public let beta1: Double
@@ -29,17 +32,18 @@ public struct ScaleByAdaBelief: GradientTransformation {
     public func makeState(for parameter: UnsafeBufferPointer<Double>) -> State {
         State(
             firstMoment: StateVector(count: parameter.count), variance: StateVector(count: parameter.count),
-            maximumVariance: amsgrad ? StateVector(count: parameter.count) : nil)
+            maximumVariance: amsgrad ? StateVector(count: parameter.count) : nil,
+            beta1Powers: StepPowers(base: beta1), beta2Powers: StepPowers(base: beta2))
     }
 
     @inline(__always)
     public func update(_ context: inout StepContext, state: inout State) {
         let step = Double(context.step)
-        let root2 = (1 - pow(beta2, step)).squareRoot()
-        context.stepDivisor = 1 - pow(beta1, step)
+        let beta2Power = state.beta2Powers(context.step)
+        let root2 = (1 - beta2Power).squareRoot()
+        context.stepDivisor = 1 - state.beta1Powers(context.step)
         if rectify {
             let rhoInfinity = 2 / (1 - beta2) - 1
-            let beta2Power = pow(beta2, step)
             let rho = rhoInfinity - 2 * step * beta2Power / (1 - beta2Power)
             if rho > 4 {
                 let r = ((rho - 4) * (rho - 2) * rhoInfinity / (rhoInfinity - 4) / (rhoInfinity - 2) / rho).squareRoot()

@@ -11,6 +11,9 @@ public struct ScaleByAdaMod: GradientTransformation {
         let firstMoment: StateVector
         let secondMoment: StateVector
         let stepSizeAverage: StateVector
+        /// β₁ᵗ and β₂ᵗ.
+        var beta1Powers: StepPowers
+        var beta2Powers: StepPowers
     }
 
     public let beta1: Double
@@ -38,13 +41,13 @@ public struct ScaleByAdaMod: GradientTransformation {
     public func makeState(for parameter: UnsafeBufferPointer<Double>) -> State {
         State(
             firstMoment: StateVector(count: parameter.count), secondMoment: StateVector(count: parameter.count),
-            stepSizeAverage: StateVector(count: parameter.count))
+            stepSizeAverage: StateVector(count: parameter.count),
+            beta1Powers: StepPowers(base: beta1), beta2Powers: StepPowers(base: beta2))
     }
 
     @inline(__always)
     public func update(_ context: inout StepContext, state: inout State) {
-        let step = Double(context.step)
-        let scale = learningRate * (1 - pow(beta2, step)).squareRoot() / (1 - pow(beta1, step))
+        let scale = learningRate * (1 - state.beta2Powers(context.step)).squareRoot() / (1 - state.beta1Powers(context.step))
         let updates = context.updates
         for index in updates.indices {
             let gradient = updates[index]

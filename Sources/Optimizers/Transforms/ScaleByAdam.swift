@@ -16,6 +16,10 @@ public struct ScaleByAdam: GradientTransformation {
         let firstMoment: StateVector
         let secondMoment: StateVector
         let maximumSecondMoment: StateVector?
+        /// β₁ᵗ.
+        var beta1Powers: StepPowers
+        /// β₂ᵗ, or `(1-β₂ᵗ)^0.5` where ε comes after the bias correction.
+        var beta2Powers: StepPowers
     }
 
     public let beta1: Double
@@ -35,19 +39,19 @@ public struct ScaleByAdam: GradientTransformation {
     public func makeState(for parameter: UnsafeBufferPointer<Double>) -> State {
         State(
             firstMoment: StateVector(count: parameter.count), secondMoment: StateVector(count: parameter.count),
-            maximumSecondMoment: amsgrad ? StateVector(count: parameter.count) : nil)
+            maximumSecondMoment: amsgrad ? StateVector(count: parameter.count) : nil,
+            beta1Powers: StepPowers(base: beta1),
+            beta2Powers: StepPowers(base: beta2, quantity: epsilonPlacement == .afterBiasCorrection ? .rootOfComplement : .power))
     }
 
     @inline(__always)
     public func update(_ context: inout StepContext, state: inout State) {
-        let step = Double(context.step)
-        let correction2 = 1 - pow(beta2, step)
-        context.stepDivisor = 1 - pow(beta1, step)
+        context.stepDivisor = 1 - state.beta1Powers(context.step)
         let updates = context.updates, denominator = context.denominator
         let m = state.firstMoment, v = state.secondMoment
         switch epsilonPlacement {
         case .afterBiasCorrection:
-            let root2 = pow(correction2, 0.5)
+            let root2 = state.beta2Powers(context.step)
             for index in updates.indices {
                 let gradient = updates[index]
                 let first = lerp(m[index], gradient, 1 - beta1)
@@ -62,7 +66,7 @@ public struct ScaleByAdam: GradientTransformation {
                 denominator[index] = second.squareRoot() / root2 + epsilon
             }
         case .beforeBiasCorrection:
-            context.stepFactor = correction2.squareRoot()
+            context.stepFactor = (1 - state.beta2Powers(context.step)).squareRoot()
             for index in updates.indices {
                 let gradient = updates[index]
                 let first = addScaled(m[index] * beta1, 1 - beta1, gradient)

@@ -6,6 +6,8 @@ public struct ScaleByAdamax: GradientTransformation {
     public struct State {
         let firstMoment: StateVector
         let infinityNorm: StateVector
+        /// β₁ᵗ.
+        var beta1Powers: StepPowers
     }
 
     public let beta1: Double
@@ -19,12 +21,14 @@ public struct ScaleByAdamax: GradientTransformation {
     }
 
     public func makeState(for parameter: UnsafeBufferPointer<Double>) -> State {
-        State(firstMoment: StateVector(count: parameter.count), infinityNorm: StateVector(count: parameter.count))
+        State(
+            firstMoment: StateVector(count: parameter.count), infinityNorm: StateVector(count: parameter.count),
+            beta1Powers: StepPowers(base: beta1))
     }
 
     @inline(__always)
     public func update(_ context: inout StepContext, state: inout State) {
-        context.stepDivisor = 1 - pow(beta1, Double(context.step))
+        context.stepDivisor = 1 - state.beta1Powers(context.step)
         let updates = context.updates
         for index in updates.indices {
             let gradient = updates[index]

@@ -8,6 +8,9 @@ public struct ScaleByNAdam: GradientTransformation {
         let firstMoment: StateVector
         let secondMoment: StateVector
         var momentumProduct: Double
+        /// β₂ᵗ and 0.96^(t·ψ).
+        var beta2Powers: StepPowers
+        var momentumPowers: StepPowers
     }
 
     public let beta1: Double
@@ -24,15 +27,15 @@ public struct ScaleByNAdam: GradientTransformation {
     }
 
     public func makeState(for parameter: UnsafeBufferPointer<Double>) -> State {
-        State(firstMoment: StateVector(count: parameter.count), secondMoment: StateVector(count: parameter.count), momentumProduct: 1)
+        State(firstMoment: StateVector(count: parameter.count), secondMoment: StateVector(count: parameter.count), momentumProduct: 1,
+            beta2Powers: StepPowers(base: beta2), momentumPowers: StepPowers(base: 0.96, exponentScale: momentumDecay))
     }
 
     @inline(__always)
     public func update(_ context: inout StepContext, state: inout State) {
-        let step = Double(context.step)
-        let correction2 = 1 - pow(beta2, step)
-        let mu = beta1 * (1 - 0.5 * pow(0.96, step * momentumDecay))
-        let muNext = beta1 * (1 - 0.5 * pow(0.96, (step + 1) * momentumDecay))
+        let correction2 = 1 - state.beta2Powers(context.step)
+        let mu = beta1 * (1 - 0.5 * state.momentumPowers(context.step))
+        let muNext = beta1 * (1 - 0.5 * state.momentumPowers(context.step + 1))
         state.momentumProduct *= mu
         let product = state.momentumProduct
         let gradientWeight = (1 - mu) / (1 - product)

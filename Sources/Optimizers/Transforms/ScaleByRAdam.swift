@@ -11,6 +11,9 @@ public struct ScaleByRAdam: GradientTransformation {
     public struct State {
         let firstMoment: StateVector
         let secondMoment: StateVector
+        /// β₁ᵗ and β₂ᵗ.
+        var beta1Powers: StepPowers
+        var beta2Powers: StepPowers
     }
 
     public let beta1: Double
@@ -35,14 +38,16 @@ public struct ScaleByRAdam: GradientTransformation {
     }
 
     public func makeState(for parameter: UnsafeBufferPointer<Double>) -> State {
-        State(firstMoment: StateVector(count: parameter.count), secondMoment: StateVector(count: parameter.count))
+        State(
+            firstMoment: StateVector(count: parameter.count), secondMoment: StateVector(count: parameter.count),
+            beta1Powers: StepPowers(base: beta1), beta2Powers: StepPowers(base: beta2))
     }
 
     @inline(__always)
     public func update(_ context: inout StepContext, state: inout State) {
         let step = Double(context.step)
-        let beta2Power = pow(beta2, step)
-        let correction1 = 1 - pow(beta1, step)
+        let beta2Power = state.beta2Powers(context.step)
+        let correction1 = 1 - state.beta1Powers(context.step)
         let correction2 = 1 - beta2Power
         let rhoInfinity = 2 / (1 - beta2) - 1
         let rho = rhoInfinity - 2 * step * beta2Power / correction2

@@ -6,6 +6,9 @@ public struct ScaleByYogi: GradientTransformation {
     public struct State {
         let firstMoment: StateVector
         let secondMoment: StateVector
+        /// β₁ᵗ and β₂ᵗ.
+        var beta1Powers: StepPowers
+        var beta2Powers: StepPowers
     }
 
     public let beta1: Double
@@ -23,14 +26,14 @@ public struct ScaleByYogi: GradientTransformation {
     public func makeState(for parameter: UnsafeBufferPointer<Double>) -> State {
         State(
             firstMoment: StateVector(count: parameter.count, repeating: initialAccumulator),
-            secondMoment: StateVector(count: parameter.count, repeating: initialAccumulator))
+            secondMoment: StateVector(count: parameter.count, repeating: initialAccumulator),
+            beta1Powers: StepPowers(base: beta1), beta2Powers: StepPowers(base: beta2))
     }
 
     @inline(__always)
     public func update(_ context: inout StepContext, state: inout State) {
-        let step = Double(context.step)
-        context.stepDivisor = 1 - pow(beta1, step)
-        let root2 = (1 - pow(beta2, step)).squareRoot()
+        context.stepDivisor = 1 - state.beta1Powers(context.step)
+        let root2 = (1 - state.beta2Powers(context.step)).squareRoot()
         let updates = context.updates
         for index in updates.indices {
             let gradient = updates[index]

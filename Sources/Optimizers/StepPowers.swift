@@ -1,0 +1,98 @@
+import Foundation
+import Synchronization
+
+/// A per-step power for the steps t = 1, 2, ...: `βᵗ` of a bias correction, NAdam's
+/// `0.96^(t·ψ)`, or `torch.optim.Adam`'s `(1 - β₂ᵗ)^0.5`. The values are `Foundation.pow`'s,
+/// bit for bit, as Python's `beta ** step` gives them, but each is computed once per process:
+/// every run with the same base, scale and quantity reads one shared table, so that a
+/// learning-rate search (hundreds of runs with the same betas) or a repeated long run pays for
+/// `pow` once. Tables grow by doubling, from 1024 steps up to 2¹⁷; later steps call `pow`.
+public struct StepPowers: Sendable {
+    /// What is raised.
+    public enum Quantity: Sendable {
+        /// `pow(β, t·s)`.
+        case power
+        /// `pow(1 - pow(β, t·s), 0.5)`: the square root of a bias correction, as `** 0.5` rounds it.
+        case rootOfComplement
+    }
+
+    /// The base, β.
+    public let base: Double
+    /// The factor s applied to t before raising: 1 for bias corrections.
+    public let exponentScale: Double
+    /// What is raised.
+    public let quantity: Quantity
+    private var table: PowerTable
+
+    public init(base: Double, exponentScale: Double = 1, quantity: Quantity = .power) {
+        self.base = base
+        self.exponentScale = exponentScale
+        self.quantity = quantity
+        table = PowerTable.shared(PowerTable.Key(base, exponentScale, quantity), atLeast: PowerTable.initialCount)
+    }
+
+    /// `pow(base, Double(t)·exponentScale)`, for t ≥ 1.
+    @inline(__always)
+    public mutating func callAsFunction(_ t: Int) -> Double {
+        t <= table.values.count ? table.values[t - 1] : beyondTable(t)
+    }
+
+    private mutating func beyondTable(_ t: Int) -> Double {
+        if table.values.count < PowerTable.maximumCount {
+            table = PowerTable.shared(PowerTable.Key(base, exponentScale, quantity), atLeast: t)
+            if t <= table.values.count { return table.values[t - 1] }
+        }
+        return PowerTable.Key(base, exponentScale, quantity).value(at: t)
+    }
+}
+
+/// The memoised values of one base, scale and quantity, for t = 1...values.count.
+final class PowerTable: Sendable {
+    static let initialCount = 1024
+    static let maximumCount = 1 << 17
+
+    let values: [Double]
+
+    private init(values: [Double]) {
+        self.values = values
+    }
+
+    struct Key: Hashable {
+        let base: UInt64
+        let exponentScale: UInt64
+        let quantity: StepPowers.Quantity
+
+        init(_ base: Double, _ exponentScale: Double, _ quantity: StepPowers.Quantity) {
+            self.base = base.bitPattern
+            self.exponentScale = exponentScale.bitPattern
+            self.quantity = quantity
+        }
+
+        func value(at t: Int) -> Double {
+            let power = Foundation.pow(Double(bitPattern: base), Double(t) * Double(bitPattern: exponentScale))
+            switch quantity {
+            case .power: return power
+            case .rootOfComplement: return Foundation.pow(1 - power, 0.5)
+            }
+        }
+    }
+
+    private static let tables = Mutex<[Key: PowerTable]>([:])
+
+    /// The shared table for `key`, grown (by doubling, up to `maximumCount`) to hold step
+    /// `count` if it can.
+    static func shared(_ key: Key, atLeast count: Int) -> PowerTable {
+        tables.withLock { tables in
+            let existing = tables[key]
+            if let existing, existing.values.count >= min(count, maximumCount) { return existing }
+            var values = existing?.values ?? []
+            var size = max(values.count, initialCount)
+            while size < count && size < maximumCount { size *= 2 }
+            values.reserveCapacity(size)
+            for t in values.count + 1...size { values.append(key.value(at: t)) }
+            let table = PowerTable(values: values)
+            tables[key] = table
+            return table
+        }
+    }
+}
