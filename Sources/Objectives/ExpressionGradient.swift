@@ -1,120 +1,243 @@
 import Foundation
 
-/// The gradient of an expression by a reverse sweep, rounded exactly as PyTorch's autograd
-/// rounds it: values are computed forward, then adjoints flow backward from adj(f) = 1, each
-/// operation applying its `derivatives.yaml` formula to the adjoint it receives:
+/// f and its gradient by a reverse sweep, rounded exactly as PyTorch's autograd rounds it:
+/// values are computed forward, then adjoints flow backward from adj(f) = 1, each operation
+/// applying its `derivatives.yaml` formula (`ExpressionDerivatives.swift`) to the adjoint it
+/// receives. Forward mode would multiply the same local derivatives from the input side
+/// instead (10·(-sin u·2π) rather than (10·sin u)·2π), which differs in the last bit for some
+/// inputs.
 ///
-///     a + b: g, g      a - b: g, -g        a * b: g·b, g·a     a / b: g / b, -g·((a / b) / b)
-///     -a: -g           a + c, a - c: g     c - a: -g           a·c: g·c    a / c: g / c
-///     c / a: -(g·c)·(r·r), r = 1/a (reciprocal, then mul)      a^c: g·(c·a^(c-1))
-///     a^b: g·(b·a^(b-1)) (0 if b = 0), g·(v·log a) (0 if a = 0, b ≥ 0)    c^a: g·(v·log c)
-///     sin: g·cos a     cos: g·(-sin a)     tan: g·(1 + v·v)    exp: g·v    log: g / a
-///     sqrt: g / (2v)   abs: g·sign a       tanh: g·(1 - v·v)
+/// The program is compiled without shared subexpressions, one operation per tensor operation
+/// in Python's evaluation order (left operand first), as PyTorch records them: a tree whose
+/// leaves are x and y. Autograd's engine runs the highest sequence number first, which on a
+/// tree is reverse creation order: a node, then its right subtree, then its left. Each node
+/// hands its operands their adjoints, left first; x and y sum what they receive in that order
+/// from -0 (and -0 + g = g for every g). Only edges that exist are followed: a folded-away
+/// operation (sin x in `sin(x)^0`) is not in the tree, and ∂/∂x of a function of y alone is 0.
 ///
-/// Forward mode would multiply the same local derivatives from the input side instead
-/// (10·(-sin u·2π) rather than (10·sin u)·2π), which differs in the last bit for some inputs.
-///
-/// The program is compiled without shared subexpressions, one instruction per tensor
-/// operation in Python's evaluation order, so that a repeated subexpression gets its own
-/// adjoint as in autograd. Adjoints arriving at one register are summed in the order the
-/// autograd engine delivers them: consumers in reverse creation order (its ready queue runs
-/// the highest sequence number first), and for one binary consumer its left operand first;
-/// the first arrival is taken as is (adjoints start at -0, and -0 + g = g for every g).
-/// Only edges that exist are followed, so ∂/∂x of a subexpression of y alone is never formed.
+/// The tree is compiled once into closures, one forward and one backward per operation,
+/// specialised for operands that are x or y (read directly) or other operations (called).
+/// Evaluation keeps values in a register file on the stack: no allocation, no dispatch on
+/// opcodes.
 struct ExpressionGradient: Sendable {
-    private let instructions: [ExpressionProgram.Instruction]
-    /// Whether instruction i contributes to f; one folded away (sin x in `sin(x)^0`) does not.
-    private let live: [Bool]
-    private let result: Int
+    /// Computes a node's value from x and y, storing it (and its operands') in the registers.
+    typealias Forward = @Sendable (_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double
+    /// Receives a node's adjoint g and passes its operands theirs, down to `adjoints[0]` (x)
+    /// and `adjoints[1]` (y).
+    typealias Backward = @Sendable (
+        _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ g: Double, _ adjoints: UnsafeMutablePointer<Double>
+    ) -> Void
+
+    private let forward: Forward
+    private let backward: Backward
+    private let registerCount: Int
     private let dependsOnX: Bool
     private let dependsOnY: Bool
 
     init(_ syntax: ExpressionSyntax) {
         let program = ExpressionProgram(compiling: syntax, sharingSubexpressions: false)
-        instructions = program.instructions
-        result = Int(program.result)
-        dependsOnX = program.dependence[result] & 1 != 0
-        dependsOnY = program.dependence[result] & 2 != 0
-        var reached = [Bool](repeating: false, count: program.registerCount)
-        reached[result] = true
-        for i in instructions.indices.reversed() where reached[i + ExpressionProgram.inputCount] {
-            reached[Int(instructions[i].a)] = true
-            if instructions[i].opcode.isBinary { reached[Int(instructions[i].b)] = true }
+        registerCount = program.registerCount
+        dependsOnX = program.dependence[Int(program.result)] & 1 != 0
+        dependsOnY = program.dependence[Int(program.result)] & 2 != 0
+        switch Self.operand(program.result, program) {
+        case .x:
+            forward = { _, x, _ in x }
+            backward = { _, _, _, g, adjoints in adjoints[0] += g }
+        case .y:
+            forward = { _, _, y in y }
+            backward = { _, _, _, g, adjoints in adjoints[1] += g }
+        case .node(let node):
+            forward = node.forward
+            backward = node.backward
         }
-        live = Array(reached.dropFirst(ExpressionProgram.inputCount))
     }
 
-    /// f(x, y) and (∂f/∂x, ∂f/∂y). Registers live on the stack: no allocation per call.
+    /// f(x, y).
+    func value(_ x: Double, _ y: Double) -> Double {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: registerCount) { registers in
+            forward(registers.baseAddress!, x, y)
+        }
+    }
+
+    /// f(x, y) and (∂f/∂x, ∂f/∂y).
     func valueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
-        let count = ExpressionProgram.inputCount + instructions.count
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * count) { buffer in
-            let values = buffer.baseAddress!
-            let adjoints = values + count
-            values[0] = x
-            values[1] = y
-            instructions.withUnsafeBufferPointer { program in
-                live.withUnsafeBufferPointer { live in
-                    for i in 0..<program.count where live[i] {
-                        let instruction = program[i]
-                        values[i + 2] = ExpressionProgram.apply(
-                            instruction.opcode, values[Int(instruction.a)], values[Int(instruction.b)], instruction.constant)
-                    }
-                    (adjoints).initialize(repeating: -0.0, count: count)
-                    adjoints[result] = 1
-                    for i in stride(from: program.count - 1, through: 0, by: -1) where live[i] {
-                        Self.propagate(program[i], output: i + 2, values, adjoints)
-                    }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: registerCount + 2) { buffer in
+            let registers = buffer.baseAddress!, adjoints = registers + registerCount
+            adjoints[0] = -0.0
+            adjoints[1] = -0.0
+            let value = forward(registers, x, y)
+            backward(registers, x, y, 1, adjoints)
+            return (value, dependsOnX ? adjoints[0] : 0, dependsOnY ? adjoints[1] : 0)
+        }
+    }
+
+    // MARK: Compiling the tree
+
+    private enum Operand {
+        case x, y
+        case node(NodeOperand)
+    }
+
+    private static func operand(_ register: Int32, _ program: ExpressionProgram) -> Operand {
+        switch register {
+        case 0: return .x
+        case 1: return .y
+        default:
+            let instruction = program.instructions[Int(register) - ExpressionProgram.inputCount]
+            let slot = Int(register)
+            let a = operand(instruction.a, program)
+            guard instruction.opcode.isBinary else {
+                switch a {
+                case .x: return .node(unary(instruction, slot, XOperand()))
+                case .y: return .node(unary(instruction, slot, YOperand()))
+                case .node(let node): return .node(unary(instruction, slot, node))
                 }
             }
-            return (values[result], dependsOnX ? adjoints[0] : 0, dependsOnY ? adjoints[1] : 0)
+            let b = operand(instruction.b, program)
+            switch a {
+            case .x: return .node(binary(instruction, slot, XOperand(), b))
+            case .y: return .node(binary(instruction, slot, YOperand(), b))
+            case .node(let node): return .node(binary(instruction, slot, node, b))
+            }
         }
     }
 
-    /// Adds the adjoints of one operation's operands, given the adjoint of its output.
-    @inline(__always)
-    private static func propagate(
-        _ instruction: ExpressionProgram.Instruction, output: Int, _ values: UnsafeMutablePointer<Double>,
-        _ adjoints: UnsafeMutablePointer<Double>
-    ) {
-        let g = adjoints[output], v = values[output], c = instruction.constant
-        let a = Int(instruction.a), b = Int(instruction.b)
-        let u = values[a], w = values[b]
-        switch instruction.opcode {
-        case .constant: break
-        case .add:
-            adjoints[a] += g
-            adjoints[b] += g
-        case .subtract:
-            adjoints[a] += g
-            adjoints[b] += -g
-        case .multiply:
-            adjoints[a] += g * w
-            adjoints[b] += g * u
-        case .divide:
-            adjoints[a] += g / w
-            adjoints[b] += -g * ((u / w) / w)
-        case .power:
-            adjoints[a] += w == 0 ? 0 : g * (w * Foundation.pow(u, w - 1))
-            adjoints[b] += u == 0 && w >= 0 ? 0 : g * (v * Foundation.log(u))
-        case .addConstant: adjoints[a] += g
-        case .subtractFromConstant, .negate: adjoints[a] += -g
-        case .multiplyConstant: adjoints[a] += g * c
-        case .divideByConstant: adjoints[a] += g / c
-        case .divideConstant:
-            let reciprocal = 1 / u
-            adjoints[a] += -(g * c) * (reciprocal * reciprocal)
-        case .powerConstant: adjoints[a] += g * (c * ExpressionProgram.power(u, constant: c - 1))
-        case .constantPower: adjoints[a] += c == 0 && u >= 0 ? 0 : g * (v * Foundation.log(c))
-        case .square: adjoints[a] += g * (2 * u)
-        case .cube: adjoints[a] += g * (3 * (u * u))
-        case .sin: adjoints[a] += g * Foundation.cos(u)
-        case .cos: adjoints[a] += g * -Foundation.sin(u)
-        case .tan: adjoints[a] += g * (1 + v * v)
-        case .exp: adjoints[a] += g * v
-        case .log: adjoints[a] += g / u
-        case .sqrt: adjoints[a] += g / (2 * v)
-        case .abs: adjoints[a] += g * (u > 0 ? 1 : u < 0 ? -1 : 0)
-        case .tanh: adjoints[a] += g * (1 - v * v)
+    private static func binary<A: GradientOperand>(
+        _ instruction: ExpressionProgram.Instruction, _ slot: Int, _ a: A, _ b: Operand
+    ) -> NodeOperand {
+        switch b {
+        case .x: binary(instruction.opcode, slot, a, XOperand())
+        case .y: binary(instruction.opcode, slot, a, YOperand())
+        case .node(let node): binary(instruction.opcode, slot, a, node)
         }
+    }
+
+    /// A binary operation's closures. Backward: both adjoints are formed, handed to leaf
+    /// operands left first, then passed down the right subtree before the left.
+    private static func binary<A: GradientOperand, B: GradientOperand>(
+        _ opcode: ExpressionProgram.Opcode, _ slot: Int, _ a: A, _ b: B
+    ) -> NodeOperand {
+        switch opcode {
+        case .add: node(Rules.Add(), slot, a, b)
+        case .subtract: node(Rules.Subtract(), slot, a, b)
+        case .multiply: node(Rules.Multiply(), slot, a, b)
+        case .divide: node(Rules.Divide(), slot, a, b)
+        default: node(Rules.Power(), slot, a, b)
+        }
+    }
+
+    /// A binary operation's closures. Backward: both adjoints are formed, handed to leaf
+    /// operands left first, then passed down the right subtree before the left.
+    private static func node<Rule: BinaryRule, A: GradientOperand, B: GradientOperand>(
+        _ rule: Rule, _ slot: Int, _ a: A, _ b: B
+    ) -> NodeOperand {
+        NodeOperand(
+            slot: slot,
+            forward: { registers, x, y in
+                let v = rule.value(a.evaluate(registers, x, y), b.evaluate(registers, x, y))
+                registers[slot] = v
+                return v
+            },
+            backward: { registers, x, y, g, sums in
+                let (ga, gb) = rule.adjoints(g, a.value(registers, x, y), b.value(registers, x, y), registers[slot])
+                a.receive(ga, sums)
+                b.receive(gb, sums)
+                b.propagate(gb, registers, x, y, sums)
+                a.propagate(ga, registers, x, y, sums)
+            })
+    }
+
+    /// A unary operation's (or a constant's) closures.
+    private static func unary<A: GradientOperand>(
+        _ instruction: ExpressionProgram.Instruction, _ slot: Int, _ a: A
+    ) -> NodeOperand {
+        let c = instruction.constant
+        switch instruction.opcode {
+        case .constant: return node(Rules.Constant(c: c), slot, a)
+        case .addConstant: return node(Rules.AddConstant(c: c), slot, a)
+        case .subtractFromConstant: return node(Rules.SubtractFromConstant(c: c), slot, a)
+        case .multiplyConstant: return node(Rules.MultiplyConstant(c: c), slot, a)
+        case .divideByConstant: return node(Rules.DivideByConstant(c: c), slot, a)
+        case .divideConstant: return node(Rules.DivideConstant(c: c), slot, a)
+        case .powerConstant: return node(Rules.PowerConstant(c: c), slot, a)
+        case .constantPower: return node(Rules.ConstantPower(c: c), slot, a)
+        case .square: return node(Rules.Square(), slot, a)
+        case .cube: return node(Rules.Cube(), slot, a)
+        case .negate: return node(Rules.Negate(), slot, a)
+        case .sin: return node(Rules.Sin(), slot, a)
+        case .cos: return node(Rules.Cos(), slot, a)
+        case .tan: return node(Rules.Tan(), slot, a)
+        case .exp: return node(Rules.Exp(), slot, a)
+        case .log: return node(Rules.Log(), slot, a)
+        case .sqrt: return node(Rules.SquareRoot(), slot, a)
+        case .abs: return node(Rules.Absolute(), slot, a)
+        case .tanh: return node(Rules.HyperbolicTangent(), slot, a)
+        case .add, .subtract, .multiply, .divide, .power:
+            preconditionFailure("binary opcode \(instruction.opcode) compiled as unary")
+        }
+    }
+
+    private static func node<Rule: UnaryRule, A: GradientOperand>(_ rule: Rule, _ slot: Int, _ a: A) -> NodeOperand {
+        NodeOperand(
+            slot: slot,
+            forward: { registers, x, y in
+                let v = rule.value(a.evaluate(registers, x, y))
+                registers[slot] = v
+                return v
+            },
+            backward: { registers, x, y, g, sums in
+                let ga = rule.adjoint(g, a.value(registers, x, y), registers[slot])
+                a.receive(ga, sums)
+                a.propagate(ga, registers, x, y, sums)
+            })
+    }
+}
+
+/// An operand in the reverse sweep: x, y, or another operation.
+protocol GradientOperand: Sendable {
+    /// Computes the operand's value in the forward pass (an operation stores it).
+    func evaluate(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double
+    /// The value the forward pass left.
+    func value(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double
+    /// Takes an adjoint as it arrives: x and y add it to their sums.
+    func receive(_ g: Double, _ sums: UnsafeMutablePointer<Double>)
+    /// Passes an adjoint down: an operation runs its backward closure.
+    func propagate(_ g: Double, _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ sums: UnsafeMutablePointer<Double>)
+}
+
+struct XOperand: GradientOperand {
+    @inline(__always) func evaluate(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double { x }
+    @inline(__always) func value(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double { x }
+    @inline(__always) func receive(_ g: Double, _ sums: UnsafeMutablePointer<Double>) { sums[0] += g }
+    @inline(__always) func propagate(
+        _ g: Double, _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ sums: UnsafeMutablePointer<Double>
+    ) {}
+}
+
+struct YOperand: GradientOperand {
+    @inline(__always) func evaluate(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double { y }
+    @inline(__always) func value(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double { y }
+    @inline(__always) func receive(_ g: Double, _ sums: UnsafeMutablePointer<Double>) { sums[1] += g }
+    @inline(__always) func propagate(
+        _ g: Double, _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ sums: UnsafeMutablePointer<Double>
+    ) {}
+}
+
+struct NodeOperand: GradientOperand {
+    let slot: Int
+    let forward: ExpressionGradient.Forward
+    let backward: ExpressionGradient.Backward
+
+    @inline(__always) func evaluate(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double {
+        forward(registers, x, y)
+    }
+    @inline(__always) func value(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double {
+        registers[slot]
+    }
+    @inline(__always) func receive(_ g: Double, _ sums: UnsafeMutablePointer<Double>) {}
+    @inline(__always) func propagate(
+        _ g: Double, _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ sums: UnsafeMutablePointer<Double>
+    ) {
+        backward(registers, x, y, g, sums)
     }
 }

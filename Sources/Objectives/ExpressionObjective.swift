@@ -1,9 +1,9 @@
 /// A function of x and y written in the expression language, compiled once, with its exact
 /// gradient by automatic differentiation (never finite differences).
 ///
-/// Values at single points run through specialised closures (`ExpressionKernels`); gradients
-/// are a reverse sweep that rounds exactly as PyTorch's autograd (`ExpressionGradient`); grids
-/// run the flat instruction program in batches (`ExpressionProgram`). All three apply the same
+/// Values and gradients at single points run through closures compiled once: a forward pass,
+/// and a reverse sweep that rounds exactly as PyTorch's autograd (`ExpressionGradient`); grids
+/// run the flat instruction program in batches (`ExpressionProgram`). Both apply the same
 /// PyTorch operation semantics, so the value is the same bits on every path.
 ///
 ///     let f = try ExpressionObjective("(1-x)^2 + 100*(y-x^2)^2")
@@ -15,7 +15,6 @@ public struct ExpressionObjective: Objective {
     /// The parsed tree.
     public let syntax: ExpressionSyntax
     let program: ExpressionProgram
-    let kernels: ExpressionKernels
     let gradient: ExpressionGradient
 
     public var dimension: Int { 2 }
@@ -30,7 +29,6 @@ public struct ExpressionObjective: Objective {
         self.text = text
         self.syntax = syntax
         self.program = ExpressionProgram(compiling: syntax)
-        self.kernels = ExpressionKernels(program)
         self.gradient = ExpressionGradient(syntax)
     }
 
@@ -40,7 +38,7 @@ public struct ExpressionObjective: Objective {
     /// f(x, y) at the first two coordinates of `point`.
     @inline(__always)
     public func value(at point: [Double]) -> Double {
-        kernels.value(point[0], point[1])
+        gradient.value(point[0], point[1])
     }
 
     /// f(x, y), and (∂f/∂x, ∂f/∂y) written into the first two elements of `gradient`.

@@ -28,14 +28,16 @@ public struct StepContext {
     public let step: Int
     /// The parameter's elements, updated in place by `apply` (and by decoupled weight decay).
     public let parameter: UnsafeMutableBufferPointer<Double>
-    /// The parameter's gradient buffer as the backward pass left it.
-    public let gradient: GradientBuffer
+    /// The parameter's gradient buffer as the backward pass left it. (Held by the parameter
+    /// for the whole step, so the context takes no reference count of its own.)
+    public unowned(unsafe) let gradient: GradientBuffer
     /// The updates being transformed; a copy of the gradient when the chain starts.
     public let updates: UnsafeMutableBufferPointer<Double>
     /// Where this parameter's elements start in the flattened list of all parameters' elements.
     public let elementOffset: Int
-    /// Receives DiffGrad's previous gradient and friction, when someone listens.
-    public let frictionProbe: FrictionProbe?
+    /// Receives DiffGrad's previous gradient and friction, when someone listens. (Held by the
+    /// optimizer.)
+    public unowned(unsafe) let frictionProbe: FrictionProbe?
     /// Which branch a rectified (RAdam-style) block took this step; others may depend on it.
     public var branch: UpdateBranch = .adaptive
     /// Scratch for a per-element vector left to `ScaleByLearningRate`: a denominator, or
