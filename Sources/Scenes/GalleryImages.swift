@@ -16,14 +16,15 @@ struct GalleryImage: Sendable {
 }
 
 extension Gallery {
-    /// Every image of the gallery, in a fixed order: per function, its overlays, its curves,
-    /// its DiffGrad diagnosis, then one map per optimizer.
+    /// Every image of the gallery of the kinds `settings.figures` asks for, in a fixed order:
+    /// per function, its overlays, its curves, its DiffGrad diagnosis, then one map per optimizer.
     func imageTasks(_ entries: [GalleryEntry]) -> [GalleryImage] {
         var images: [GalleryImage] = []
         for function in functions {
             let mine = entries.filter { $0.function.name == function.name }
             let slug = OutputName.slug(function.name)
-            for (family, names) in [("adam-family", Self.adamFamily), ("diffgrad-family", Self.diffGradFamily)] {
+            let figures = settings.figures
+            for (family, names) in [("adam-family", Self.adamFamily), ("diffgrad-family", Self.diffGradFamily)] where figures.contains(.overlays) {
                 let members = names.compactMap { name in mine.first { $0.spec.name == name } }
                 guard members.count >= 2 else { continue }
                 let title = family == "adam-family" ? "\(function.title): the Adam family" : "\(function.title): the DiffGrad family against Adam"
@@ -31,12 +32,14 @@ extension Gallery {
                     try MapScene(function: function, paths: members.map(\.plottedPath), options: MapOptions(title: title)).figure()
                 })
             }
-            if mine.count >= 2 {
+            if mine.count >= 2 && figures.contains(.overlays) {
                 let title = "\(function.title): every optimizer"
                 images.append(GalleryImage(path: "overlays/\(slug)-all.png", function: function.name, caption: title) {
                     let options = MapOptions(width: 1800, height: 1500, layout: .grid, title: title)
                     return try MapScene(function: function, paths: mine.map(\.plottedPath), options: options).figure()
                 })
+            }
+            if mine.count >= 2 && figures.contains(.curves) {
                 let groups = mine.chunked(into: PathPalette.colors.count)
                 for (part, group) in groups.enumerated() {
                     let suffix = groups.count > 1 ? "-\(part + 1)" : ""
@@ -45,14 +48,14 @@ extension Gallery {
                     })
                 }
             }
-            if let diffgrad = mine.first(where: { $0.spec.name == "diffgrad" }) {
+            if figures.contains(.diagnostics), let diffgrad = mine.first(where: { $0.spec.name == "diffgrad" }) {
                 images.append(GalleryImage(path: "diagnostics/\(slug)-diffgrad.png", function: function.name, caption: "\(function.title): DiffGrad's aliasing, clone × zero-grad") {
                     let configuration = RunConfiguration(
                         start: function.start, steps: min(settings.steps, 200), zeroGrad: .inplace, clipGradNorm: settings.clipGradNorm)
                     return try Diagnosis(function: function, functionArgument: function.name, spec: diffgrad.spec, configuration: configuration).comparisonFigure()
                 })
             }
-            for entry in mine {
+            for entry in mine where figures.contains(.maps) {
                 let title = "\(entry.spec.name) on \(function.title)"
                 images.append(GalleryImage(path: "maps/\(slug)/\(OutputName.slug(entry.spec.name)).png", function: function.name, caption: entry.label) {
                     try MapScene(function: function, paths: [entry.plottedPath], options: MapOptions(width: 800, height: 680, title: title)).figure()

@@ -22,11 +22,14 @@ public struct GallerySettings: Sendable {
     public var clipGradNorm: Double?
     /// Show a progress bar on stderr when it is a terminal.
     public var showsProgress: Bool
+    /// The kinds of image to make (default: all); the metrics table and index are always written.
+    public var figures: Set<GalleryFigure>
 
     public init(
         functions: [String] = [], optimizers: [String] = [], output: String = "output/gallery", jobs: Int = 2,
         steps: Int = 500, searchSteps: Int = 100, budget: Int = LearningRateSearch.defaultBudget,
-        objective: SearchObjective = .distance, clipGradNorm: Double? = 1.0, showsProgress: Bool = true
+        objective: SearchObjective = .distance, clipGradNorm: Double? = 1.0, showsProgress: Bool = true,
+        figures: Set<GalleryFigure> = Set(GalleryFigure.allCases)
     ) {
         self.functions = functions
         self.optimizers = optimizers
@@ -38,5 +41,6 @@ public struct GallerySettings: Sendable {
         self.objective = objective
         self.clipGradNorm = clipGradNorm
         self.showsProgress = showsProgress
+        self.figures = figures
     }
 }

@@ -25,6 +25,10 @@ struct GalleryCommand: ParsableCommand {
     @Option(help: "Evaluations of each learning-rate search (1...\(LearningRateSearch.maximumBudget)).") var budget: Int = LearningRateSearch.defaultBudget
     @Option(help: "The search objective: distance (jettify's), final-loss, or penalised (kozistr's).")
     var objective: String = SearchObjective.distance.rawValue
+    @Option(
+        help: "Comma-separated kinds of image to make: \(GalleryFigure.allCases.map(\.rawValue).joined(separator: ", ")) (default: all).",
+        transform: parseList)
+    var figures: [String] = GalleryFigure.allCases.map(\.rawValue)
     @Option(help: "Instead of the gallery, render the scenes of this file (the README's images, e.g. output/readme/scenes.json) next to it.")
     var scenes: String?
     @Flag(help: "With --scenes: render into a scratch folder and compare with the committed images (exit 1 on a difference).")
@@ -40,6 +44,11 @@ struct GalleryCommand: ParsableCommand {
         }
         if check && scenes == nil { throw ValidationError("--check goes with --scenes FILE") }
         if report != nil && !check { throw ValidationError("--report goes with --scenes FILE --check") }
+        do {
+            _ = try GalleryFigure.parseList(figures)
+        } catch {
+            throw ValidationError("--figures: \(error.description)")
+        }
         guard SearchObjective(rawValue: objective) != nil else {
             throw ValidationError("--objective must be one of \(SearchObjective.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(objective)')")
         }
@@ -49,7 +58,7 @@ struct GalleryCommand: ParsableCommand {
         if let scenes { return try runScenes(scenes) }
         let settings = GallerySettings(
             functions: functions, optimizers: optimizers, output: output, jobs: jobs, steps: steps, budget: budget,
-            objective: SearchObjective(rawValue: objective) ?? .distance)
+            objective: SearchObjective(rawValue: objective) ?? .distance, figures: try GalleryFigure.parseList(figures))
         Interruption.install()
         let gallery = try Gallery(settings: settings)
         let result: GalleryResult

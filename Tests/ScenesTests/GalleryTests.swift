@@ -3,10 +3,10 @@ import Testing
 @testable import Scenes
 
 @Suite(.serialized) struct GalleryTests {
-    private func run(jobs: Int, into folder: URL) throws -> GalleryResult {
+    private func run(jobs: Int, into folder: URL, figures: Set<GalleryFigure> = Set(GalleryFigure.allCases)) throws -> GalleryResult {
         let settings = GallerySettings(
             functions: ["booth"], optimizers: ["adam", "diffgrad"], output: folder.path, jobs: jobs, steps: 60, searchSteps: 30,
-            budget: 12, showsProgress: false)
+            budget: 12, showsProgress: false, figures: figures)
         return try Gallery(settings: settings).run()
     }
 
@@ -37,5 +37,18 @@ import Testing
         let cache = try Data(contentsOf: one.appendingPathComponent("lr-cache.json"))
         _ = try run(jobs: 2, into: one)
         #expect(try Data(contentsOf: one.appendingPathComponent("lr-cache.json")) == cache, "a rerun reuses the cache")
+    }
+
+    @Test func figuresPickTheKindsOfImage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trajviz-gallery-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let everything = try run(jobs: 1, into: folder).images
+        #expect(Set(everything.map { $0.split(separator: "/")[0] }) == ["maps", "overlays", "curves", "diagnostics"])
+        for kind in GalleryFigure.allCases {
+            let images = try run(jobs: 1, into: folder, figures: [kind]).images
+            #expect(!images.isEmpty && images.allSatisfy { $0.hasPrefix(kind.rawValue + "/") }, "\(kind): \(images)")
+            #expect(images == everything.filter { $0.hasPrefix(kind.rawValue + "/") })
+        }
+        #expect(throws: SceneError.self) { try GalleryFigure.parseList(["maps", "map"]) }
     }
 }
