@@ -56,6 +56,17 @@ public final class Parameter {
         }
     }
 
+    /// Writes the gradient (zeros when there is no buffer) into `destination`, which holds one
+    /// value per element.
+    public func copyGradient(into destination: UnsafeMutableBufferPointer<Double>) {
+        precondition(destination.count == storage.count, "a gradient copy needs one slot per parameter element")
+        if let grad {
+            _ = destination.update(fromContentsOf: grad.storage)
+        } else {
+            destination.update(repeating: 0)
+        }
+    }
+
     /// `accumulateGradient` for a buffer of one value per element, without generic overhead.
     public func accumulateGradient(_ gradient: UnsafeBufferPointer<Double>) {
         precondition(gradient.count == storage.count, "a gradient needs one value per parameter element")

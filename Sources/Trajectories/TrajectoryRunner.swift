@@ -112,18 +112,12 @@ struct FullRecorder: StepRecorder {
     }
 
     mutating func recordGradient(_ parameters: [Parameter]) {
-        let dimension = self.dimension
         let start = gradientCount * dimension
         gradients.withUnsafeMutableBufferPointer { gradients in
             var offset = start
             for parameter in parameters {
-                let count = parameter.count
-                if let gradient = parameter.grad {
-                    for index in 0..<count { gradients[offset + index] = gradient.storage[index] }
-                } else {
-                    for index in 0..<count { gradients[offset + index] = 0 }
-                }
-                offset += count
+                parameter.copyGradient(into: UnsafeMutableBufferPointer(rebasing: gradients[offset..<offset + parameter.count]))
+                offset += parameter.count
             }
         }
         gradientCount += 1
