@@ -15,9 +15,10 @@ public final class GDCanvas: Renderer {
     public let width: Int
     public let height: Int
     let fonts: FontSource
-    var mask: CoverageMask
+    let mask: CoverageMask
     var clipBounds: (Int, Int, Int, Int)
-    let rows: [UnsafeMutablePointer<Int32>]
+    /// libgd's row pointers (`tpixels`): pixel `(x, y)` is `rows[y][x]`.
+    let rows: UnsafeMutablePointer<UnsafeMutablePointer<Int32>>
 
     /// A canvas of `width` x `height` pixels; throws for sizes outside `ImageSizeLimit`.
     public init(width: Int, height: Int, fonts: FontSource = .shared) throws(RenderError) {
@@ -31,7 +32,7 @@ public final class GDCanvas: Renderer {
         self.fonts = fonts
         mask = CoverageMask.reused(width: width, height: height)
         clipBounds = (0, 0, width, height)
-        rows = (0..<height).map { image.pointer.pointee.tpixels[$0]! }
+        rows = UnsafeMutableRawPointer(image.pointer.pointee.tpixels).assumingMemoryBound(to: UnsafeMutablePointer<Int32>.self)
         gdImageAlphaBlending(image.pointer, 1)
         gdImageSaveAlpha(image.pointer, 0)
     }
@@ -48,7 +49,7 @@ public final class GDCanvas: Renderer {
             fillRect(rect, color: color)
             return
         }
-        mask.addPolygon(polygon.map { ($0.x, $0.y) }, clip: clipBounds)
+        mask.addPolygon(polygon, clip: clipBounds)
         composite(color)
     }
 
@@ -135,15 +136,17 @@ public final class GDCanvas: Renderer {
         let sx = Double(raster.width) / rect.width, sy = Double(raster.height) / rect.height
         let columns = (x0..<x1).map { min(raster.width - 1, max(0, Int((Double($0) + 0.5 - rect.minX) * sx))) }
         raster.pixels.withUnsafeBufferPointer { source in
-            for y in y0..<y1 {
-                let sourceRow = min(raster.height - 1, max(0, Int((Double(y) + 0.5 - rect.minY) * sy))) * raster.width
-                let row = rows[y]
-                for (i, x) in (x0..<x1).enumerated() {
-                    let c = source[sourceRow + columns[i]]
-                    if c.alpha == 255 {
-                        row[x] = (Int32(c.red) << 16) | (Int32(c.green) << 8) | Int32(c.blue)
-                    } else if c.alpha > 0 {
-                        row[x] = blend(row[x], c, coverage: 1)
+            columns.withUnsafeBufferPointer { columns in
+                for y in y0..<y1 {
+                    let sourceRow = source.baseAddress! + min(raster.height - 1, max(0, Int((Double(y) + 0.5 - rect.minY) * sy))) * raster.width
+                    let row = rows[y] + x0
+                    for i in 0..<(x1 - x0) {
+                        let c = sourceRow[columns[i]]
+                        if c.alpha == 255 {
+                            row[i] = (Int32(c.red) << 16) | (Int32(c.green) << 8) | Int32(c.blue)
+                        } else if c.alpha > 0 {
+                            row[i] = blend(row[i], c, coverage: 1)
+                        }
                     }
                 }
             }
@@ -175,12 +178,24 @@ public final class GDCanvas: Renderer {
         guard x0 < x1, y0 < y1 else { return }
         let opaque: Int32 = (Int32(color.red) << 16) | (Int32(color.green) << 8) | Int32(color.blue)
         let columnCoverage = (x0..<x1).map { x in min(rect.maxX, Double(x + 1)) - max(rect.minX, Double(x)) }
-        for y in y0..<y1 {
-            let rowCoverage = min(rect.maxY, Double(y + 1)) - max(rect.minY, Double(y))
-            let row = rows[y]
-            for x in x0..<x1 {
-                let c = rowCoverage * columnCoverage[x - x0]
-                if c >= 1, color.alpha == 255 { row[x] = opaque } else if c > 0 { row[x] = blend(row[x], color, coverage: c) }
+        // The columns wholly inside the rectangle, a run: an opaque colour is stored there
+        // directly on every row that is wholly inside too.
+        let fullStart = columnCoverage.firstIndex { $0 >= 1 } ?? columnCoverage.count
+        let fullEnd = (columnCoverage.lastIndex { $0 >= 1 } ?? -1) + 1
+        columnCoverage.withUnsafeBufferPointer { columnCoverage in
+            for y in y0..<y1 {
+                let rowCoverage = min(rect.maxY, Double(y + 1)) - max(rect.minY, Double(y))
+                let row = rows[y] + x0
+                if rowCoverage >= 1, color.alpha == 255, fullStart < fullEnd {
+                    (row + fullStart).update(repeating: opaque, count: fullEnd - fullStart)
+                    for i in 0..<fullStart where columnCoverage[i] > 0 { row[i] = blend(row[i], color, coverage: columnCoverage[i]) }
+                    for i in fullEnd..<columnCoverage.count where columnCoverage[i] > 0 { row[i] = blend(row[i], color, coverage: columnCoverage[i]) }
+                    continue
+                }
+                for i in 0..<columnCoverage.count {
+                    let c = rowCoverage * columnCoverage[i]
+                    if c >= 1, color.alpha == 255 { row[i] = opaque } else if c > 0 { row[i] = blend(row[i], color, coverage: c) }
+                }
             }
         }
     }
@@ -194,14 +209,11 @@ public final class GDCanvas: Renderer {
 
     /// Blends `color` over every pixel the mask touched, weighted by coverage, and resets the mask.
     func composite(_ color: Color) {
-        for index in mask.touched {
-            let i = Int(index)
-            let c = mask.coverage[i]
-            mask.coverage[i] = 0
-            let y = i / width, x = i - y * width
-            rows[y][x] = blend(rows[y][x], color, coverage: Double(c))
+        let rows = self.rows
+        mask.drain { x, y, c in
+            let row = rows[y]
+            row[x] = blend(row[x], color, coverage: Double(c))
         }
-        mask.touched.removeAll(keepingCapacity: true)
     }
 
     /// Straight-alpha "over" of `color` at `coverage` onto a libgd truecolor pixel.
@@ -210,9 +222,9 @@ public final class GDCanvas: Renderer {
         if pixel >> 24 == 0 {  // opaque destination (the usual case): a plain linear mix
             let a = Float(coverage) * Float(color.alpha) * (1 / 255)
             let r = Float((pixel >> 16) & 0xFF), g = Float((pixel >> 8) & 0xFF), b = Float(pixel & 0xFF)
-            let nr = Int32((r + (Float(color.red) - r) * a).rounded())
-            let ng = Int32((g + (Float(color.green) - g) * a).rounded())
-            let nb = Int32((b + (Float(color.blue) - b) * a).rounded())
+            let nr = roundedChannel(r + (Float(color.red) - r) * a)
+            let ng = roundedChannel(g + (Float(color.green) - g) * a)
+            let nb = roundedChannel(b + (Float(color.blue) - b) * a)
             return (nr << 16) | (ng << 8) | nb
         }
         let a = coverage * Double(color.alpha) / 255
@@ -227,6 +239,11 @@ public final class GDCanvas: Renderer {
         let gdAlpha = Int32((127 * (1 - outAlpha)).rounded())
         return (gdAlpha << 24) | (channel(16, color.red) << 16) | (channel(8, color.green) << 8) | channel(0, color.blue)
     }
+
+    /// `v.rounded()` (half away from zero) for `v >= 0`, without a call to `roundf`: adding the
+    /// float just below 0.5 and truncating is exact for every float (LLVM's own lowering of round).
+    @inline(__always)
+    func roundedChannel(_ v: Float) -> Int32 { Int32(v + 0.49999997) }
 
     /// Cuts a polyline into dash pieces by arc length (`pattern` alternates on and off lengths).
     func dashed(_ points: [Point], pattern: [Double]) -> [[Point]] {

@@ -11,40 +11,44 @@ public enum MarchingSquares {
     /// The iso-lines at `level`, in data coordinates.
     public static func isolines(_ grid: ScalarGrid, level: Double) -> [[Point]] {
         let columns = grid.columns, rows = grid.rows
-        let values = grid.values
         // An edge id: horizontal edge from (c, r) to (c + 1, r) is 2 (r * columns + c);
         // vertical edge from (c, r) to (c, r + 1) is 2 (r * columns + c) + 1.
         var segments: [(Int, Int)] = []
-        for r in 0..<(rows - 1) {
-            for c in 0..<(columns - 1) {
-                let i = r * columns + c
-                let v00 = values[i], v10 = values[i + 1], v01 = values[i + columns], v11 = values[i + columns + 1]
-                guard v00.isFinite, v10.isFinite, v01.isFinite, v11.isFinite else { continue }
-                let index = (v00 > level ? 1 : 0) | (v10 > level ? 2 : 0) | (v11 > level ? 4 : 0) | (v01 > level ? 8 : 0)
-                if index == 0 || index == 15 { continue }
-                let bottom = 2 * i, left = 2 * i + 1, top = 2 * (i + columns), right = 2 * (i + 1) + 1
-                switch index {
-                case 1, 14: segments.append((left, bottom))
-                case 2, 13: segments.append((bottom, right))
-                case 3, 12: segments.append((left, right))
-                case 4, 11: segments.append((right, top))
-                case 6, 9: segments.append((bottom, top))
-                case 7, 8: segments.append((left, top))
-                case 5:  // v00 and v11 above
-                    if (v00 + v10 + v01 + v11) / 4 > level {
-                        segments.append((bottom, right))
-                        segments.append((left, top))
-                    } else {
-                        segments.append((left, bottom))
-                        segments.append((right, top))
-                    }
-                default:  // 10: v10 and v01 above
-                    if (v00 + v10 + v01 + v11) / 4 > level {
-                        segments.append((left, bottom))
-                        segments.append((right, top))
-                    } else {
-                        segments.append((bottom, right))
-                        segments.append((left, top))
+        grid.values.withUnsafeBufferPointer { values in
+            for r in 0..<(rows - 1) {
+                let row = values.baseAddress! + r * columns
+                for c in 0..<(columns - 1) {
+                    let i = r * columns + c
+                    let v00 = row[c], v10 = row[c + 1], v01 = row[c + columns], v11 = row[c + columns + 1]
+                    let index = (v00 > level ? 1 : 0) | (v10 > level ? 2 : 0) | (v11 > level ? 4 : 0) | (v01 > level ? 8 : 0)
+                    // Finiteness is checked after the common all-above or all-below case: that case
+                    // draws nothing whether or not a corner is masked.
+                    if index == 0 || index == 15 { continue }
+                    guard v00.isFinite, v10.isFinite, v01.isFinite, v11.isFinite else { continue }
+                    let bottom = 2 * i, left = 2 * i + 1, top = 2 * (i + columns), right = 2 * (i + 1) + 1
+                    switch index {
+                    case 1, 14: segments.append((left, bottom))
+                    case 2, 13: segments.append((bottom, right))
+                    case 3, 12: segments.append((left, right))
+                    case 4, 11: segments.append((right, top))
+                    case 6, 9: segments.append((bottom, top))
+                    case 7, 8: segments.append((left, top))
+                    case 5:  // v00 and v11 above
+                        if (v00 + v10 + v01 + v11) / 4 > level {
+                            segments.append((bottom, right))
+                            segments.append((left, top))
+                        } else {
+                            segments.append((left, bottom))
+                            segments.append((right, top))
+                        }
+                    default:  // 10: v10 and v01 above
+                        if (v00 + v10 + v01 + v11) / 4 > level {
+                            segments.append((left, bottom))
+                            segments.append((right, top))
+                        } else {
+                            segments.append((bottom, right))
+                            segments.append((left, top))
+                        }
                     }
                 }
             }
@@ -69,9 +73,8 @@ public enum MarchingSquares {
         // indexed by edge id hold them (-1 for none).
         var firstSegment = [Int32](repeating: -1, count: edgeCount), secondSegment = [Int32](repeating: -1, count: edgeCount)
         for (s, (a, b)) in segments.enumerated() {
-            for e in [a, b] {
-                if firstSegment[e] < 0 { firstSegment[e] = Int32(s) } else { secondSegment[e] = Int32(s) }
-            }
+            if firstSegment[a] < 0 { firstSegment[a] = Int32(s) } else { secondSegment[a] = Int32(s) }
+            if firstSegment[b] < 0 { firstSegment[b] = Int32(s) } else { secondSegment[b] = Int32(s) }
         }
         let byEdge = { (edge: Int) -> (Int, Int)? in
             firstSegment[edge] < 0 ? nil : (Int(firstSegment[edge]), Int(secondSegment[edge]))
