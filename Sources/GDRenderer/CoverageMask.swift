@@ -103,6 +103,9 @@ final class CoverageMask: @unchecked Sendable {
         let y1 = min(clip.3 - 1, Int((max(ay, by) + reach).rounded(.up)))
         guard y0 <= y1 else { return }
         let cap = Float(min(1, 2 * r))
+        // A pixel centre at squared distance beyond this is outside the capsule (c <= 0) with a
+        // margin far above rounding error, so its square root is not needed.
+        let outsideSquared = reach * reach * (1 + 1e-9)
         let horizontal = abs(dy) < 1e-12
         for y in y0...y1 {
             let py = Double(y) + 0.5
@@ -124,12 +127,14 @@ final class CoverageMask: @unchecked Sendable {
             let x1 = min(clip.2 - 1, Int((xb + reach).rounded(.up)))
             guard x0 <= x1 else { continue }
             let row = coverage + y * width
-            for x in x0...x1 where row[x] < cap {
+            for x in x0...x1 {
                 let px = Double(x) + 0.5
                 var t = lengthSquared > 0 ? ((px - ax) * dx + (py - ay) * dy) / lengthSquared : 0
                 t = min(max(t, 0), 1)
                 let ex = px - (ax + dx * t), ey = py - (ay + dy * t)
-                let d = (ex * ex + ey * ey).squareRoot()
+                let squared = ex * ex + ey * ey
+                if squared >= outsideSquared || row[x] >= cap { continue }
+                let d = squared.squareRoot()
                 let c = min(Float(reach - d), cap)
                 if c > 0 { raise(x, y, min(c, 1)) }
             }

@@ -210,9 +210,15 @@ public final class GDCanvas: Renderer {
     /// Blends `color` over every pixel the mask touched, weighted by coverage, and resets the mask.
     func composite(_ color: Color) {
         let rows = self.rows
+        // Full coverage of an opaque colour over an opaque pixel blends to the colour itself.
+        let opaque: Int32? = color.alpha == 255 ? (Int32(color.red) << 16) | (Int32(color.green) << 8) | Int32(color.blue) : nil
         mask.drain { x, y, c in
             let row = rows[y]
-            row[x] = blend(row[x], color, coverage: Double(c))
+            if c == 1, let opaque, row[x] >> 24 == 0 {
+                row[x] = opaque
+            } else {
+                row[x] = blend(row[x], color, coverage: Double(c))
+            }
         }
     }
 
