@@ -57,10 +57,8 @@ extension Figure {
         case .isolines(let grid, let levels, let lineStyle):
             var scaled = lineStyle
             scaled.width *= u
-            for level in levels {
-                for line in MarchingSquares.isolines(grid, level: level) {
-                    renderer.stroke(polyline: line.map(t.pixel), style: scaled)
-                }
+            for lines in MarchingSquares.isolines(grid, levels: levels) {
+                for line in lines { renderer.stroke(polyline: line.map(t.pixel), style: scaled) }
             }
         case .path(let path):
             drawPath(path, transform: t, plot: plot, on: renderer)

@@ -10,6 +10,19 @@
 public enum MarchingSquares {
     /// The iso-lines at `level`, in data coordinates.
     public static func isolines(_ grid: ScalarGrid, level: Double) -> [[Point]] {
+        isolines(grid, levels: [level])[0]
+    }
+
+    /// The iso-lines at each of `levels` (one list of lines per level), sharing one edge table.
+    public static func isolines(_ grid: ScalarGrid, levels: [Double]) -> [[[Point]]] {
+        let edges = EdgeTable(count: 2 * grid.columns * grid.rows)
+        return levels.map { level in
+            join(segments(grid, level: level), edges: edges).map { chain in chain.map { point(onEdge: $0, grid: grid, level: level) } }
+        }
+    }
+
+    /// The cell segments at `level`, each a pair of edge ids, cells in row-major order.
+    static func segments(_ grid: ScalarGrid, level: Double) -> [(Int, Int)] {
         let columns = grid.columns, rows = grid.rows
         // An edge id: horizontal edge from (c, r) to (c + 1, r) is 2 (r * columns + c);
         // vertical edge from (c, r) to (c, r + 1) is 2 (r * columns + c) + 1.
@@ -53,7 +66,7 @@ public enum MarchingSquares {
                 }
             }
         }
-        return join(segments, edgeCount: 2 * columns * rows).map { chain in chain.map { point(onEdge: $0, grid: grid, level: level) } }
+        return segments
     }
 
     /// The crossing of `level` on edge `id`.
@@ -67,11 +80,37 @@ public enum MarchingSquares {
         return Point(grid.x(column: Double(c)), grid.y(row: Double(r) + t))
     }
 
+    /// For each edge id, the (at most two) segments that end on it, -1 for none: one table per
+    /// grid, reset after each level by clearing only the entries that level used.
+    final class EdgeTable {
+        let firstSegment: UnsafeMutablePointer<Int32>
+        let secondSegment: UnsafeMutablePointer<Int32>
+
+        init(count: Int) {
+            firstSegment = .allocate(capacity: count)
+            firstSegment.initialize(repeating: -1, count: count)
+            secondSegment = .allocate(capacity: count)
+            secondSegment.initialize(repeating: -1, count: count)
+        }
+
+        deinit {
+            firstSegment.deallocate()
+            secondSegment.deallocate()
+        }
+    }
+
     /// Chains segments that share edge ids into maximal polylines of edge ids.
-    static func join(_ segments: [(Int, Int)], edgeCount: Int) -> [[Int]] {
-        // Each edge is shared by at most two segments (one per adjacent cell): two flat arrays
-        // indexed by edge id hold them (-1 for none).
-        var firstSegment = [Int32](repeating: -1, count: edgeCount), secondSegment = [Int32](repeating: -1, count: edgeCount)
+    static func join(_ segments: [(Int, Int)], edges: EdgeTable) -> [[Int]] {
+        // Each edge is shared by at most two segments (one per adjacent cell).
+        let firstSegment = edges.firstSegment, secondSegment = edges.secondSegment
+        defer {
+            for (a, b) in segments {
+                firstSegment[a] = -1
+                secondSegment[a] = -1
+                firstSegment[b] = -1
+                secondSegment[b] = -1
+            }
+        }
         for (s, (a, b)) in segments.enumerated() {
             if firstSegment[a] < 0 { firstSegment[a] = Int32(s) } else { secondSegment[a] = Int32(s) }
             if firstSegment[b] < 0 { firstSegment[b] = Int32(s) } else { secondSegment[b] = Int32(s) }
