@@ -135,18 +135,26 @@ public final class GDCanvas: Renderer {
         guard x0 < x1, y0 < y1 else { return }
         let sx = Double(raster.width) / rect.width, sy = Double(raster.height) / rect.height
         let columns = (x0..<x1).map { min(raster.width - 1, max(0, Int((Double($0) + 0.5 - rect.minX) * sx))) }
+        // One raster pixel per canvas pixel (the usual case for a field): rows copy straight.
+        let firstColumn = columns[0]
+        let contiguous = columns.indices.allSatisfy { columns[$0] == firstColumn + $0 }
+        @inline(__always) func put(_ c: Color, _ row: UnsafeMutablePointer<Int32>, _ i: Int) {
+            if c.alpha == 255 {
+                row[i] = (Int32(c.red) << 16) | (Int32(c.green) << 8) | Int32(c.blue)
+            } else if c.alpha > 0 {
+                row[i] = blend(row[i], c, coverage: 1)
+            }
+        }
         raster.pixels.withUnsafeBufferPointer { source in
             columns.withUnsafeBufferPointer { columns in
                 for y in y0..<y1 {
                     let sourceRow = source.baseAddress! + min(raster.height - 1, max(0, Int((Double(y) + 0.5 - rect.minY) * sy))) * raster.width
                     let row = rows[y] + x0
-                    for i in 0..<(x1 - x0) {
-                        let c = sourceRow[columns[i]]
-                        if c.alpha == 255 {
-                            row[i] = (Int32(c.red) << 16) | (Int32(c.green) << 8) | Int32(c.blue)
-                        } else if c.alpha > 0 {
-                            row[i] = blend(row[i], c, coverage: 1)
-                        }
+                    if contiguous {
+                        let run = sourceRow + firstColumn
+                        for i in 0..<(x1 - x0) { put(run[i], row, i) }
+                    } else {
+                        for i in 0..<(x1 - x0) { put(sourceRow[columns[i]], row, i) }
                     }
                 }
             }
