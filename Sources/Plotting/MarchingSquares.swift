@@ -13,55 +13,85 @@ public enum MarchingSquares {
         isolines(grid, levels: [level])[0]
     }
 
-    /// The iso-lines at each of `levels` (one list of lines per level), sharing one edge table.
+    /// The iso-lines at each of `levels` (one list of lines per level). One pass over the cells
+    /// finds, from each cell's smallest and largest corner, the levels that cross it; each level
+    /// then visits only its own cells. The levels share one edge table.
     public static func isolines(_ grid: ScalarGrid, levels: [Double]) -> [[[Point]]] {
         let edges = EdgeTable(count: 2 * grid.columns * grid.rows)
-        return levels.map { level in
-            join(segments(grid, level: level), edges: edges).map { chain in chain.map { point(onEdge: $0, grid: grid, level: level) } }
+        let crossed = crossedCells(grid, levels: levels)
+        return zip(levels, crossed).map { level, cells in
+            join(segments(grid, level: level, cells: cells), edges: edges).map { chain in chain.map { point(onEdge: $0, grid: grid, level: level) } }
         }
     }
 
-    /// The cell segments at `level`, each a pair of edge ids, cells in row-major order.
-    static func segments(_ grid: ScalarGrid, level: Double) -> [(Int, Int)] {
+    /// For each level, the cells it crosses in row-major order, each as the index of its lower-left
+    /// sample: cells whose four corners are finite with `min <= level < max` (some corner at or
+    /// below the level and some above it).
+    static func crossedCells(_ grid: ScalarGrid, levels: [Double]) -> [[Int32]] {
         let columns = grid.columns, rows = grid.rows
-        // An edge id: horizontal edge from (c, r) to (c + 1, r) is 2 (r * columns + c);
-        // vertical edge from (c, r) to (c, r + 1) is 2 (r * columns + c) + 1.
-        var segments: [(Int, Int)] = []
+        let order = levels.indices.filter { levels[$0].isFinite }.sorted { levels[$0] < levels[$1] }
+        let sorted = order.map { levels[$0] }
+        var cells = [[Int32]](repeating: [], count: levels.count)
+        guard !sorted.isEmpty else { return cells }
         grid.values.withUnsafeBufferPointer { values in
             for r in 0..<(rows - 1) {
                 let row = values.baseAddress! + r * columns
                 for c in 0..<(columns - 1) {
-                    let i = r * columns + c
                     let v00 = row[c], v10 = row[c + 1], v01 = row[c + columns], v11 = row[c + columns + 1]
-                    let index = (v00 > level ? 1 : 0) | (v10 > level ? 2 : 0) | (v11 > level ? 4 : 0) | (v01 > level ? 8 : 0)
-                    // Finiteness is checked after the common all-above or all-below case: that case
-                    // draws nothing whether or not a corner is masked.
-                    if index == 0 || index == 15 { continue }
                     guard v00.isFinite, v10.isFinite, v01.isFinite, v11.isFinite else { continue }
-                    let bottom = 2 * i, left = 2 * i + 1, top = 2 * (i + columns), right = 2 * (i + 1) + 1
-                    switch index {
-                    case 1, 14: segments.append((left, bottom))
-                    case 2, 13: segments.append((bottom, right))
-                    case 3, 12: segments.append((left, right))
-                    case 4, 11: segments.append((right, top))
-                    case 6, 9: segments.append((bottom, top))
-                    case 7, 8: segments.append((left, top))
-                    case 5:  // v00 and v11 above
-                        if (v00 + v10 + v01 + v11) / 4 > level {
-                            segments.append((bottom, right))
-                            segments.append((left, top))
-                        } else {
-                            segments.append((left, bottom))
-                            segments.append((right, top))
-                        }
-                    default:  // 10: v10 and v01 above
-                        if (v00 + v10 + v01 + v11) / 4 > level {
-                            segments.append((left, bottom))
-                            segments.append((right, top))
-                        } else {
-                            segments.append((bottom, right))
-                            segments.append((left, top))
-                        }
+                    let lo = min(min(v00, v10), min(v01, v11)), hi = max(max(v00, v10), max(v01, v11))
+                    guard lo < hi else { continue }
+                    // The first level at or above the smallest corner.
+                    var first = 0, last = sorted.count
+                    while first < last {
+                        let mid = (first + last) >> 1
+                        if sorted[mid] < lo { first = mid + 1 } else { last = mid }
+                    }
+                    while first < sorted.count, sorted[first] < hi {
+                        cells[order[first]].append(Int32(r * columns + c))
+                        first += 1
+                    }
+                }
+            }
+        }
+        return cells
+    }
+
+    /// The segments of `cells` (lower-left sample indices) at `level`, each a pair of edge ids.
+    static func segments(_ grid: ScalarGrid, level: Double, cells: [Int32]) -> [(Int, Int)] {
+        let columns = grid.columns
+        // An edge id: horizontal edge from (c, r) to (c + 1, r) is 2 (r * columns + c);
+        // vertical edge from (c, r) to (c, r + 1) is 2 (r * columns + c) + 1.
+        var segments: [(Int, Int)] = []
+        segments.reserveCapacity(cells.count)
+        grid.values.withUnsafeBufferPointer { values in
+            for cell in cells {
+                let i = Int(cell)
+                let v00 = values[i], v10 = values[i + 1], v01 = values[i + columns], v11 = values[i + columns + 1]
+                let index = (v00 > level ? 1 : 0) | (v10 > level ? 2 : 0) | (v11 > level ? 4 : 0) | (v01 > level ? 8 : 0)
+                let bottom = 2 * i, left = 2 * i + 1, top = 2 * (i + columns), right = 2 * (i + 1) + 1
+                switch index {
+                case 1, 14: segments.append((left, bottom))
+                case 2, 13: segments.append((bottom, right))
+                case 3, 12: segments.append((left, right))
+                case 4, 11: segments.append((right, top))
+                case 6, 9: segments.append((bottom, top))
+                case 7, 8: segments.append((left, top))
+                case 5:  // v00 and v11 above
+                    if (v00 + v10 + v01 + v11) / 4 > level {
+                        segments.append((bottom, right))
+                        segments.append((left, top))
+                    } else {
+                        segments.append((left, bottom))
+                        segments.append((right, top))
+                    }
+                default:  // 10: v10 and v01 above
+                    if (v00 + v10 + v01 + v11) / 4 > level {
+                        segments.append((left, bottom))
+                        segments.append((right, top))
+                    } else {
+                        segments.append((bottom, right))
+                        segments.append((left, top))
                     }
                 }
             }
