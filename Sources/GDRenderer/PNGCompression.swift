@@ -10,7 +10,7 @@ import CPNGWriter
 /// with zlib's default strategy at zlib level `level`: level 1-3 are zlib's fast greedy matcher,
 /// 4-9 its lazy matcher (smaller, 2-3x slower). Level 9 additionally encodes with libpng's
 /// adaptive per-row filter choice and keeps whichever output is smaller (line charts on white,
-/// where filters help, shrink by about a third).
+/// where filters help, come out about 30 % smaller).
 public struct PNGCompression: Hashable, Sendable {
     /// The level, 0...9 (values outside are clamped).
     public let level: Int
