@@ -27,8 +27,9 @@ enum TextStamps {
     }
 
     static let entries = Mutex<[String: Entry]>([:])
-    /// At most this many calls are remembered; beyond it the memory starts over.
-    static let capacity = 20_000
+    /// At most this many calls are remembered (a stamp holds 12 bytes per written pixel, a few
+    /// kilobytes for a label); beyond it the memory starts over.
+    static let capacity = 2048
 
     /// The entry for `key`, noting that it has been seen.
     static func lookup(_ key: String) -> Entry? {
