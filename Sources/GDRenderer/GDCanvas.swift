@@ -9,7 +9,8 @@ import Synchronization
 /// for strokes, signed-area accumulation for fills) and composited once per shape, so
 /// translucent strokes do not darken where their segments meet; libgd's own one-pixel
 /// anti-aliased lines and unsmoothed thick lines are not used. Text goes through FreeType
-/// (`gdImageStringFT`) with DejaVu Sans. Same drawing calls give the same bytes.
+/// (`gdImageStringFT`) with DejaVu Sans; text drawn again at the same place replays the pixels
+/// libgd wrote (`TextStamps`). Same drawing calls give the same bytes.
 public final class GDCanvas: Renderer {
     public let image: GDImage
     public let width: Int
