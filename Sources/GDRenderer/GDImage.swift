@@ -72,6 +72,15 @@ public final class GDImage {
     /// resolution (96 dpi by default). The same pixels give the same bytes.
     public func pngData(compression: Int = 6) throws(RenderError) -> Data {
         let image = pointer.pointee
+        guard image.trueColor != 0, let truecolorRows = image.tpixels else {
+            // A palette image (only animation frames are): libgd's own encoder.
+            var size: Int32 = 0
+            guard let bytes = gdImagePngPtrEx(pointer, &size, Int32(PNGCompression(level: compression).level)) else {
+                throw RenderError("libgd could not encode a \(width)x\(height) palette PNG")
+            }
+            defer { gdFree(bytes) }
+            return Data(bytes: bytes, count: Int(size))
+        }
         let keepAlpha: Int32 = image.saveAlphaFlag != 0 ? 1 : 0
         var smallest = Data()
         for var settings in PNGCompression(level: compression).candidates {
@@ -79,7 +88,7 @@ public final class GDImage {
             settings.pixelsPerMetreX = UInt32((Double(image.res_x) / 0.0254).rounded())
             settings.pixelsPerMetreY = UInt32((Double(image.res_y) / 0.0254).rounded())
             var output = CPNGWriterOutput()
-            let status = image.tpixels.withMemoryRebound(to: UnsafePointer<Int32>?.self, capacity: height) { rows in
+            let status = truecolorRows.withMemoryRebound(to: UnsafePointer<Int32>?.self, capacity: height) { rows in
                 cpngwriter_encode_truecolor(rows, Int32(width), Int32(height), keepAlpha, settings, &output)
             }
             guard status == 0, let bytes = output.bytes else {

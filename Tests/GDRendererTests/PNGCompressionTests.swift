@@ -58,6 +58,15 @@ import Testing
         #expect(try opaque.pngData()[25] == 2, "colour type 2: RGB")
     }
 
+    @Test func paletteImagesAreEncodedByLibgd() throws {
+        let palette = GDImage(owning: try #require(gdImageCreate(5, 3)))
+        let teal = gdImageColorAllocate(palette.pointer, 0x21, 0x91, 0x8C)
+        gdImageFilledRectangle(palette.pointer, 0, 0, 4, 2, teal)
+        let decoded = try GDImage(pngData: try palette.pngData())
+        #expect(decoded.width == 5 && decoded.height == 3)
+        #expect(decoded.color(x: 2, y: 1) == Color(hex: 0x21918C))
+    }
+
     @Test func libpngErrorsComeBackAsMessagesNotCrashes() {
         // libpng refuses rows wider than 1,000,000 pixels by default (png_error, a longjmp).
         let width = 1_000_001
