@@ -47,7 +47,9 @@ let package = Package(
                 "_AtomicWrite",
             ]
         ),
-        .target(name: "GDRenderer", dependencies: ["CGD", "Plotting", "_AtomicWrite"]),
+        // PNG writing through libpng with chosen filter and zlib settings; libpng's longjmp errors stay in C.
+        .target(name: "CPNGWriter", dependencies: ["CPNG"]),
+        .target(name: "GDRenderer", dependencies: ["CGD", "CPNGWriter", "Plotting", "_AtomicWrite"]),
         .target(name: "ImageDiff", dependencies: ["CGD", "CPNG", "_AtomicWrite"]),
         .target(
             name: "TrajVizCLI",

@@ -9,15 +9,17 @@ import Synchronization
 /// for strokes, signed-area accumulation for fills) and composited once per shape, so
 /// translucent strokes do not darken where their segments meet; libgd's own one-pixel
 /// anti-aliased lines and unsmoothed thick lines are not used. Text goes through FreeType
-/// (`gdImageStringFT`) with DejaVu Sans. Same drawing calls give the same bytes.
+/// (`gdImageStringFT`) with DejaVu Sans; text drawn again at the same place replays the pixels
+/// libgd wrote (`TextStamps`). Same drawing calls give the same bytes.
 public final class GDCanvas: Renderer {
     public let image: GDImage
     public let width: Int
     public let height: Int
     let fonts: FontSource
-    var mask: CoverageMask
+    let mask: CoverageMask
     var clipBounds: (Int, Int, Int, Int)
-    let rows: [UnsafeMutablePointer<Int32>]
+    /// libgd's row pointers (`tpixels`): pixel `(x, y)` is `rows[y][x]`.
+    let rows: UnsafeMutablePointer<UnsafeMutablePointer<Int32>>
 
     /// A canvas of `width` x `height` pixels; throws for sizes outside `ImageSizeLimit`.
     public init(width: Int, height: Int, fonts: FontSource = .shared) throws(RenderError) {
@@ -31,7 +33,7 @@ public final class GDCanvas: Renderer {
         self.fonts = fonts
         mask = CoverageMask.reused(width: width, height: height)
         clipBounds = (0, 0, width, height)
-        rows = (0..<height).map { image.pointer.pointee.tpixels[$0]! }
+        rows = UnsafeMutableRawPointer(image.pointer.pointee.tpixels).assumingMemoryBound(to: UnsafeMutablePointer<Int32>.self)
         gdImageAlphaBlending(image.pointer, 1)
         gdImageSaveAlpha(image.pointer, 0)
     }
@@ -48,7 +50,7 @@ public final class GDCanvas: Renderer {
             fillRect(rect, color: color)
             return
         }
-        mask.addPolygon(polygon.map { ($0.x, $0.y) }, clip: clipBounds)
+        mask.addPolygon(polygon, clip: clipBounds)
         composite(color)
     }
 
@@ -97,11 +99,51 @@ public final class GDCanvas: Renderer {
             }
             return
         }
-        var box = [Int32](repeating: 0, count: 8)
+        let ix = Int(x.rounded()), iy = Int(y.rounded())
+        let points = style.size * 0.75
+        if rotation == 0 || rotation == 90 {
+            // The scratch area around the anchor, beyond the glyphs (the text runs right at 0°, up
+            // at 90°): an em before and after, 1.6 em above the baseline and 0.8 em below. A glyph
+            // that reaches its border anyway makes the text unrecordable.
+            let em = Int(style.size.rounded(.up)) + 4, w = Int(extent.width.rounded(.up))
+            let above = Int((style.size * 1.6).rounded(.up)) + 4, below = Int((style.size * 0.8).rounded(.up)) + 4
+            let box = rotation == 0 ? (x0: -em, y0: -above, x1: w + em, y1: below) : (x0: -above, y0: -w - em, x1: below, y1: em)
+            if ix + box.x0 >= 0, iy + box.y0 >= 0, ix + box.x1 <= width, iy + box.y1 <= height {
+                let key = "\(font)|\(points)|\(rotation)|\(ix)|\(iy)|\(ink)|\(text)"
+                switch TextStamps.lookup(key) {
+                case .stamp(let stamp):
+                    replay(stamp, x: ix, y: iy)
+                    return
+                case .seenOnce:
+                    if let stamp = TextStamps.record(font: font, points: points, angle: theta, ink: ink, text: text, box: box) {
+                        TextStamps.store(.stamp(stamp), for: key)
+                        replay(stamp, x: ix, y: iy)
+                        return
+                    }
+                    TextStamps.store(.never, for: key)
+                case .never, nil:
+                    break
+                }
+            }
+        }
+        var corners = [Int32](repeating: 0, count: 8)
         _ = font.withCString { name in
             text.withCString { s in
-                gdImageStringFT(image.pointer, &box, ink, UnsafeMutablePointer(mutating: name), style.size * 0.75, theta, Int32(x.rounded()), Int32(y.rounded()), UnsafeMutablePointer(mutating: s))
+                gdImageStringFT(image.pointer, &corners, ink, UnsafeMutablePointer(mutating: name), points, theta, Int32(ix), Int32(iy), UnsafeMutablePointer(mutating: s))
             }
+        }
+    }
+
+    /// Writes a recorded text stamp with its anchor at `(x, y)` as libgd's text drawing does:
+    /// within the clip, blended over what is there unless that is fully transparent.
+    func replay(_ stamp: TextStamp, x: Int, y: Int) {
+        let (x0, y0, x1, y1) = clipBounds
+        for k in stamp.source.indices {
+            let px = x + Int(stamp.dx[k]), py = y + Int(stamp.dy[k])
+            guard px >= x0, px < x1, py >= y0, py < y1 else { continue }
+            let row = rows[py]
+            let pixel = row[px], source = stamp.source[k]
+            row[px] = (pixel >> 24) & 0x7F != 127 ? gdAlphaBlend(pixel, source) : source
         }
     }
 
@@ -134,16 +176,26 @@ public final class GDCanvas: Renderer {
         guard x0 < x1, y0 < y1 else { return }
         let sx = Double(raster.width) / rect.width, sy = Double(raster.height) / rect.height
         let columns = (x0..<x1).map { min(raster.width - 1, max(0, Int((Double($0) + 0.5 - rect.minX) * sx))) }
+        // One raster pixel per canvas pixel (the usual case for a field): rows copy straight.
+        let firstColumn = columns[0]
+        let contiguous = columns.indices.allSatisfy { columns[$0] == firstColumn + $0 }
+        @inline(__always) func put(_ c: Color, _ row: UnsafeMutablePointer<Int32>, _ i: Int) {
+            if c.alpha == 255 {
+                row[i] = (Int32(c.red) << 16) | (Int32(c.green) << 8) | Int32(c.blue)
+            } else if c.alpha > 0 {
+                row[i] = blend(row[i], c, coverage: 1)
+            }
+        }
         raster.pixels.withUnsafeBufferPointer { source in
-            for y in y0..<y1 {
-                let sourceRow = min(raster.height - 1, max(0, Int((Double(y) + 0.5 - rect.minY) * sy))) * raster.width
-                let row = rows[y]
-                for (i, x) in (x0..<x1).enumerated() {
-                    let c = source[sourceRow + columns[i]]
-                    if c.alpha == 255 {
-                        row[x] = (Int32(c.red) << 16) | (Int32(c.green) << 8) | Int32(c.blue)
-                    } else if c.alpha > 0 {
-                        row[x] = blend(row[x], c, coverage: 1)
+            columns.withUnsafeBufferPointer { columns in
+                for y in y0..<y1 {
+                    let sourceRow = source.baseAddress! + min(raster.height - 1, max(0, Int((Double(y) + 0.5 - rect.minY) * sy))) * raster.width
+                    let row = rows[y] + x0
+                    if contiguous {
+                        let run = sourceRow + firstColumn
+                        for i in 0..<(x1 - x0) { put(run[i], row, i) }
+                    } else {
+                        for i in 0..<(x1 - x0) { put(sourceRow[columns[i]], row, i) }
                     }
                 }
             }
@@ -175,12 +227,24 @@ public final class GDCanvas: Renderer {
         guard x0 < x1, y0 < y1 else { return }
         let opaque: Int32 = (Int32(color.red) << 16) | (Int32(color.green) << 8) | Int32(color.blue)
         let columnCoverage = (x0..<x1).map { x in min(rect.maxX, Double(x + 1)) - max(rect.minX, Double(x)) }
-        for y in y0..<y1 {
-            let rowCoverage = min(rect.maxY, Double(y + 1)) - max(rect.minY, Double(y))
-            let row = rows[y]
-            for x in x0..<x1 {
-                let c = rowCoverage * columnCoverage[x - x0]
-                if c >= 1, color.alpha == 255 { row[x] = opaque } else if c > 0 { row[x] = blend(row[x], color, coverage: c) }
+        // The columns wholly inside the rectangle, a run: an opaque colour is stored there
+        // directly on every row that is wholly inside too.
+        let fullStart = columnCoverage.firstIndex { $0 >= 1 } ?? columnCoverage.count
+        let fullEnd = (columnCoverage.lastIndex { $0 >= 1 } ?? -1) + 1
+        columnCoverage.withUnsafeBufferPointer { columnCoverage in
+            for y in y0..<y1 {
+                let rowCoverage = min(rect.maxY, Double(y + 1)) - max(rect.minY, Double(y))
+                let row = rows[y] + x0
+                if rowCoverage >= 1, color.alpha == 255, fullStart < fullEnd {
+                    (row + fullStart).update(repeating: opaque, count: fullEnd - fullStart)
+                    for i in 0..<fullStart where columnCoverage[i] > 0 { row[i] = blend(row[i], color, coverage: columnCoverage[i]) }
+                    for i in fullEnd..<columnCoverage.count where columnCoverage[i] > 0 { row[i] = blend(row[i], color, coverage: columnCoverage[i]) }
+                    continue
+                }
+                for i in 0..<columnCoverage.count {
+                    let c = rowCoverage * columnCoverage[i]
+                    if c >= 1, color.alpha == 255 { row[i] = opaque } else if c > 0 { row[i] = blend(row[i], color, coverage: c) }
+                }
             }
         }
     }
@@ -194,14 +258,17 @@ public final class GDCanvas: Renderer {
 
     /// Blends `color` over every pixel the mask touched, weighted by coverage, and resets the mask.
     func composite(_ color: Color) {
-        for index in mask.touched {
-            let i = Int(index)
-            let c = mask.coverage[i]
-            mask.coverage[i] = 0
-            let y = i / width, x = i - y * width
-            rows[y][x] = blend(rows[y][x], color, coverage: Double(c))
+        let rows = self.rows
+        // Full coverage of an opaque colour over an opaque pixel blends to the colour itself.
+        let opaque: Int32? = color.alpha == 255 ? (Int32(color.red) << 16) | (Int32(color.green) << 8) | Int32(color.blue) : nil
+        mask.drain { x, y, c in
+            let row = rows[y]
+            if c == 1, let opaque, row[x] >> 24 == 0 {
+                row[x] = opaque
+            } else {
+                row[x] = blend(row[x], color, coverage: Double(c))
+            }
         }
-        mask.touched.removeAll(keepingCapacity: true)
     }
 
     /// Straight-alpha "over" of `color` at `coverage` onto a libgd truecolor pixel.
@@ -210,9 +277,9 @@ public final class GDCanvas: Renderer {
         if pixel >> 24 == 0 {  // opaque destination (the usual case): a plain linear mix
             let a = Float(coverage) * Float(color.alpha) * (1 / 255)
             let r = Float((pixel >> 16) & 0xFF), g = Float((pixel >> 8) & 0xFF), b = Float(pixel & 0xFF)
-            let nr = Int32((r + (Float(color.red) - r) * a).rounded())
-            let ng = Int32((g + (Float(color.green) - g) * a).rounded())
-            let nb = Int32((b + (Float(color.blue) - b) * a).rounded())
+            let nr = roundedChannel(r + (Float(color.red) - r) * a)
+            let ng = roundedChannel(g + (Float(color.green) - g) * a)
+            let nb = roundedChannel(b + (Float(color.blue) - b) * a)
             return (nr << 16) | (ng << 8) | nb
         }
         let a = coverage * Double(color.alpha) / 255
@@ -227,6 +294,11 @@ public final class GDCanvas: Renderer {
         let gdAlpha = Int32((127 * (1 - outAlpha)).rounded())
         return (gdAlpha << 24) | (channel(16, color.red) << 16) | (channel(8, color.green) << 8) | channel(0, color.blue)
     }
+
+    /// `v.rounded()` (half away from zero) for `v >= 0`, without a call to `roundf`: adding the
+    /// float just below 0.5 and truncating is exact for every float (LLVM's own lowering of round).
+    @inline(__always)
+    func roundedChannel(_ v: Float) -> Int32 { Int32(v + 0.49999997) }
 
     /// Cuts a polyline into dash pieces by arc length (`pattern` alternates on and off lengths).
     func dashed(_ points: [Point], pattern: [Double]) -> [[Point]] {

@@ -1,4 +1,5 @@
 import CGD
+import CPNGWriter
 import Foundation
 import Plotting
 
@@ -65,14 +66,39 @@ public final class GDImage {
         return Color(red: UInt8((v >> 16) & 0xFF), green: UInt8((v >> 8) & 0xFF), blue: UInt8(v & 0xFF), alpha: UInt8(255 - (a * 255 + 63) / 127))
     }
 
-    /// The image as PNG bytes; `compression` is zlib's level 0 (none, fastest) ... 9 (smallest).
+    /// The image as PNG bytes, encoded by libpng with the settings of `PNGCompression(level:
+    /// compression)`; 0 is no compression (fastest) ... 9 the smallest. RGB, or RGBA when the
+    /// image saves its alpha channel (`gdImageSaveAlpha`); a pHYs chunk carries libgd's
+    /// resolution (96 dpi by default). The same pixels give the same bytes.
     public func pngData(compression: Int = 6) throws(RenderError) -> Data {
-        var size: Int32 = 0
-        guard let bytes = gdImagePngPtrEx(pointer, &size, Int32(min(max(compression, 0), 9))) else {
-            throw RenderError("libgd could not encode a \(width)x\(height) PNG")
+        let image = pointer.pointee
+        guard image.trueColor != 0, let truecolorRows = image.tpixels else {
+            // A palette image (only animation frames are): libgd's own encoder.
+            var size: Int32 = 0
+            guard let bytes = gdImagePngPtrEx(pointer, &size, Int32(PNGCompression(level: compression).level)) else {
+                throw RenderError("libgd could not encode a \(width)x\(height) palette PNG")
+            }
+            defer { gdFree(bytes) }
+            return Data(bytes: bytes, count: Int(size))
         }
-        defer { gdFree(bytes) }
-        return Data(bytes: bytes, count: Int(size))
+        let keepAlpha: Int32 = image.saveAlphaFlag != 0 ? 1 : 0
+        var smallest = Data()
+        for var settings in PNGCompression(level: compression).candidates {
+            // libgd's resolution is in dots per inch; PNG's pHYs in pixels per metre.
+            settings.pixelsPerMetreX = UInt32((Double(image.res_x) / 0.0254).rounded())
+            settings.pixelsPerMetreY = UInt32((Double(image.res_y) / 0.0254).rounded())
+            var output = CPNGWriterOutput()
+            let status = truecolorRows.withMemoryRebound(to: UnsafePointer<Int32>?.self, capacity: height) { rows in
+                cpngwriter_encode_truecolor(rows, Int32(width), Int32(height), keepAlpha, settings, &output)
+            }
+            guard status == 0, let bytes = output.bytes else {
+                let message = withUnsafeBytes(of: output.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                throw RenderError("could not encode a \(width)x\(height) PNG: \(message)")
+            }
+            defer { cpngwriter_free(bytes) }
+            if smallest.isEmpty || output.count < smallest.count { smallest = Data(bytes: bytes, count: output.count) }
+        }
+        return smallest
     }
 }
 

@@ -72,86 +72,128 @@ public enum FieldRaster {
         let yEdge = cells(count: height + 1, pixel: { transform.y.value(atPixel: rect.minY + $0 * pixelHeight) }, lower: grid.yRange.lowerBound, step: grid.dy, samples: grid.rows)
         let xMid = cells(count: width, pixel: { transform.x.value(atPixel: rect.minX + ($0 + 0.5) * pixelWidth) }, lower: grid.xRange.lowerBound, step: grid.dx, samples: grid.columns)
         let yMid = cells(count: height, pixel: { transform.y.value(atPixel: rect.minY + ($0 + 0.5) * pixelHeight) }, lower: grid.yRange.lowerBound, step: grid.dy, samples: grid.rows)
-        let values = grid.values, columns = grid.columns
-        @inline(__always) func sample(_ c: Int, _ fu: Double, _ r: Int, _ fv: Double) -> Double {
-            guard c >= 0, r >= 0 else { return .nan }
-            let base = r * columns + c
-            let bottom = values[base] + (values[base + 1] - values[base]) * fu
-            let top = values[base + columns] + (values[base + columns + 1] - values[base + columns]) * fu
-            let v = bottom + (top - bottom) * fv
-            return v.isFinite ? v : .nan
-        }
-        var pixels = [Color](repeating: maskColor, count: width * height)
-        switch scale.fill {
-        case .smooth:
-            let lutSize = 1024
-            let lut = (0..<lutSize).map { scale.colormap.color(at: Double($0) / Double(lutSize - 1)) }
-            for row in 0..<height {
-                for column in 0..<width {
-                    let v = sample(xMid.index[column], xMid.fraction[column], yMid.index[row], yMid.fraction[row])
-                    guard v.isFinite else { continue }
-                    let f = scale.levels.fraction(v)
-                    let t = f.isFinite ? min(max(f, 0), 1) : 0
-                    pixels[row * width + column] = lut[Int((t * Double(lutSize - 1)).rounded())]
+        let columns = grid.columns
+        let levels = scale.levels
+        let pixels = grid.values.withUnsafeBufferPointer { values in
+            [Color](unsafeUninitializedCapacity: width * height) { pixels, count in
+                // Bilinear value at cell (c, r) with fractions (fu, fv); NaN outside or masked.
+                @inline(__always) func sample(_ c: Int, _ fu: Double, _ r: Int, _ fv: Double) -> Double {
+                    guard c >= 0, r >= 0 else { return .nan }
+                    let base = r * columns + c
+                    let bottom = values[base] + (values[base + 1] - values[base]) * fu
+                    let top = values[base + columns] + (values[base + columns + 1] - values[base + columns]) * fu
+                    let v = bottom + (top - bottom) * fv
+                    return v.isFinite ? v : .nan
                 }
-            }
-        case .bands:
-            let colors = (0..<scale.levels.bandCount).map(scale.bandColor)
-            // The bilinear interpolant stays within its cell's corner values, so a cell whose four
-            // samples share a band is that band throughout: only the cells a level crosses need
-            // interpolating. Band per cell: >= 0 uniform, -1 masked, -2 crossed by a level.
-            let sampleBands = values.map { $0.isFinite ? Int16(scale.levels.band(of: $0)) : -1 }
-            var cellBands = [Int16](repeating: -1, count: (grid.columns - 1) * (grid.rows - 1))
-            for r in 0..<(grid.rows - 1) {
-                for c in 0..<(columns - 1) {
-                    let i = r * columns + c
-                    let a = sampleBands[i], b = sampleBands[i + 1], cc = sampleBands[i + columns], d = sampleBands[i + columns + 1]
-                    cellBands[r * (columns - 1) + c] = (a < 0 || b < 0 || cc < 0 || d < 0) ? -1 : (a == b && b == cc && cc == d) ? a : -2
-                }
-            }
-            // Band index at every pixel corner; -1 marks a masked corner.
-            var corners = [Int16](repeating: -1, count: (width + 1) * (height + 1))
-            for row in 0...height {
-                let r = yEdge.index[row]
-                guard r >= 0 else { continue }
-                for column in 0...width {
-                    let c = xEdge.index[column]
-                    guard c >= 0 else { continue }
-                    let known = cellBands[r * (columns - 1) + c]
-                    if known != -2 {
-                        corners[row * (width + 1) + column] = known
-                    } else {
-                        let v = sample(c, xEdge.fraction[column], r, yEdge.fraction[row])
-                        if v.isFinite { corners[row * (width + 1) + column] = Int16(scale.levels.band(of: v)) }
+                switch scale.fill {
+                case .smooth:
+                    renderSmooth(into: pixels, width: width, height: height, scale: scale, maskColor: maskColor) { column, row in
+                        sample(xMid.index[column], xMid.fraction[column], yMid.index[row], yMid.fraction[row])
+                    }
+                case .bands:
+                    let colors = (0..<levels.bandCount).map(scale.bandColor)
+                    // The bilinear interpolant stays within its cell's corner values, so a cell whose four
+                    // samples share a band is that band throughout: only the cells a level crosses need
+                    // interpolating. Band per cell: >= 0 uniform, -1 masked, -2 crossed by a level.
+                    let cellBands = bandsPerCell(values, columns: columns, rows: grid.rows, levels: levels)
+                    // Band index at every pixel corner of two corner rows (above and below a pixel
+                    // row); -1 marks a masked corner.
+                    let corners = UnsafeMutablePointer<Int16>.allocate(capacity: 2 * (width + 1))
+                    defer { corners.deallocate() }
+                    var above = corners, below = corners + (width + 1)
+                    cellBands.withUnsafeBufferPointer { cellBands in
+                        func cornerBands(row: Int, into line: UnsafeMutablePointer<Int16>) {
+                            let r = yEdge.index[row]
+                            guard r >= 0 else {
+                                line.update(repeating: -1, count: width + 1)
+                                return
+                            }
+                            let cellRow = cellBands.baseAddress! + r * (columns - 1)
+                            for column in 0...width {
+                                let c = xEdge.index[column]
+                                guard c >= 0 else {
+                                    line[column] = -1
+                                    continue
+                                }
+                                let known = cellRow[c]
+                                if known != -2 {
+                                    line[column] = known
+                                } else {
+                                    let v = sample(c, xEdge.fraction[column], r, yEdge.fraction[row])
+                                    line[column] = v.isFinite ? Int16(levels.band(of: v)) : -1
+                                }
+                            }
+                        }
+                        cornerBands(row: 0, into: above)
+                        colors.withUnsafeBufferPointer { colors in
+                            @inline(__always) func color(_ band: Int) -> Color { band >= 0 ? colors[band] : maskColor }
+                            for row in 0..<height {
+                                cornerBands(row: row + 1, into: below)
+                                let out = pixels.baseAddress! + row * width
+                                for column in 0..<width {
+                                    let a = above[column], b = above[column + 1], c = below[column], d = below[column + 1]
+                                    if a == b, b == c, c == d {
+                                        out[column] = color(Int(a))
+                                        continue
+                                    }
+                                    // A pixel a level crosses: the mean of its four corners and its centre.
+                                    let centre = sample(xMid.index[column], xMid.fraction[column], yMid.index[row], yMid.fraction[row])
+                                    let e = centre.isFinite ? levels.band(of: centre) : -1
+                                    let p = color(Int(a)), q = color(Int(b)), u = color(Int(c)), w = color(Int(d)), m = color(e)
+                                    let red = Int(p.red) + Int(q.red) + Int(u.red) + Int(w.red) + Int(m.red)
+                                    let green = Int(p.green) + Int(q.green) + Int(u.green) + Int(w.green) + Int(m.green)
+                                    let blue = Int(p.blue) + Int(q.blue) + Int(u.blue) + Int(w.blue) + Int(m.blue)
+                                    out[column] = Color(red: UInt8((red + 2) / 5), green: UInt8((green + 2) / 5), blue: UInt8((blue + 2) / 5))
+                                }
+                                swap(&above, &below)
+                            }
+                        }
                     }
                 }
-            }
-            for row in 0..<height {
-                for column in 0..<width {
-                    let k = row * (width + 1) + column
-                    let a = corners[k], b = corners[k + 1], c = corners[k + width + 1], d = corners[k + width + 2]
-                    if a == b, b == c, c == d {
-                        if a >= 0 { pixels[row * width + column] = colors[Int(a)] }
-                        continue
-                    }
-                    let centre = sample(xMid.index[column], xMid.fraction[column], yMid.index[row], yMid.fraction[row])
-                    let e = centre.isFinite ? scale.levels.band(of: centre) : -1
-                    var r = 0, g = 0, bl = 0
-                    @inline(__always) func add(_ band: Int) {
-                        let color = band >= 0 ? colors[band] : maskColor
-                        r += Int(color.red)
-                        g += Int(color.green)
-                        bl += Int(color.blue)
-                    }
-                    add(Int(a))
-                    add(Int(b))
-                    add(Int(c))
-                    add(Int(d))
-                    add(e)
-                    pixels[row * width + column] = Color(red: UInt8((r + 2) / 5), green: UInt8((g + 2) / 5), blue: UInt8((bl + 2) / 5))
-                }
+                count = width * height
             }
         }
         return Raster(width: width, height: height, pixels: pixels)
+    }
+
+    /// The band of every grid cell: the shared band when all four corners fall in one, -1 when
+    /// a corner is masked, -2 when a level crosses the cell.
+    static func bandsPerCell(_ values: UnsafeBufferPointer<Double>, columns: Int, rows: Int, levels: ColorLevels) -> [Int16] {
+        let sampleBands = values.map { $0.isFinite ? Int16(levels.band(of: $0)) : -1 }
+        return sampleBands.withUnsafeBufferPointer { sampleBands in
+            [Int16](unsafeUninitializedCapacity: (columns - 1) * (rows - 1)) { cells, count in
+                for r in 0..<(rows - 1) {
+                    for c in 0..<(columns - 1) {
+                        let i = r * columns + c
+                        let a = sampleBands[i], b = sampleBands[i + 1], cc = sampleBands[i + columns], d = sampleBands[i + columns + 1]
+                        cells[r * (columns - 1) + c] = (a < 0 || b < 0 || cc < 0 || d < 0) ? -1 : (a == b && b == cc && cc == d) ? a : -2
+                    }
+                }
+                count = (columns - 1) * (rows - 1)
+            }
+        }
+    }
+
+    /// The smooth fill: each pixel centre's value through a 1024-entry table of the colormap.
+    static func renderSmooth(
+        into pixels: UnsafeMutableBufferPointer<Color>, width: Int, height: Int, scale: ColorScale, maskColor: Color, value: (Int, Int) -> Double
+    ) {
+        let lutSize = 1024
+        let lut = (0..<lutSize).map { scale.colormap.color(at: Double($0) / Double(lutSize - 1)) }
+        let levels = scale.levels
+        // levels.fraction(v) with its two end points computed once.
+        let first = levels.scale.forward(levels.values[0]), last = levels.scale.forward(levels.values[levels.values.count - 1])
+        for row in 0..<height {
+            for column in 0..<width {
+                let v = value(column, row)
+                guard v.isFinite else {
+                    pixels[row * width + column] = maskColor
+                    continue
+                }
+                let f = (levels.scale.forward(v) - first) / (last - first)
+                let t = f.isFinite ? min(max(f, 0), 1) : 0
+                pixels[row * width + column] = lut[Int((t * Double(lutSize - 1)).rounded())]
+            }
+        }
     }
 }

@@ -57,10 +57,8 @@ extension Figure {
         case .isolines(let grid, let levels, let lineStyle):
             var scaled = lineStyle
             scaled.width *= u
-            for level in levels {
-                for line in MarchingSquares.isolines(grid, level: level) {
-                    renderer.stroke(polyline: line.map(t.pixel), style: scaled)
-                }
+            for lines in MarchingSquares.isolines(grid, levels: levels) {
+                for line in lines { renderer.stroke(polyline: line.map(t.pixel), style: scaled) }
             }
         case .path(let path):
             drawPath(path, transform: t, plot: plot, on: renderer)
@@ -108,7 +106,7 @@ extension Figure {
     }
 
     /// Markers drawn after the clip is lifted: minima stars; for paths, a darker dot every k
-    /// steps, an arrow where the path leaves the plot, a hollow start circle, and a filled end
+    /// steps (thinned where the path slows down so that dots never overlap), an arrow where the path leaves the plot, a hollow start circle, and a filled end
     /// circle or, for a diverged path, an X (at the last exit when the end lies outside).
     func drawMarkers(_ layer: Layer, transform t: PlotTransform, plot: Rect, on renderer: Renderer) {
         let u = style.unit
@@ -125,9 +123,15 @@ extension Figure {
             let length = zip(pixels, pixels.dropFirst()).reduce(0) { $0 + $1.0.distance(to: $1.1) }
             let every = path.markerEvery ?? PathOverlay.automaticMarkerEvery(steps: pixels.count - 1, pixelLength: length, minimumSpacing: 3.5 * w)
             let dot = path.color.mixed(with: .black, 0.45)
+            let dotSize = w * 1.55
             if every > 0 {
+                // Where the path slows down, step dots would pile up into a blob: a dot closer
+                // than two dot widths to the last one drawn is left out.
+                var last: Point?
                 for i in stride(from: every, to: pixels.count - 1, by: every) where plot.contains(pixels[i]) {
-                    MarkerShape.circle.draw(on: renderer, at: pixels[i], size: w * 1.55, fill: dot, edge: .clear, edgeWidth: 0)
+                    if let last, last.distance(to: pixels[i]) < 2 * dotSize { continue }
+                    MarkerShape.circle.draw(on: renderer, at: pixels[i], size: dotSize, fill: dot, edge: .clear, edgeWidth: 0)
+                    last = pixels[i]
                 }
             }
             let end = pixels[pixels.count - 1]

@@ -24,12 +24,12 @@ extension Diagnosis {
         for mode in modes {
             let chosen = variant(clone: clone, zeroGrad: mode)
             let charts = DiagnosticCharts.overlapWindows(chosen.run, label: chosen.label)
-            try save(try LineChart.grid(charts, columns: charts.count, title: "\(chosen.spec) on \(function.title): \(chosen.verdict.finding.headline)", width: 1400, height: 560), "overlap-\(mode.rawValue).png")
+            try save(try Self.grid(charts, columns: charts.count, title: "\(chosen.spec) on \(function.title): \(chosen.verdict.finding.headline)", width: 1400, height: 560), "overlap-\(mode.rawValue).png")
             let dynamics = [
                 DiagnosticCharts.gradientChange(chosen.run, title: "Δg, \(chosen.label)"),
                 DiagnosticCharts.friction(chosen.run, title: "ξ, \(chosen.label)"),
             ].compactMap { $0 }
-            try save(try LineChart.grid(dynamics, columns: 2, title: "\(chosen.spec) on \(function.title)", width: 1400, height: 560), "friction-\(mode.rawValue).png")
+            try save(try Self.grid(dynamics, columns: 2, title: "\(chosen.spec) on \(function.title)", width: 1400, height: 560), "friction-\(mode.rawValue).png")
         }
         try save(try comparisonFigure(), "comparison.png")
         if function.dimension == 2 {
@@ -57,7 +57,20 @@ extension Diagnosis {
                 if let friction = DiagnosticCharts.friction(cell.run, title: "ξ, clone=\(clone), \(mode.rawValue)") { charts.append(friction) }
             }
         }
-        return try LineChart.grid(charts, columns: 4, title: "\(spec.name) on \(function.title): g(t) against the g(t−1) it read, and friction ξ (rows: zero-grad inplace, none)", width: 2200, height: 900)
+        return try Self.grid(charts, columns: 4, title: "\(spec.name) on \(function.title): g(t) against the g(t−1) it read, and friction ξ (rows: zero-grad inplace, none)", width: 2200, height: 900)
+    }
+
+    /// Charts in a grid of `columns` columns where each legend appears once: a chart whose legend
+    /// rows (by text) repeat an earlier chart's shows none, so a grid of the same kinds of chart
+    /// carries one legend per kind, under its first panel, instead of one per panel.
+    static func grid(_ charts: [LineChart], columns: Int, title: String, width: Int, height: Int) throws -> Figure {
+        var shown: Set<[String]> = []
+        let panels = charts.map { chart -> Axes in
+            var axes = chart.axes()
+            axes.showsLegend = shown.insert(axes.legendEntries().map(\.text)).inserted
+            return axes
+        }
+        return try Figure(width: width, height: height, title: title, panels: panels, columns: columns)
     }
 
     /// The verdict of every variant with its numbers, as JSON.

@@ -145,3 +145,17 @@ import Plotting
         }
     }
 }
+
+@Suite struct ChannelRoundingTests {
+    @Test func roundsHalfAwayFromZeroLikeRoundedForEveryChannelValue() throws {
+        let canvas = try GDCanvas(width: 1, height: 1)
+        // The halves, their neighbours one float apart, and a dense sweep of 0...255.
+        var values: [Float] = [0, Float(0.5).nextDown, 0.5, Float(0.5).nextUp, Float(1.5).nextDown, 1.5, 254.5, Float(254.5).nextDown, 255]
+        for k in 0...256 {
+            let half = Float(k) + 0.5
+            values += [half.nextDown, half, half.nextUp]
+        }
+        values += (0..<100_000).map { Float($0) * 0.00255 }
+        for v in values { #expect(canvas.roundedChannel(v) == Int32(v.rounded()), "\(v)") }
+    }
+}

@@ -53,4 +53,16 @@ import Testing
         #expect(throws: PlotError.self) { try ScalarGrid(xRange: 0...1, yRange: 0...1, columns: 2, rows: 2, values: [0, 1, 2]) }
         #expect(throws: PlotError.self) { try ScalarGrid(xRange: 1...1, yRange: 0...1, columns: 2, rows: 2, values: [0, 1, 2, 3]) }
     }
+
+    @Test func manyLevelsAtOnceGiveEachLevelsOwnLines() throws {
+        // Levels that cross the same edges in turn: the shared edge table must start clean each time.
+        let wavy = try ScalarGrid.sampling(xRange: -3...3, yRange: -3...3, columns: 61, rows: 61) { x, y in sin(x) * cos(y) + 0.1 * x }
+        let levels = [-0.5, -0.2, 0, 0.2, 0.5, 0.2, 0]
+        let together = MarchingSquares.isolines(wavy, levels: levels)
+        #expect(together.count == levels.count)
+        for (lines, level) in zip(together, levels) {
+            #expect(lines == MarchingSquares.isolines(wavy, level: level), "level \(level)")
+            #expect(!lines.isEmpty)
+        }
+    }
 }

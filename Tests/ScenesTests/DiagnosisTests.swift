@@ -56,6 +56,14 @@ import Plotting
         #expect(throws: SceneError.self) { try diagnose("adam(lr=0.01)", layout: .tensor) }
     }
 
+    @Test func comparisonShowsEachLegendOnce() throws {
+        let figure = try diagnose("diffgrad(lr=0.01, clone=false)", layout: .tensor).comparisonFigure()
+        #expect(figure.panels.count == 8)
+        let legends = figure.panels.filter(\.showsLegend).map { $0.legendEntries().map(\.text) }
+        #expect(legends.count == 2, "one for the overlap charts, one for the friction charts")
+        #expect(Set(legends).count == 2)
+    }
+
     @Test func goldenComparisonAndOverlapFigures() throws {
         let diagnosis = try diagnose("diffgrad(lr=0.05, clone=false)", layout: .tensor, function: "rastrigin")
         try SceneGolden.check(try diagnosis.comparisonFigure(), name: "diagnosis-comparison")

@@ -36,7 +36,7 @@ def adam_path(lr, steps):
 
 RATES = [0.01, 0.03, 0.1, 0.3]
 PATHS = [adam_path(lr, 500) for lr in RATES]
-COLORS = ["#D55E00", "#0072B2", "#E69F00", "#CC79A7"]
+COLORS = ["#D55E00", "#0072B2", "#CC79A7", "#56B4E9"]  # PathPalette.colors[0..<4]
 # The levels TrajViz resolves for .log(count: 14) on this grid: 1 and 3 per decade, 1e-3 ... 1e4.
 LEVELS = [m * 10.0 ** e for e in range(-3, 4) for m in (1, 3)] + [1e4]
 

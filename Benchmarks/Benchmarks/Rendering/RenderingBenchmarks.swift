@@ -1,6 +1,7 @@
 // The issue-3 rendering benchmark: a 1000x1000 map of Rosenbrock (250x250 grid, log levels,
 // banded fill, iso-lines, colorbar) with 4 paths of 500 steps and a legend, rendered and
-// PNG-encoded. The matplotlib peer is Tools/rendering/matplotlib_peer.py.
+// PNG-encoded. The matplotlib peer is Tools/rendering/matplotlib_peer.py. Also the issue-6
+// (jettify-style) render: an 800x800 map with one 500-step path.
 import Benchmark
 import Foundation
 import GDRenderer
@@ -38,21 +39,25 @@ let paths = rates.enumerated().map { i, lr in
 }
 
 /// Grid sampling, model building, layout, drawing and PNG encoding: the whole job.
-func renderMap(compression: Int = 6) throws -> Data {
+func renderMap(size: Int = 1000, paths: [PathOverlay] = paths, compression: Int) throws -> Data {
     let grid = try ScalarGrid.sampling(xRange: -2...2, yRange: -1...3, columns: 250, rows: 250, rosenbrock)
     let map = ContourMap(field: grid, levels: .log(count: 14), paths: paths, minima: [Point(1, 1)], title: "Rosenbrock")
-    return try FigureRenderer.png(try map.figure(width: 1000, height: 1000), compression: compression)
+    return try FigureRenderer.png(try map.figure(width: size, height: size), compression: compression)
 }
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxDuration: .seconds(10), maxIterations: 60)
 
-    Benchmark("rosenbrock map 1000x1000, 4 paths x 500 steps, PNG") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(try renderMap()) }
+    for level in [6, 3, 1] {
+        Benchmark("rosenbrock map 1000x1000, 4 paths x 500 steps, PNG level \(level)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try renderMap(compression: level)) }
+        }
     }
 
-    Benchmark("rosenbrock map 1000x1000, 4 paths x 500 steps, PNG zlib level 3") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(try renderMap(compression: 3)) }
+    for level in [6, 3] {
+        Benchmark("rosenbrock map 800x800, 1 path x 500 steps, PNG level \(level)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try renderMap(size: 800, paths: [paths[1]], compression: level)) }
+        }
     }
 
     Benchmark("rosenbrock map 1000x1000, draw only (no PNG encode)") { benchmark in
