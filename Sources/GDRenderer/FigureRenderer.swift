@@ -14,12 +14,12 @@ public enum FigureRenderer {
     }
 
     /// The figure as PNG bytes, encoded by libgd/libpng at zlib level `compression` (0...9).
-    public static func png(_ figure: Figure, compression: Int = 6) throws(RenderError) -> Data {
+    public static func png(_ figure: Figure, compression: Int = PNGCompression.defaultLevel) throws(RenderError) -> Data {
         try render(figure).pngData(compression: compression)
     }
 
     /// Renders `figure` and writes it as a PNG at `url`.
-    public static func writePNG(_ figure: Figure, to url: URL, compression: Int = 6) throws {
+    public static func writePNG(_ figure: Figure, to url: URL, compression: Int = PNGCompression.defaultLevel) throws {
         try writeAtomically(png(figure, compression: compression), to: url)
     }
 

@@ -70,7 +70,7 @@ public final class GDImage {
     /// compression)`; 0 is no compression (fastest) ... 9 the smallest. RGB, or RGBA when the
     /// image saves its alpha channel (`gdImageSaveAlpha`); a pHYs chunk carries libgd's
     /// resolution (96 dpi by default). The same pixels give the same bytes.
-    public func pngData(compression: Int = 6) throws(RenderError) -> Data {
+    public func pngData(compression: Int = PNGCompression.defaultLevel) throws(RenderError) -> Data {
         let image = pointer.pointee
         guard image.trueColor != 0, let truecolorRows = image.tpixels else {
             // A palette image (only animation frames are): libgd's own encoder.

@@ -12,6 +12,11 @@ import CPNGWriter
 /// adaptive per-row filter choice and keeps whichever output is smaller (line charts on white,
 /// where filters help, come out about 30 % smaller).
 public struct PNGCompression: Hashable, Sendable {
+    /// The level every command uses unless told otherwise: 3, whose files are about 9 % larger
+    /// than level 6's (and smaller than libgd's level-6 files were) at about half the encoding
+    /// time of level 6.
+    public static let defaultLevel = 3
+
     /// The level, 0...9 (values outside are clamped).
     public let level: Int
 

@@ -32,7 +32,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Animation frames (2...400).") var frames: Int = 60
     @Option(name: .customLong("frame-delay"), help: "Delay between animation frames, in milliseconds (10...10000).")
     var frameDelay: Int = 80
-    @Option(help: "PNG compression level, 0 (none) to 9 (smallest).") var compression: Int = 6
+    @Option(help: "PNG compression level, 0 (none, fastest) to 9 (smallest, slowest).") var compression: Int = PNGCompression.defaultLevel
     @Option(help: "The file to write (default: output/<function>-<optimizers>.png or .gif).") var output: String?
 
     enum LayoutName: String, ExpressibleByArgument, CaseIterable { case overlay, grid }
