@@ -1,12 +1,16 @@
 /// A parsed expression in x and y: a tree whose nodes remember the UTF-8 byte range of
 /// the source text they came from, so that later errors can point at them.
 public struct ExpressionSyntax: Sendable, Equatable, CustomStringConvertible {
-    public indirect enum Kind: Sendable, Equatable {
+    /// Only the recursive cases are boxed (`call`'s array already is). Leaves stay inline, and
+    /// the boxes are held by plain pointers: an all-`indirect` enum keeps its case in the spare
+    /// high bits of the box pointer, which LeakSanitizer cannot follow, so a tree held by a
+    /// global until exit was reported as leaked.
+    public enum Kind: Sendable, Equatable {
         case number(Double)
         case variable(Variable)
         case constant(NamedConstant)
-        case negate(ExpressionSyntax)
-        case binary(BinaryOperator, ExpressionSyntax, ExpressionSyntax)
+        indirect case negate(ExpressionSyntax)
+        indirect case binary(BinaryOperator, ExpressionSyntax, ExpressionSyntax)
         case call(MathFunction, [ExpressionSyntax])
     }
 
