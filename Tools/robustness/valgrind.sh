@@ -9,10 +9,14 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-swift build -c release --product trajviz >/dev/null
+# TRAJVIZ_BINARY=path checks that build of the tool instead (e.g. an older one, for comparison).
+if [ -z "${TRAJVIZ_BINARY:-}" ]; then
+    swift build -c release --product trajviz >/dev/null
+    TRAJVIZ_BINARY="$(swift build -c release --show-bin-path)/trajviz"
+fi
 logs="$(mktemp -d)"
 tool="$logs/trajviz"
-objcopy --strip-debug "$(swift build -c release --show-bin-path)/trajviz" "$tool"
+objcopy --strip-debug "$TRAJVIZ_BINARY" "$tool"
 work="$logs/work"
 mkdir -p "$work"
 memcheck() {
