@@ -1,13 +1,18 @@
 /// A parsed expression in x and y: a tree whose nodes remember the UTF-8 byte range of
 /// the source text they came from, so that later errors can point at them.
 public struct ExpressionSyntax: Sendable, Equatable, CustomStringConvertible {
-    public indirect enum Kind: Sendable, Equatable {
+    /// The recursive cases are boxed, the leaves stored inline. The `Double` of `number` has
+    /// no spare bits, so the case goes in a tag byte of its own and every pointer is stored as
+    /// is. When the payloads' pointers share spare bits (an all-`indirect` enum, or an unboxed
+    /// array in `call`), Swift keeps the case in their high bits, where LeakSanitizer cannot
+    /// follow them: trees held by globals until exit were reported as leaked.
+    public enum Kind: Sendable, Equatable {
         case number(Double)
         case variable(Variable)
         case constant(NamedConstant)
-        case negate(ExpressionSyntax)
-        case binary(BinaryOperator, ExpressionSyntax, ExpressionSyntax)
-        case call(MathFunction, [ExpressionSyntax])
+        indirect case negate(ExpressionSyntax)
+        indirect case binary(BinaryOperator, ExpressionSyntax, ExpressionSyntax)
+        indirect case call(MathFunction, [ExpressionSyntax])
     }
 
     public var kind: Kind

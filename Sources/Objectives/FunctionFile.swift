@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// Reads function definition files: TOML with these keys.
 ///
@@ -12,8 +11,9 @@ import TOMLKit
 ///     start = [-2.0, 2.0]                               required: the default start point
 ///     levels = "log"                                    optional: "log" or "linear" (default)
 ///
-/// Every error names the file, line and column, with a caret under the fault. TOMLKit gives
-/// no positions for values, so the loader finds each key's line in the text itself.
+/// The TOML is parsed by TOMLKit (see `TOMLDocument`). Every error names the file, line and
+/// column, with a caret under the fault. TOMLKit gives no positions for values, so the loader
+/// finds each key's line in the text itself.
 public enum FunctionFile {
     static let keys = ["name", "title", "description", "expression", "domain", "minima", "start", "levels"]
 
@@ -104,15 +104,13 @@ public enum FunctionFile {
             throw reader.error("malformed TOML: \(message)", at: offset)
         }
         try checkTableHeaders(text, reader: reader)
-        let table: TOMLTable
+        let table: TOMLDocument
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            // toml++ quotes the offending character as is, a line break included: keep the message on one line.
-            let description = error.description.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
-            throw reader.error("malformed TOML: \(description)", line: error.source.begin.line, column: error.source.begin.column)
+            table = try TOMLDocument(parsing: text)
         } catch {
-            throw ObjectiveError("\(sourceName): malformed TOML: \(error)")
+            // toml++ quotes the offending character as is, a line break included: keep the message on one line.
+            let description = error.message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+            throw reader.error("malformed TOML: \(description)", line: error.line, column: error.column)
         }
         for key in table.keys where !keys.contains(key) {
             throw reader.error(
@@ -335,41 +333,25 @@ public enum FunctionFile {
             return self.error(error.message, at: start + error.range.lowerBound, length: max(1, error.range.count))
         }
 
-        func typeName(_ value: TOMLValueConvertible) -> String {
-            switch value.type {
-            case .string: "a string"
-            case .int: "an integer"
-            case .double: "a number"
-            case .bool: "a boolean"
-            case .array: "an array"
-            case .table: "a table"
-            case .date, .time, .dateTime: "a date or time"
-            }
-        }
-
-        func string(_ table: TOMLTable, _ key: String, required: Bool) throws(ObjectiveError) -> String? {
+        func string(_ table: TOMLDocument, _ key: String, required: Bool) throws(ObjectiveError) -> String? {
             guard let value = table[key] else {
                 if required { throw error("missing key '\(key)'", key: [key]) }
                 return nil
             }
             guard let string = value.string else {
-                throw error("'\(key)' must be a string in quotes, not \(typeName(value))", key: [key], value: true)
+                throw error("'\(key)' must be a string in quotes, not \(value.kindName)", key: [key], value: true)
             }
             return string
         }
 
-        func number(_ value: TOMLValueConvertible) -> Double? {
-            value.double ?? value.int.map(Double.init)
-        }
-
         /// A point [x, y] of two finite numbers.
-        func point(_ value: TOMLValueConvertible?, key path: [String], required: Bool) throws(ObjectiveError) -> [Double]? {
+        func point(_ value: TOMLDocument.Value?, key path: [String], required: Bool) throws(ObjectiveError) -> [Double]? {
             let name = path.joined(separator: ".")
             guard let value else {
                 if required { throw error("missing key '\(name)'", key: path) }
                 return nil
             }
-            guard let array = value.array, array.count == 2, let x = number(array[0]), let y = number(array[1]) else {
+            guard let array = value.array, array.count == 2, let x = array[0].number, let y = array[1].number else {
                 throw error("'\(name)' must be a point [x, y] of two numbers", key: path, value: true)
             }
             guard x.isFinite, y.isFinite else {
@@ -378,7 +360,7 @@ public enum FunctionFile {
             return [x, y]
         }
 
-        func points(_ table: TOMLTable, _ key: String) throws(ObjectiveError) -> [[Double]] {
+        func points(_ table: TOMLDocument, _ key: String) throws(ObjectiveError) -> [[Double]] {
             guard let value = table[key] else { return [] }
             guard let array = value.array else {
                 throw error("'\(key)' must be a list of points, as in [[1.0, 1.0]] (or [] for none)", key: [key], value: true)
@@ -391,7 +373,7 @@ public enum FunctionFile {
             return points
         }
 
-        func domain(_ table: TOMLTable) throws(ObjectiveError) -> Domain? {
+        func domain(_ table: TOMLDocument) throws(ObjectiveError) -> Domain? {
             guard let value = table["domain"] else { return nil }
             guard let domain = value.table else {
                 throw error("'domain' must be a table, as in domain = { x = [-2.0, 2.0], y = [-1.0, 3.0] }", key: ["domain"], value: true)
@@ -404,7 +386,7 @@ public enum FunctionFile {
                 guard let value = domain[axis] else {
                     throw error("missing key 'domain.\(axis)'", key: path)
                 }
-                guard let array = value.array, array.count == 2, let low = number(array[0]), let high = number(array[1]) else {
+                guard let array = value.array, array.count == 2, let low = array[0].number, let high = array[1].number else {
                     throw error("'domain.\(axis)' must be a range [min, max] of two numbers", key: path, value: true)
                 }
                 guard low.isFinite, high.isFinite, low < high else {
