@@ -48,7 +48,8 @@ struct BuiltTool {
             process.arguments = arguments
         }
         if let directory { process.currentDirectoryURL = directory }
-        // Built with --sanitize=address, the tool reports TOMLKit's own leaks at exit; suppress only those.
+        // Built with --sanitize=address, LeakSanitizer checks the tool at exit with the project's
+        // suppressions (false positives of the Swift runtime and Foundation, Tools/robustness/lsan.supp).
         var environment = ProcessInfo.processInfo.environment
         // (print_suppressions=0: LeakSanitizer would otherwise append its statistics to stderr.)
         environment["LSAN_OPTIONS"] = (environment["LSAN_OPTIONS"].map { $0 + ":" } ?? "suppressions=\(Self.leakSuppressions):") + "print_suppressions=0"
