@@ -40,12 +40,9 @@ struct ExpressionGradient: Sendable {
         dependsOnX = program.dependence[Int(program.result)] & 1 != 0
         dependsOnY = program.dependence[Int(program.result)] & 2 != 0
         switch Self.operand(program.result, program) {
-        case .x:
-            forward = { _, x, _ in x }
-            backward = { _, _, _, g, adjoints in adjoints[0] += g }
-        case .y:
-            forward = { _, _, y in y }
-            backward = { _, _, _, g, adjoints in adjoints[1] += g }
+        case .variable(let variable):
+            forward = { registers, x, y in variable.evaluate(registers, x, y) }
+            backward = { _, _, _, g, adjoints in variable.receive(g, adjoints) }
         case .node(let node):
             forward = node.forward
             backward = node.backward
@@ -74,29 +71,27 @@ struct ExpressionGradient: Sendable {
     // MARK: Compiling the tree
 
     private enum Operand {
-        case x, y
+        case variable(VariableOperand)
         case node(NodeOperand)
     }
 
     private static func operand(_ register: Int32, _ program: ExpressionProgram) -> Operand {
         switch register {
-        case 0: return .x
-        case 1: return .y
+        case 0: return .variable(.x)
+        case 1: return .variable(.y)
         default:
             let instruction = program.instructions[Int(register) - ExpressionProgram.inputCount]
             let slot = Int(register)
             let a = operand(instruction.a, program)
             guard instruction.opcode.isBinary else {
                 switch a {
-                case .x: return .node(unary(instruction, slot, XOperand()))
-                case .y: return .node(unary(instruction, slot, YOperand()))
+                case .variable(let variable): return .node(unary(instruction, slot, variable))
                 case .node(let node): return .node(unary(instruction, slot, node))
                 }
             }
             let b = operand(instruction.b, program)
             switch a {
-            case .x: return .node(binary(instruction, slot, XOperand(), b))
-            case .y: return .node(binary(instruction, slot, YOperand(), b))
+            case .variable(let variable): return .node(binary(instruction, slot, variable, b))
             case .node(let node): return .node(binary(instruction, slot, node, b))
             }
         }
@@ -106,8 +101,7 @@ struct ExpressionGradient: Sendable {
         _ instruction: ExpressionProgram.Instruction, _ slot: Int, _ a: A, _ b: Operand
     ) -> NodeOperand {
         switch b {
-        case .x: binary(instruction.opcode, slot, a, XOperand())
-        case .y: binary(instruction.opcode, slot, a, YOperand())
+        case .variable(let variable): binary(instruction.opcode, slot, a, variable)
         case .node(let node): binary(instruction.opcode, slot, a, node)
         }
     }
@@ -205,19 +199,20 @@ protocol GradientOperand: Sendable {
     func propagate(_ g: Double, _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ sums: UnsafeMutablePointer<Double>)
 }
 
-struct XOperand: GradientOperand {
-    @inline(__always) func evaluate(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double { x }
-    @inline(__always) func value(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double { x }
-    @inline(__always) func receive(_ g: Double, _ sums: UnsafeMutablePointer<Double>) { sums[0] += g }
-    @inline(__always) func propagate(
-        _ g: Double, _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ sums: UnsafeMutablePointer<Double>
-    ) {}
-}
+/// x (index 0) or y (index 1): read directly, its adjoints summed in `sums[index]`.
+struct VariableOperand: GradientOperand {
+    let index: Int
 
-struct YOperand: GradientOperand {
-    @inline(__always) func evaluate(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double { y }
-    @inline(__always) func value(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double { y }
-    @inline(__always) func receive(_ g: Double, _ sums: UnsafeMutablePointer<Double>) { sums[1] += g }
+    static let x = VariableOperand(index: 0)
+    static let y = VariableOperand(index: 1)
+
+    @inline(__always) func evaluate(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double {
+        index == 0 ? x : y
+    }
+    @inline(__always) func value(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double {
+        index == 0 ? x : y
+    }
+    @inline(__always) func receive(_ g: Double, _ sums: UnsafeMutablePointer<Double>) { sums[index] += g }
     @inline(__always) func propagate(
         _ g: Double, _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ sums: UnsafeMutablePointer<Double>
     ) {}
