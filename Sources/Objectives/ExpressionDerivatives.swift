@@ -11,127 +11,144 @@ import Foundation
 ///     sin: g·cos u     cos: g·(-sin u)     tan: g·(1 + v·v)    exp: g·v    log: g / u
 ///     sqrt: g / (2v)   abs: g·sign u       tanh: g·(1 - v·v)
 ///
-/// Each rule is a type of its own so that a compiled node inlines it: no call per rule.
+/// Values are `ExpressionProgram.apply`'s, the one table that folding and grids use too. Each
+/// rule is a type of its own so that a compiled node inlines it: no call, no switch per rule.
 protocol UnaryRule: Sendable {
-    func value(_ u: Double) -> Double
+    /// The operation whose value the rule computes.
+    static var opcode: ExpressionProgram.Opcode { get }
+    /// The immediate constant; 0 where the operation has none.
+    var c: Double { get }
     func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double
+}
+
+extension UnaryRule {
+    var c: Double { 0 }
+
+    @inline(__always)
+    func value(_ u: Double) -> Double { ExpressionProgram.apply(Self.opcode, u, u, c) }
 }
 
 /// A rule of two operands; `adjoints` gives the left operand's first.
 protocol BinaryRule: Sendable {
-    func value(_ u: Double, _ w: Double) -> Double
+    /// The operation whose value the rule computes.
+    static var opcode: ExpressionProgram.Opcode { get }
     func adjoints(_ g: Double, _ u: Double, _ w: Double, _ v: Double) -> (Double, Double)
+}
+
+extension BinaryRule {
+    @inline(__always)
+    func value(_ u: Double, _ w: Double) -> Double { ExpressionProgram.apply(Self.opcode, u, w, 0) }
 }
 
 enum Rules {
     struct Add: BinaryRule {
-        func value(_ u: Double, _ w: Double) -> Double { u + w }
+        static let opcode = ExpressionProgram.Opcode.add
         func adjoints(_ g: Double, _ u: Double, _ w: Double, _ v: Double) -> (Double, Double) { (g, g) }
     }
     struct Subtract: BinaryRule {
-        func value(_ u: Double, _ w: Double) -> Double { u - w }
+        static let opcode = ExpressionProgram.Opcode.subtract
         func adjoints(_ g: Double, _ u: Double, _ w: Double, _ v: Double) -> (Double, Double) { (g, -g) }
     }
     struct Multiply: BinaryRule {
-        func value(_ u: Double, _ w: Double) -> Double { u * w }
+        static let opcode = ExpressionProgram.Opcode.multiply
         func adjoints(_ g: Double, _ u: Double, _ w: Double, _ v: Double) -> (Double, Double) { (g * w, g * u) }
     }
     struct Divide: BinaryRule {
-        func value(_ u: Double, _ w: Double) -> Double { u / w }
+        static let opcode = ExpressionProgram.Opcode.divide
         func adjoints(_ g: Double, _ u: Double, _ w: Double, _ v: Double) -> (Double, Double) { (g / w, -g * ((u / w) / w)) }
     }
     struct Power: BinaryRule {
-        func value(_ u: Double, _ w: Double) -> Double { Foundation.pow(u, w) }
+        static let opcode = ExpressionProgram.Opcode.power
         func adjoints(_ g: Double, _ u: Double, _ w: Double, _ v: Double) -> (Double, Double) {
             (w == 0 ? 0 : g * (w * Foundation.pow(u, w - 1)), u == 0 && w >= 0 ? 0 : g * (v * Foundation.log(u)))
         }
     }
 
     struct Constant: UnaryRule {
+        static let opcode = ExpressionProgram.Opcode.constant
         let c: Double
-        func value(_ u: Double) -> Double { c }
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { 0 }
     }
     struct AddConstant: UnaryRule {
+        static let opcode = ExpressionProgram.Opcode.addConstant
         let c: Double
-        func value(_ u: Double) -> Double { u + c }
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g }
     }
     struct SubtractFromConstant: UnaryRule {
+        static let opcode = ExpressionProgram.Opcode.subtractFromConstant
         let c: Double
-        func value(_ u: Double) -> Double { c - u }
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { -g }
     }
     struct MultiplyConstant: UnaryRule {
+        static let opcode = ExpressionProgram.Opcode.multiplyConstant
         let c: Double
-        func value(_ u: Double) -> Double { u * c }
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * c }
     }
     struct DivideByConstant: UnaryRule {
+        static let opcode = ExpressionProgram.Opcode.divideByConstant
         let c: Double
-        func value(_ u: Double) -> Double { u / c }
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g / c }
     }
     struct DivideConstant: UnaryRule {
+        static let opcode = ExpressionProgram.Opcode.divideConstant
         let c: Double
-        func value(_ u: Double) -> Double { (1 / u) * c }
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double {
             let reciprocal = 1 / u
             return -(g * c) * (reciprocal * reciprocal)
         }
     }
     struct PowerConstant: UnaryRule {
+        static let opcode = ExpressionProgram.Opcode.powerConstant
         let c: Double
-        func value(_ u: Double) -> Double { ExpressionProgram.power(u, constant: c) }
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * (c * ExpressionProgram.power(u, constant: c - 1)) }
     }
     struct ConstantPower: UnaryRule {
+        static let opcode = ExpressionProgram.Opcode.constantPower
         let c: Double
-        func value(_ u: Double) -> Double { Foundation.pow(c, u) }
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { c == 0 && u >= 0 ? 0 : g * (v * Foundation.log(c)) }
     }
     struct Square: UnaryRule {
-        func value(_ u: Double) -> Double { u * u }
+        static let opcode = ExpressionProgram.Opcode.square
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * (2 * u) }
     }
     struct Cube: UnaryRule {
-        func value(_ u: Double) -> Double { u * u * u }
+        static let opcode = ExpressionProgram.Opcode.cube
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * (3 * (u * u)) }
     }
     struct Negate: UnaryRule {
-        func value(_ u: Double) -> Double { -u }
+        static let opcode = ExpressionProgram.Opcode.negate
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { -g }
     }
     struct Sin: UnaryRule {
-        func value(_ u: Double) -> Double { Foundation.sin(u) }
+        static let opcode = ExpressionProgram.Opcode.sin
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * Foundation.cos(u) }
     }
     struct Cos: UnaryRule {
-        func value(_ u: Double) -> Double { Foundation.cos(u) }
+        static let opcode = ExpressionProgram.Opcode.cos
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * -Foundation.sin(u) }
     }
     struct Tan: UnaryRule {
-        func value(_ u: Double) -> Double { Foundation.tan(u) }
+        static let opcode = ExpressionProgram.Opcode.tan
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * (1 + v * v) }
     }
     struct Exp: UnaryRule {
-        func value(_ u: Double) -> Double { Foundation.exp(u) }
+        static let opcode = ExpressionProgram.Opcode.exp
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * v }
     }
     struct Log: UnaryRule {
-        func value(_ u: Double) -> Double { Foundation.log(u) }
+        static let opcode = ExpressionProgram.Opcode.log
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g / u }
     }
     struct SquareRoot: UnaryRule {
-        func value(_ u: Double) -> Double { u.squareRoot() }
+        static let opcode = ExpressionProgram.Opcode.sqrt
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g / (2 * v) }
     }
     struct Absolute: UnaryRule {
-        func value(_ u: Double) -> Double { Swift.abs(u) }
+        static let opcode = ExpressionProgram.Opcode.abs
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * (u > 0 ? 1 : u < 0 ? -1 : 0) }
     }
     struct HyperbolicTangent: UnaryRule {
-        func value(_ u: Double) -> Double { Foundation.tanh(u) }
+        static let opcode = ExpressionProgram.Opcode.tanh
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * (1 - v * v) }
     }
 }

@@ -16,22 +16,14 @@ public struct StepPowers: Sendable {
         case rootOfComplement
     }
 
-    /// The base, β.
-    public let base: Double
-    /// The factor s applied to t before raising: 1 for bias corrections.
-    public let exponentScale: Double
-    /// What is raised.
-    public let quantity: Quantity
     private var table: PowerTable
 
+    /// The powers of `base` (β) at the steps scaled by `exponentScale` (s, 1 for bias corrections).
     public init(base: Double, exponentScale: Double = 1, quantity: Quantity = .power) {
-        self.base = base
-        self.exponentScale = exponentScale
-        self.quantity = quantity
         table = PowerTable.shared(PowerTable.Key(base, exponentScale, quantity), atLeast: PowerTable.initialCount)
     }
 
-    /// `pow(base, Double(t)·exponentScale)`, for t ≥ 1.
+    /// The quantity at step t ≥ 1, e.g. `pow(base, Double(t)·exponentScale)`.
     @inline(__always)
     public mutating func callAsFunction(_ t: Int) -> Double {
         t <= table.values.count ? table.values[t - 1] : beyondTable(t)
@@ -39,10 +31,10 @@ public struct StepPowers: Sendable {
 
     private mutating func beyondTable(_ t: Int) -> Double {
         if table.values.count < PowerTable.maximumCount {
-            table = PowerTable.shared(PowerTable.Key(base, exponentScale, quantity), atLeast: t)
+            table = PowerTable.shared(table.key, atLeast: t)
             if t <= table.values.count { return table.values[t - 1] }
         }
-        return PowerTable.Key(base, exponentScale, quantity).value(at: t)
+        return table.key.value(at: t)
     }
 }
 
@@ -51,9 +43,11 @@ final class PowerTable: Sendable {
     static let initialCount = 1024
     static let maximumCount = 1 << 17
 
+    let key: Key
     let values: [Double]
 
-    private init(values: [Double]) {
+    private init(key: Key, values: [Double]) {
+        self.key = key
         self.values = values
     }
 
@@ -90,7 +84,7 @@ final class PowerTable: Sendable {
             while size < count && size < maximumCount { size *= 2 }
             values.reserveCapacity(size)
             for t in values.count + 1...size { values.append(key.value(at: t)) }
-            let table = PowerTable(values: values)
+            let table = PowerTable(key: key, values: values)
             tables[key] = table
             return table
         }
