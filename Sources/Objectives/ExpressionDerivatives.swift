@@ -13,9 +13,15 @@ import Foundation
 ///
 /// Values are `ExpressionProgram.apply`'s, the one table that folding and grids use too. Each
 /// rule is a type of its own so that a compiled node inlines it: no call, no switch per rule.
+/// Each rule also says which values its adjoints read (u and w, or v), so that a sweep for the
+/// gradient alone computes only those.
 protocol UnaryRule: Sendable {
     /// The operation whose value the rule computes.
     static var opcode: ExpressionProgram.Opcode { get }
+    /// Whether `adjoint` reads u.
+    static var readsOperands: Bool { get }
+    /// Whether `adjoint` reads v.
+    static var readsResult: Bool { get }
     /// The immediate constant; 0 where the operation has none.
     var c: Double { get }
     func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double
@@ -23,6 +29,8 @@ protocol UnaryRule: Sendable {
 
 extension UnaryRule {
     var c: Double { 0 }
+    static var readsOperands: Bool { false }
+    static var readsResult: Bool { false }
 
     @inline(__always)
     func value(_ u: Double) -> Double { ExpressionProgram.apply(Self.opcode, u, u, c) }
@@ -32,10 +40,17 @@ extension UnaryRule {
 protocol BinaryRule: Sendable {
     /// The operation whose value the rule computes.
     static var opcode: ExpressionProgram.Opcode { get }
+    /// Whether `adjoints` reads u and w.
+    static var readsOperands: Bool { get }
+    /// Whether `adjoints` reads v.
+    static var readsResult: Bool { get }
     func adjoints(_ g: Double, _ u: Double, _ w: Double, _ v: Double) -> (Double, Double)
 }
 
 extension BinaryRule {
+    static var readsOperands: Bool { false }
+    static var readsResult: Bool { false }
+
     @inline(__always)
     func value(_ u: Double, _ w: Double) -> Double { ExpressionProgram.apply(Self.opcode, u, w, 0) }
 }
@@ -51,14 +66,18 @@ enum Rules {
     }
     struct Multiply: BinaryRule {
         static let opcode = ExpressionProgram.Opcode.multiply
+        static let readsOperands = true
         func adjoints(_ g: Double, _ u: Double, _ w: Double, _ v: Double) -> (Double, Double) { (g * w, g * u) }
     }
     struct Divide: BinaryRule {
         static let opcode = ExpressionProgram.Opcode.divide
+        static let readsOperands = true
         func adjoints(_ g: Double, _ u: Double, _ w: Double, _ v: Double) -> (Double, Double) { (g / w, -g * ((u / w) / w)) }
     }
     struct Power: BinaryRule {
         static let opcode = ExpressionProgram.Opcode.power
+        static let readsOperands = true
+        static let readsResult = true
         func adjoints(_ g: Double, _ u: Double, _ w: Double, _ v: Double) -> (Double, Double) {
             (w == 0 ? 0 : g * (w * Foundation.pow(u, w - 1)), u == 0 && w >= 0 ? 0 : g * (v * Foundation.log(u)))
         }
@@ -91,6 +110,7 @@ enum Rules {
     }
     struct DivideConstant: UnaryRule {
         static let opcode = ExpressionProgram.Opcode.divideConstant
+        static let readsOperands = true
         let c: Double
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double {
             let reciprocal = 1 / u
@@ -99,20 +119,25 @@ enum Rules {
     }
     struct PowerConstant: UnaryRule {
         static let opcode = ExpressionProgram.Opcode.powerConstant
+        static let readsOperands = true
         let c: Double
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * (c * ExpressionProgram.power(u, constant: c - 1)) }
     }
     struct ConstantPower: UnaryRule {
         static let opcode = ExpressionProgram.Opcode.constantPower
+        static let readsOperands = true
+        static let readsResult = true
         let c: Double
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { c == 0 && u >= 0 ? 0 : g * (v * Foundation.log(c)) }
     }
     struct Square: UnaryRule {
         static let opcode = ExpressionProgram.Opcode.square
+        static let readsOperands = true
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * (2 * u) }
     }
     struct Cube: UnaryRule {
         static let opcode = ExpressionProgram.Opcode.cube
+        static let readsOperands = true
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * (3 * (u * u)) }
     }
     struct Negate: UnaryRule {
@@ -121,34 +146,42 @@ enum Rules {
     }
     struct Sin: UnaryRule {
         static let opcode = ExpressionProgram.Opcode.sin
+        static let readsOperands = true
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * Foundation.cos(u) }
     }
     struct Cos: UnaryRule {
         static let opcode = ExpressionProgram.Opcode.cos
+        static let readsOperands = true
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * -Foundation.sin(u) }
     }
     struct Tan: UnaryRule {
         static let opcode = ExpressionProgram.Opcode.tan
+        static let readsResult = true
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * (1 + v * v) }
     }
     struct Exp: UnaryRule {
         static let opcode = ExpressionProgram.Opcode.exp
+        static let readsResult = true
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * v }
     }
     struct Log: UnaryRule {
         static let opcode = ExpressionProgram.Opcode.log
+        static let readsOperands = true
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g / u }
     }
     struct SquareRoot: UnaryRule {
         static let opcode = ExpressionProgram.Opcode.sqrt
+        static let readsResult = true
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g / (2 * v) }
     }
     struct Absolute: UnaryRule {
         static let opcode = ExpressionProgram.Opcode.abs
+        static let readsOperands = true
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * (u > 0 ? 1 : u < 0 ? -1 : 0) }
     }
     struct HyperbolicTangent: UnaryRule {
         static let opcode = ExpressionProgram.Opcode.tanh
+        static let readsResult = true
         func adjoint(_ g: Double, _ u: Double, _ v: Double) -> Double { g * (1 - v * v) }
     }
 }

@@ -18,7 +18,10 @@ import Foundation
 /// The tree is compiled once into closures, one forward and one backward per operation,
 /// specialised for operands that are x or y (read directly) or other operations (called).
 /// Evaluation keeps values in a register file on the stack: no allocation, no dispatch on
-/// opcodes.
+/// opcodes. For the gradient alone, a third closure per operation (`prepare`) computes only
+/// the values some adjoint formula reads: in Rastrigin's `10·cos(2πx)` the backward pass needs
+/// 2πx but not the cosine, so a learning-rate search's steps skip both cosines. The adjoints
+/// are the same bits either way.
 struct ExpressionGradient: Sendable {
     /// Computes a node's value from x and y, storing it (and its operands') in the registers.
     typealias Forward = @Sendable (_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double
@@ -27,9 +30,12 @@ struct ExpressionGradient: Sendable {
     typealias Backward = @Sendable (
         _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ g: Double, _ adjoints: UnsafeMutablePointer<Double>
     ) -> Void
+    /// Stores in the registers the values that the backward pass reads, and no others.
+    typealias Prepare = @Sendable (_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Void
 
     private let forward: Forward
     private let backward: Backward
+    private let prepare: Prepare
     private let registerCount: Int
     private let dependsOnX: Bool
     private let dependsOnY: Bool
@@ -43,9 +49,11 @@ struct ExpressionGradient: Sendable {
         case .variable(let variable):
             forward = { registers, x, y in variable.evaluate(registers, x, y) }
             backward = { _, _, _, g, adjoints in variable.receive(g, adjoints) }
+            prepare = { _, _, _ in }
         case .node(let node):
             forward = node.forward
             backward = node.backward
+            prepare = node.prepare
         }
     }
 
@@ -65,6 +73,18 @@ struct ExpressionGradient: Sendable {
             let value = forward(registers, x, y)
             backward(registers, x, y, 1, adjoints)
             return (value, dependsOnX ? adjoints[0] : 0, dependsOnY ? adjoints[1] : 0)
+        }
+    }
+
+    /// (∂f/∂x, ∂f/∂y), the same bits as `valueAndGradient`'s, without computing f.
+    func gradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: registerCount + 2) { buffer in
+            let registers = buffer.baseAddress!, adjoints = registers + registerCount
+            adjoints[0] = -0.0
+            adjoints[1] = -0.0
+            prepare(registers, x, y)
+            backward(registers, x, y, 1, adjoints)
+            return (dependsOnX ? adjoints[0] : 0, dependsOnY ? adjoints[1] : 0)
         }
     }
 
@@ -122,22 +142,39 @@ struct ExpressionGradient: Sendable {
 
     /// A binary operation's closures. Backward: both adjoints are formed, handed to leaf
     /// operands left first, then passed down the right subtree before the left.
+    /// Prepare: the node's own value if its rule reads it (which stores every value below), else
+    /// its operands' values if the rule reads those, else whatever its operands' rules read.
     private static func node<Rule: BinaryRule, A: GradientOperand, B: GradientOperand>(
         _ rule: Rule, _ slot: Int, _ a: A, _ b: B
     ) -> NodeOperand {
-        NodeOperand(
+        let forward: ExpressionGradient.Forward = { registers, x, y in
+            let v = rule.value(a.evaluate(registers, x, y), b.evaluate(registers, x, y))
+            registers[slot] = v
+            return v
+        }
+        return NodeOperand(
             slot: slot,
-            forward: { registers, x, y in
-                let v = rule.value(a.evaluate(registers, x, y), b.evaluate(registers, x, y))
-                registers[slot] = v
-                return v
-            },
+            forward: forward,
             backward: { registers, x, y, g, sums in
-                let (ga, gb) = rule.adjoints(g, a.value(registers, x, y), b.value(registers, x, y), registers[slot])
+                // A value the rule does not declare reading is NaN, so an undeclared read shows.
+                let (ga, gb) = rule.adjoints(
+                    g, Rule.readsOperands ? a.value(registers, x, y) : .nan,
+                    Rule.readsOperands ? b.value(registers, x, y) : .nan, Rule.readsResult ? registers[slot] : .nan)
                 a.receive(ga, sums)
                 b.receive(gb, sums)
                 b.propagate(gb, registers, x, y, sums)
                 a.propagate(ga, registers, x, y, sums)
+            },
+            prepare: { registers, x, y in
+                if Rule.readsResult {
+                    _ = forward(registers, x, y)
+                } else if Rule.readsOperands {
+                    _ = a.evaluate(registers, x, y)
+                    _ = b.evaluate(registers, x, y)
+                } else {
+                    a.prepareGradient(registers, x, y)
+                    b.prepareGradient(registers, x, y)
+                }
             })
     }
 
@@ -172,17 +209,28 @@ struct ExpressionGradient: Sendable {
     }
 
     private static func node<Rule: UnaryRule, A: GradientOperand>(_ rule: Rule, _ slot: Int, _ a: A) -> NodeOperand {
-        NodeOperand(
+        let forward: ExpressionGradient.Forward = { registers, x, y in
+            let v = rule.value(a.evaluate(registers, x, y))
+            registers[slot] = v
+            return v
+        }
+        return NodeOperand(
             slot: slot,
-            forward: { registers, x, y in
-                let v = rule.value(a.evaluate(registers, x, y))
-                registers[slot] = v
-                return v
-            },
+            forward: forward,
             backward: { registers, x, y, g, sums in
-                let ga = rule.adjoint(g, a.value(registers, x, y), registers[slot])
+                let ga = rule.adjoint(
+                    g, Rule.readsOperands ? a.value(registers, x, y) : .nan, Rule.readsResult ? registers[slot] : .nan)
                 a.receive(ga, sums)
                 a.propagate(ga, registers, x, y, sums)
+            },
+            prepare: { registers, x, y in
+                if Rule.readsResult {
+                    _ = forward(registers, x, y)
+                } else if Rule.readsOperands {
+                    _ = a.evaluate(registers, x, y)
+                } else {
+                    a.prepareGradient(registers, x, y)
+                }
             })
     }
 }
@@ -195,6 +243,8 @@ protocol GradientOperand: Sendable {
     func value(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double
     /// Takes an adjoint as it arrives: x and y add it to their sums.
     func receive(_ g: Double, _ sums: UnsafeMutablePointer<Double>)
+    /// Stores the values the operand's backward pass reads (an operation runs its prepare closure).
+    func prepareGradient(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double)
     /// Passes an adjoint down: an operation runs its backward closure.
     func propagate(_ g: Double, _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ sums: UnsafeMutablePointer<Double>)
 }
@@ -213,6 +263,7 @@ struct VariableOperand: GradientOperand {
         index == 0 ? x : y
     }
     @inline(__always) func receive(_ g: Double, _ sums: UnsafeMutablePointer<Double>) { sums[index] += g }
+    @inline(__always) func prepareGradient(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) {}
     @inline(__always) func propagate(
         _ g: Double, _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ sums: UnsafeMutablePointer<Double>
     ) {}
@@ -222,6 +273,7 @@ struct NodeOperand: GradientOperand {
     let slot: Int
     let forward: ExpressionGradient.Forward
     let backward: ExpressionGradient.Backward
+    let prepare: ExpressionGradient.Prepare
 
     @inline(__always) func evaluate(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double {
         forward(registers, x, y)
@@ -230,6 +282,9 @@ struct NodeOperand: GradientOperand {
         registers[slot]
     }
     @inline(__always) func receive(_ g: Double, _ sums: UnsafeMutablePointer<Double>) {}
+    @inline(__always) func prepareGradient(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) {
+        prepare(registers, x, y)
+    }
     @inline(__always) func propagate(
         _ g: Double, _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ sums: UnsafeMutablePointer<Double>
     ) {

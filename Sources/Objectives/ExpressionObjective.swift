@@ -50,6 +50,14 @@ public struct ExpressionObjective: Objective {
         return value
     }
 
+    /// (∂f/∂x, ∂f/∂y) written into the first two elements of `gradient`, without computing f.
+    @inline(__always)
+    public func gradient(at point: [Double], into gradient: inout [Double]) {
+        let (dx, dy) = self.gradient.gradient(point[0], point[1])
+        gradient[0] = dx
+        gradient[1] = dy
+    }
+
     /// f on the grid `xs` × `ys`, row-major with one row per y, by batched evaluation.
     public func values(onGridX xs: [Double], y ys: [Double]) -> [Double] {
         program.values(onGridX: xs, y: ys)

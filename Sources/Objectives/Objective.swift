@@ -12,6 +12,11 @@ public protocol Objective: Sendable {
     /// f(x), with ∇f(x) written into `gradient` (which holds `dimension` elements).
     func valueAndGradient(at point: [Double], into gradient: inout [Double]) -> Double
 
+    /// ∇f(x) written into `gradient`: the same numbers as `valueAndGradient(at:into:)`'s, for
+    /// callers that do not need f. The default calls `valueAndGradient(at:into:)`; compiled
+    /// expressions skip the values that no derivative reads.
+    func gradient(at point: [Double], into gradient: inout [Double])
+
     /// f on every point of the grid `xs` × `ys` of a two-dimensional objective, row-major with
     /// one row per y: `result[j * xs.count + i] = f(xs[i], ys[j])`. Non-finite values are kept.
     ///
@@ -22,6 +27,10 @@ public protocol Objective: Sendable {
 }
 
 extension Objective {
+    public func gradient(at point: [Double], into gradient: inout [Double]) {
+        _ = valueAndGradient(at: point, into: &gradient)
+    }
+
     public func values(onGridX xs: [Double], y ys: [Double]) -> [Double] {
         precondition(dimension == 2, "a grid of values needs a two-dimensional objective")
         var result = [Double]()

@@ -48,6 +48,9 @@ public enum TrajectoryRunner {
 
 /// What a run keeps of each step.
 protocol StepRecorder {
+    /// Whether the recorder wants f at every point; if not, steps compute the gradient alone and
+    /// `recordLoss` hears only f at the point where the run ended.
+    static var recordsEveryLoss: Bool { get }
     /// The start point.
     mutating func recordStart(_ point: [Double])
     /// f at the current point (before the step that follows).
@@ -63,6 +66,7 @@ protocol StepRecorder {
 /// Keeps everything, written into arrays sized for the whole run up front (no per-step
 /// allocation or growth), trimmed and handed over as series by `finish()`.
 struct FullRecorder: StepRecorder {
+    static let recordsEveryLoss = true
     let dimension: Int
     let recordsFriction: Bool
     var points: [Double]
@@ -146,8 +150,9 @@ struct FullRecorder: StepRecorder {
     }
 }
 
-/// Keeps only the latest loss.
+/// Keeps only the loss where the run ended.
 struct FinalRecorder: StepRecorder {
+    static let recordsEveryLoss = false
     var lastLoss: Double?
 
     mutating func recordLoss(_ loss: Double) {
@@ -207,14 +212,18 @@ struct Loop {
         recorder.recordStart(point)
         for step in 1...configuration.steps {
             optimizer.zeroGrad(configuration.zeroGrad)
-            let loss = objective.valueAndGradient(at: point, into: &gradient)
-            recorder.recordLoss(loss)
+            if Recorder.recordsEveryLoss {
+                recorder.recordLoss(objective.valueAndGradient(at: point, into: &gradient))
+            } else {
+                objective.gradient(at: point, into: &gradient)
+            }
             backward()
             if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
             recorder.recordGradient(parameters)
             optimizer.step()
             guard gatherNextPoint() else {
                 recorder.discardLastGradient()
+                if !Recorder.recordsEveryLoss { recorder.recordLoss(objective.value(at: point)) }
                 return step
             }
             swap(&point, &nextPoint)

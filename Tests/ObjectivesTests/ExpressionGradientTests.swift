@@ -100,6 +100,11 @@ import Testing
                     #expect(got.bitPattern == expected.bitPattern || (got.isNaN && expected.isNaN), "\(what) of \(text) at (\(x), \(y))")
                 }
                 #expect(compiled.value(x, y).bitPattern == a.value.bitPattern || a.value.isNaN, "value path of \(text)")
+                // The gradient alone computes only the values the rules declare reading; an
+                // undeclared read gets NaN and shows here.
+                let alone = compiled.gradient(x, y)
+                #expect(alone.dx.bitPattern == a.dx.bitPattern || (alone.dx.isNaN && a.dx.isNaN), "∂/∂x alone of \(text)")
+                #expect(alone.dy.bitPattern == a.dy.bitPattern || (alone.dy.isNaN && a.dy.isNaN), "∂/∂y alone of \(text)")
                 if b.dx.isFinite && b.dy.isFinite { compared += 1 }
             }
         }
