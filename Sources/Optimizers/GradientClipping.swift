@@ -8,19 +8,21 @@
 @discardableResult
 public func clipGradNorm(_ parameters: [Parameter], maxNorm: Double) -> Double {
     var sumOfSquaredNorms = 0.0
-    for parameter in parameters {
-        guard let gradient = parameter.grad else { continue }
-        var sumOfSquares = 0.0
-        for value in gradient.storage { sumOfSquares = sumOfSquares.addingProduct(value, value) }
-        let norm = sumOfSquares.squareRoot()
-        sumOfSquaredNorms = sumOfSquaredNorms.addingProduct(norm, norm)
+    parameters.forEachBorrowed { _, parameter in
+        parameter.withBorrowedGrad { gradient in
+            var sumOfSquares = 0.0
+            for value in gradient.storage { sumOfSquares = sumOfSquares.addingProduct(value, value) }
+            let norm = sumOfSquares.squareRoot()
+            sumOfSquaredNorms = sumOfSquaredNorms.addingProduct(norm, norm)
+        }
     }
     let totalNorm = sumOfSquaredNorms.squareRoot()
     let coefficient = maxNorm / (totalNorm + 1e-6)
     let clamped = coefficient > 1 ? 1 : coefficient
-    for parameter in parameters {
-        guard let gradient = parameter.grad else { continue }
-        for index in gradient.storage.indices { gradient.storage[index] *= clamped }
+    parameters.forEachBorrowed { _, parameter in
+        parameter.withBorrowedGrad { gradient in
+            for index in gradient.storage.indices { gradient.storage[index] *= clamped }
+        }
     }
     return totalNorm
 }

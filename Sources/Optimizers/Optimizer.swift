@@ -30,7 +30,7 @@ public final class Optimizer {
 
     /// Clears every parameter's gradient: `optimizer.zero_grad(set_to_none:)`.
     public func zeroGrad(_ mode: ZeroGradMode) {
-        for parameter in parameters { parameter.zeroGrad(mode) }
+        parameters.forEachBorrowed { _, parameter in parameter.zeroGrad(mode) }
     }
 }
 
@@ -75,19 +75,22 @@ final class TransformationEngine<Transformation: GradientTransformation> {
     }
 
     func step(_ step: Int) {
-        for index in parameters.indices {
-            let parameter = parameters[index]
-            guard let gradient = parameter.grad else { continue }
-            let values = parameter.storage
-            let updates = UnsafeMutableBufferPointer(rebasing: self.updates[0..<values.count])
-            for element in updates.indices { updates[element] = gradient.storage[element] }
-            let denominator = UnsafeMutableBufferPointer(rebasing: self.denominator[0..<values.count])
-            var context = StepContext(
-                step: step, parameter: values, gradient: gradient, updates: updates, denominator: denominator,
-                elementOffset: offsets[index], frictionProbe: frictionProbe)
-            transformation.update(&context, state: &states[index])
-            let scale = context.applyScale
-            for element in values.indices { values[element] = addScaled(values[element], scale, updates[element]) }
+        parameters.forEachBorrowed { index, parameter in
+            parameter.withBorrowedGrad { gradient in self.step(parameter, index: index, gradient: gradient, step: step) }
         }
+    }
+
+    @inline(__always)
+    private func step(_ parameter: Parameter, index: Int, gradient: GradientBuffer, step: Int) {
+        let values = parameter.storage
+        let updates = UnsafeMutableBufferPointer(rebasing: self.updates[0..<values.count])
+        for element in updates.indices { updates[element] = gradient.storage[element] }
+        let denominator = UnsafeMutableBufferPointer(rebasing: self.denominator[0..<values.count])
+        var context = StepContext(
+            step: step, parameter: values, gradient: gradient, updates: updates, denominator: denominator,
+            elementOffset: offsets[index], frictionProbe: frictionProbe)
+        transformation.update(&context, state: &states[index])
+        let scale = context.applyScale
+        for element in values.indices { values[element] = addScaled(values[element], scale, updates[element]) }
     }
 }

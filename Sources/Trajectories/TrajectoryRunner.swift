@@ -119,7 +119,7 @@ struct FullRecorder: StepRecorder {
         let start = gradientCount * dimension
         gradients.withUnsafeMutableBufferPointer { gradients in
             var offset = start
-            for parameter in parameters {
+            parameters.forEachBorrowed { _, parameter in
                 parameter.copyGradient(into: UnsafeMutableBufferPointer(rebasing: gradients[offset..<offset + parameter.count]))
                 offset += parameter.count
             }
@@ -237,7 +237,7 @@ struct Loop {
     private func backward() {
         gradient.withUnsafeBufferPointer { gradient in
             var offset = 0
-            for parameter in parameters {
+            parameters.forEachBorrowed { _, parameter in
                 let count = parameter.count
                 parameter.accumulateGradient(UnsafeBufferPointer(rebasing: gradient[offset..<offset + count]))
                 offset += count
@@ -251,7 +251,7 @@ struct Loop {
         var finite = true
         nextPoint.withUnsafeMutableBufferPointer { point in
             var offset = 0
-            for parameter in parameters {
+            parameters.forEachBorrowed { _, parameter in
                 let values = parameter.storage
                 for index in values.indices {
                     point[offset + index] = values[index]
