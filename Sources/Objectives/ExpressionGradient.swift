@@ -18,10 +18,11 @@ import Foundation
 /// The tree is compiled once into closures, one forward and one backward per operation,
 /// specialised for operands that are x or y (read directly) or other operations (called).
 /// Evaluation keeps values in a register file on the stack: no allocation, no dispatch on
-/// opcodes. For the gradient alone, a third closure per operation (`prepare`) computes only
-/// the values some adjoint formula reads: in Rastrigin's `10·cos(2πx)` the backward pass needs
-/// 2πx but not the cosine, so a learning-rate search's steps skip both cosines. The adjoints
-/// are the same bits either way.
+/// opcodes. For the gradient alone, only the values some adjoint formula reads are computed:
+/// the forward closures of the smallest subtrees that hold them (`valueRoots`), called
+/// directly. In Rastrigin's `10·cos(2πx)` the backward pass needs 2πx but not the cosine, so a
+/// learning-rate search's steps compute 2πx and 2πy and skip both cosines and the sums above
+/// them. The adjoints are the same bits either way.
 struct ExpressionGradient: Sendable {
     /// Computes a node's value from x and y, storing it (and its operands') in the registers.
     typealias Forward = @Sendable (_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double
@@ -30,12 +31,12 @@ struct ExpressionGradient: Sendable {
     typealias Backward = @Sendable (
         _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ g: Double, _ adjoints: UnsafeMutablePointer<Double>
     ) -> Void
-    /// Stores in the registers the values that the backward pass reads, and no others.
-    typealias Prepare = @Sendable (_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Void
 
     private let forward: Forward
     private let backward: Backward
-    private let prepare: Prepare
+    /// Stores every value the backward pass reads: the value roots' forward closures, in one
+    /// (nil when the backward pass reads none).
+    private let prepare: Forward?
     private let registerCount: Int
     private let dependsOnX: Bool
     private let dependsOnY: Bool
@@ -49,11 +50,11 @@ struct ExpressionGradient: Sendable {
         case .variable(let variable):
             forward = { registers, x, y in variable.evaluate(registers, x, y) }
             backward = { _, _, _, g, adjoints in variable.receive(g, adjoints) }
-            prepare = { _, _, _ in }
+            prepare = nil
         case .node(let node):
             forward = node.forward
             backward = node.backward
-            prepare = node.prepare
+            prepare = node.valueRoots
         }
     }
 
@@ -82,13 +83,23 @@ struct ExpressionGradient: Sendable {
             let registers = buffer.baseAddress!, adjoints = registers + registerCount
             adjoints[0] = -0.0
             adjoints[1] = -0.0
-            prepare(registers, x, y)
+            _ = prepare?(registers, x, y)
             backward(registers, x, y, 1, adjoints)
             return (dependsOnX ? adjoints[0] : 0, dependsOnY ? adjoints[1] : 0)
         }
     }
 
     // MARK: Compiling the tree
+
+    /// One closure that runs `first` then `second`, either of which may be absent.
+    private static func calling(_ first: Forward?, _ second: Forward?) -> Forward? {
+        guard let first else { return second }
+        guard let second else { return first }
+        return { registers, x, y in
+            _ = first(registers, x, y)
+            return second(registers, x, y)
+        }
+    }
 
     private enum Operand {
         case variable(VariableOperand)
@@ -142,8 +153,8 @@ struct ExpressionGradient: Sendable {
 
     /// A binary operation's closures. Backward: both adjoints are formed, handed to leaf
     /// operands left first, then passed down the right subtree before the left.
-    /// Prepare: the node's own value if its rule reads it (which stores every value below), else
-    /// its operands' values if the rule reads those, else whatever its operands' rules read.
+    /// Value roots: the node itself if its rule reads its value (its forward closure stores every
+    /// value below), else its operands if the rule reads theirs, else its operands' roots.
     private static func node<Rule: BinaryRule, A: GradientOperand, B: GradientOperand>(
         _ rule: Rule, _ slot: Int, _ a: A, _ b: B
     ) -> NodeOperand {
@@ -165,17 +176,8 @@ struct ExpressionGradient: Sendable {
                 b.propagate(gb, registers, x, y, sums)
                 a.propagate(ga, registers, x, y, sums)
             },
-            prepare: { registers, x, y in
-                if Rule.readsResult {
-                    _ = forward(registers, x, y)
-                } else if Rule.readsOperands {
-                    _ = a.evaluate(registers, x, y)
-                    _ = b.evaluate(registers, x, y)
-                } else {
-                    a.prepareGradient(registers, x, y)
-                    b.prepareGradient(registers, x, y)
-                }
-            })
+            valueRoots: Rule.readsResult
+                ? forward : Rule.readsOperands ? calling(a.ownForward, b.ownForward) : calling(a.valueRoots, b.valueRoots))
     }
 
     /// A unary operation's (or a constant's) closures.
@@ -223,15 +225,7 @@ struct ExpressionGradient: Sendable {
                 a.receive(ga, sums)
                 a.propagate(ga, registers, x, y, sums)
             },
-            prepare: { registers, x, y in
-                if Rule.readsResult {
-                    _ = forward(registers, x, y)
-                } else if Rule.readsOperands {
-                    _ = a.evaluate(registers, x, y)
-                } else {
-                    a.prepareGradient(registers, x, y)
-                }
-            })
+            valueRoots: Rule.readsResult ? forward : Rule.readsOperands ? a.ownForward : a.valueRoots)
     }
 }
 
@@ -243,8 +237,11 @@ protocol GradientOperand: Sendable {
     func value(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double
     /// Takes an adjoint as it arrives: x and y add it to their sums.
     func receive(_ g: Double, _ sums: UnsafeMutablePointer<Double>)
-    /// Stores the values the operand's backward pass reads (an operation runs its prepare closure).
-    func prepareGradient(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double)
+    /// The forward closures that store every value the operand's backward pass reads, in one
+    /// (nil if there are none).
+    var valueRoots: ExpressionGradient.Forward? { get }
+    /// The operand's own forward closure, if computing it takes one (x and y are read directly).
+    var ownForward: ExpressionGradient.Forward? { get }
     /// Passes an adjoint down: an operation runs its backward closure.
     func propagate(_ g: Double, _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ sums: UnsafeMutablePointer<Double>)
 }
@@ -263,7 +260,8 @@ struct VariableOperand: GradientOperand {
         index == 0 ? x : y
     }
     @inline(__always) func receive(_ g: Double, _ sums: UnsafeMutablePointer<Double>) { sums[index] += g }
-    @inline(__always) func prepareGradient(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) {}
+    var valueRoots: ExpressionGradient.Forward? { nil }
+    var ownForward: ExpressionGradient.Forward? { nil }
     @inline(__always) func propagate(
         _ g: Double, _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ sums: UnsafeMutablePointer<Double>
     ) {}
@@ -273,7 +271,7 @@ struct NodeOperand: GradientOperand {
     let slot: Int
     let forward: ExpressionGradient.Forward
     let backward: ExpressionGradient.Backward
-    let prepare: ExpressionGradient.Prepare
+    let valueRoots: ExpressionGradient.Forward?
 
     @inline(__always) func evaluate(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) -> Double {
         forward(registers, x, y)
@@ -282,9 +280,7 @@ struct NodeOperand: GradientOperand {
         registers[slot]
     }
     @inline(__always) func receive(_ g: Double, _ sums: UnsafeMutablePointer<Double>) {}
-    @inline(__always) func prepareGradient(_ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double) {
-        prepare(registers, x, y)
-    }
+    var ownForward: ExpressionGradient.Forward? { forward }
     @inline(__always) func propagate(
         _ g: Double, _ registers: UnsafeMutablePointer<Double>, _ x: Double, _ y: Double, _ sums: UnsafeMutablePointer<Double>
     ) {
