@@ -68,7 +68,8 @@ public struct DiffGradFriction: GradientTransformation {
                 state.previous = GradientBuffer(zeros: current.count)
                 state.ownsPrevious = true
             }
-            state.previous.copy(from: context.gradient)
+            // `previous.copy_(grad)`, through the storage (a method call would retain the buffer).
+            _ = state.previous.storage.update(fromContentsOf: current)
         } else {
             state.previous = context.gradient
             state.ownsPrevious = false
