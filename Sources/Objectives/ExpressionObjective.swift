@@ -2,9 +2,11 @@
 /// gradient by automatic differentiation (never finite differences).
 ///
 /// Values and gradients at single points run through closures compiled once: a forward pass,
-/// and a reverse sweep that rounds exactly as PyTorch's autograd (`ExpressionGradient`); grids
-/// run the flat instruction program in batches (`ExpressionProgram`). Both apply the same
-/// PyTorch operation semantics, so the value is the same bits on every path.
+/// and a reverse sweep that rounds exactly as PyTorch's autograd (`ExpressionGradient`); the
+/// built-in catalog's expressions have that sweep compiled ahead of time as well
+/// (`CompiledKernel`), which gradients use. Grids run the flat instruction program in batches
+/// (`ExpressionProgram`). All apply the same PyTorch operation semantics, so the value is the
+/// same bits on every path.
 ///
 ///     let f = try ExpressionObjective("(1-x)^2 + 100*(y-x^2)^2")
 ///     var g = [0.0, 0.0]
@@ -16,6 +18,8 @@ public struct ExpressionObjective: Objective {
     public let syntax: ExpressionSyntax
     let program: ExpressionProgram
     let gradient: ExpressionGradient
+    /// The ahead-of-time sweep, when the text is a built-in catalog expression.
+    let kernel: CompiledKernel?
 
     public var dimension: Int { 2 }
 
@@ -30,6 +34,7 @@ public struct ExpressionObjective: Objective {
         self.syntax = syntax
         self.program = ExpressionProgram(compiling: syntax)
         self.gradient = ExpressionGradient(syntax)
+        self.kernel = CompiledKernel.catalog[text]
     }
 
     /// The number of instructions after folding constants and sharing subexpressions.
@@ -44,7 +49,7 @@ public struct ExpressionObjective: Objective {
     /// f(x, y), and (∂f/∂x, ∂f/∂y) written into the first two elements of `gradient`.
     @inline(__always)
     public func valueAndGradient(at point: [Double], into gradient: inout [Double]) -> Double {
-        let (value, dx, dy) = self.gradient.valueAndGradient(point[0], point[1])
+        let (value, dx, dy) = kernel?.valueAndGradient(point[0], point[1]) ?? self.gradient.valueAndGradient(point[0], point[1])
         gradient[0] = dx
         gradient[1] = dy
         return value
@@ -53,7 +58,7 @@ public struct ExpressionObjective: Objective {
     /// (∂f/∂x, ∂f/∂y) written into the first two elements of `gradient`, without computing f.
     @inline(__always)
     public func gradient(at point: [Double], into gradient: inout [Double]) {
-        let (dx, dy) = self.gradient.gradient(point[0], point[1])
+        let (dx, dy) = kernel?.gradient(point[0], point[1]) ?? self.gradient.gradient(point[0], point[1])
         gradient[0] = dx
         gradient[1] = dy
     }
