@@ -6,36 +6,50 @@ extension CompiledKernel {
     /// The built-in catalog's expressions, compiled ahead of time, by expression text.
     static let catalog: [String: CompiledKernel] = [
         "-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20": CompiledKernel(
-            valueAndGradient: ackleyValueAndGradient, gradient: ackleyGradient),
+            valueAndGradient: { ackleySweep($0, $1, valueToo: true) },
+            gradient: { let sweep = ackleySweep($0, $1, valueToo: false); return (sweep.dx, sweep.dy) }),
         "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2": CompiledKernel(
-            valueAndGradient: bealeValueAndGradient, gradient: bealeGradient),
+            valueAndGradient: { bealeSweep($0, $1, valueToo: true) },
+            gradient: { let sweep = bealeSweep($0, $1, valueToo: false); return (sweep.dx, sweep.dy) }),
         "(x + 2*y - 7)^2 + (2*x + y - 5)^2": CompiledKernel(
-            valueAndGradient: boothValueAndGradient, gradient: boothGradient),
+            valueAndGradient: { boothSweep($0, $1, valueToo: true) },
+            gradient: { let sweep = boothSweep($0, $1, valueToo: false); return (sweep.dx, sweep.dy) }),
         "(x^2 + y - 11)^2 + (x + y^2 - 7)^2": CompiledKernel(
-            valueAndGradient: himmelblauValueAndGradient, gradient: himmelblauGradient),
+            valueAndGradient: { himmelblauSweep($0, $1, valueToo: true) },
+            gradient: { let sweep = himmelblauSweep($0, $1, valueToo: false); return (sweep.dx, sweep.dy) }),
         "0.26*(x^2 + y^2) - 0.48*x*y": CompiledKernel(
-            valueAndGradient: matyasValueAndGradient, gradient: matyasGradient),
+            valueAndGradient: { matyasSweep($0, $1, valueToo: true) },
+            gradient: { let sweep = matyasSweep($0, $1, valueToo: false); return (sweep.dx, sweep.dy) }),
         "0.5*x^2 + 12.5*y^2": CompiledKernel(
-            valueAndGradient: quadraticIllConditionedValueAndGradient, gradient: quadraticIllConditionedGradient),
+            valueAndGradient: { quadraticIllConditionedSweep($0, $1, valueToo: true) },
+            gradient: { let sweep = quadraticIllConditionedSweep($0, $1, valueToo: false); return (sweep.dx, sweep.dy) }),
         "x^2 + y^2": CompiledKernel(
-            valueAndGradient: quadraticIsotropicValueAndGradient, gradient: quadraticIsotropicGradient),
+            valueAndGradient: { quadraticIsotropicSweep($0, $1, valueToo: true) },
+            gradient: { let sweep = quadraticIsotropicSweep($0, $1, valueToo: false); return (sweep.dx, sweep.dy) }),
         "x^2 + y^2 - 1.8*x*y": CompiledKernel(
-            valueAndGradient: quadraticRotatedValueAndGradient, gradient: quadraticRotatedGradient),
+            valueAndGradient: { quadraticRotatedSweep($0, $1, valueToo: true) },
+            gradient: { let sweep = quadraticRotatedSweep($0, $1, valueToo: false); return (sweep.dx, sweep.dy) }),
         "20 + (x^2 - 10*cos(2*pi*x)) + (y^2 - 10*cos(2*pi*y))": CompiledKernel(
-            valueAndGradient: rastriginValueAndGradient, gradient: rastriginGradient),
+            valueAndGradient: { rastriginSweep($0, $1, valueToo: true) },
+            gradient: { let sweep = rastriginSweep($0, $1, valueToo: false); return (sweep.dx, sweep.dy) }),
         "(1-x)^2 + 100*(y-x^2)^2": CompiledKernel(
-            valueAndGradient: rosenbrockValueAndGradient, gradient: rosenbrockGradient),
+            valueAndGradient: { rosenbrockSweep($0, $1, valueToo: true) },
+            gradient: { let sweep = rosenbrockSweep($0, $1, valueToo: false); return (sweep.dx, sweep.dy) }),
         "x^2 - y^2": CompiledKernel(
-            valueAndGradient: saddleValueAndGradient, gradient: saddleGradient),
+            valueAndGradient: { saddleSweep($0, $1, valueToo: true) },
+            gradient: { let sweep = saddleSweep($0, $1, valueToo: false); return (sweep.dx, sweep.dy) }),
         "(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2": CompiledKernel(
-            valueAndGradient: sixHumpCamelValueAndGradient, gradient: sixHumpCamelGradient),
+            valueAndGradient: { sixHumpCamelSweep($0, $1, valueToo: true) },
+            gradient: { let sweep = sixHumpCamelSweep($0, $1, valueToo: false); return (sweep.dx, sweep.dy) }),
         "0.5*((x^4 - 16*x^2 + 5*x) + (y^4 - 16*y^2 + 5*y))": CompiledKernel(
-            valueAndGradient: styblinskiTangValueAndGradient, gradient: styblinskiTangGradient),
+            valueAndGradient: { styblinskiTangSweep($0, $1, valueToo: true) },
+            gradient: { let sweep = styblinskiTangSweep($0, $1, valueToo: false); return (sweep.dx, sweep.dy) }),
     ]
 }
 
 /// `-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20`
-func ackleyValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
+@inline(__always)
+func ackleySweep(_ x: Double, _ y: Double, valueToo: Bool) -> (value: Double, dx: Double, dy: Double) {
     let r2 = Rules.Square().value(x)
     let r3 = Rules.Square().value(y)
     let r4 = Rules.Add().value(r2, r3)
@@ -43,7 +57,7 @@ func ackleyValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Dou
     let r6 = Rules.SquareRoot().value(r5)
     let r7 = Rules.MultiplyConstant(c: Double(bitPattern: 0xBFC999999999999A)).value(r6)
     let r8 = Rules.Exp().value(r7)
-    let r9 = Rules.MultiplyConstant(c: Double(bitPattern: 0xC034000000000000)).value(r8)
+    let r9 = valueToo ? Rules.MultiplyConstant(c: Double(bitPattern: 0xC034000000000000)).value(r8) : .nan
     let r10 = Rules.MultiplyConstant(c: Double(bitPattern: 0x401921FB54442D18)).value(x)
     let r11 = Rules.Cos().value(r10)
     let r12 = Rules.MultiplyConstant(c: Double(bitPattern: 0x401921FB54442D18)).value(y)
@@ -51,9 +65,9 @@ func ackleyValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Dou
     let r14 = Rules.Add().value(r11, r13)
     let r15 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FE0000000000000)).value(r14)
     let r16 = Rules.Exp().value(r15)
-    let r17 = Rules.Subtract().value(r9, r16)
-    let r18 = Rules.AddConstant(c: Double(bitPattern: 0x4005BF0A8B145769)).value(r17)
-    let r19 = Rules.AddConstant(c: Double(bitPattern: 0x4034000000000000)).value(r18)
+    let r17 = valueToo ? Rules.Subtract().value(r9, r16) : .nan
+    let r18 = valueToo ? Rules.AddConstant(c: Double(bitPattern: 0x4005BF0A8B145769)).value(r17) : .nan
+    let r19 = valueToo ? Rules.AddConstant(c: Double(bitPattern: 0x4034000000000000)).value(r18) : .nan
     var dx = -0.0, dy = -0.0
     let ga19 = Rules.AddConstant(c: Double(bitPattern: 0x4034000000000000)).adjoint(1.0, .nan, .nan)
     let ga18 = Rules.AddConstant(c: Double(bitPattern: 0x4005BF0A8B145769)).adjoint(ga19, .nan, .nan)
@@ -80,66 +94,25 @@ func ackleyValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Dou
     return (r19, dx, dy)
 }
 
-/// `-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20`, gradient only
-func ackleyGradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
-    let r2 = Rules.Square().value(x)
-    let r3 = Rules.Square().value(y)
-    let r4 = Rules.Add().value(r2, r3)
-    let r5 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FE0000000000000)).value(r4)
-    let r6 = Rules.SquareRoot().value(r5)
-    let r7 = Rules.MultiplyConstant(c: Double(bitPattern: 0xBFC999999999999A)).value(r6)
-    let r8 = Rules.Exp().value(r7)
-    let r10 = Rules.MultiplyConstant(c: Double(bitPattern: 0x401921FB54442D18)).value(x)
-    let r11 = Rules.Cos().value(r10)
-    let r12 = Rules.MultiplyConstant(c: Double(bitPattern: 0x401921FB54442D18)).value(y)
-    let r13 = Rules.Cos().value(r12)
-    let r14 = Rules.Add().value(r11, r13)
-    let r15 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FE0000000000000)).value(r14)
-    let r16 = Rules.Exp().value(r15)
-    var dx = -0.0, dy = -0.0
-    let ga19 = Rules.AddConstant(c: Double(bitPattern: 0x4034000000000000)).adjoint(1.0, .nan, .nan)
-    let ga18 = Rules.AddConstant(c: Double(bitPattern: 0x4005BF0A8B145769)).adjoint(ga19, .nan, .nan)
-    let (ga17, gb17) = Rules.Subtract().adjoints(ga18, .nan, .nan, .nan)
-    let ga16 = Rules.Exp().adjoint(gb17, .nan, r16)
-    let ga15 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FE0000000000000)).adjoint(ga16, .nan, .nan)
-    let (ga14, gb14) = Rules.Add().adjoints(ga15, .nan, .nan, .nan)
-    let ga13 = Rules.Cos().adjoint(gb14, r12, .nan)
-    let ga12 = Rules.MultiplyConstant(c: Double(bitPattern: 0x401921FB54442D18)).adjoint(ga13, .nan, .nan)
-    dy += ga12
-    let ga11 = Rules.Cos().adjoint(ga14, r10, .nan)
-    let ga10 = Rules.MultiplyConstant(c: Double(bitPattern: 0x401921FB54442D18)).adjoint(ga11, .nan, .nan)
-    dx += ga10
-    let ga9 = Rules.MultiplyConstant(c: Double(bitPattern: 0xC034000000000000)).adjoint(ga17, .nan, .nan)
-    let ga8 = Rules.Exp().adjoint(ga9, .nan, r8)
-    let ga7 = Rules.MultiplyConstant(c: Double(bitPattern: 0xBFC999999999999A)).adjoint(ga8, .nan, .nan)
-    let ga6 = Rules.SquareRoot().adjoint(ga7, .nan, r6)
-    let ga5 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FE0000000000000)).adjoint(ga6, .nan, .nan)
-    let (ga4, gb4) = Rules.Add().adjoints(ga5, .nan, .nan, .nan)
-    let ga3 = Rules.Square().adjoint(gb4, y, .nan)
-    dy += ga3
-    let ga2 = Rules.Square().adjoint(ga4, x, .nan)
-    dx += ga2
-    return (dx, dy)
-}
-
 /// `(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2`
-func bealeValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
+@inline(__always)
+func bealeSweep(_ x: Double, _ y: Double, valueToo: Bool) -> (value: Double, dx: Double, dy: Double) {
     let r2 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x3FF8000000000000)).value(x)
     let r3 = Rules.Multiply().value(x, y)
     let r4 = Rules.Add().value(r2, r3)
-    let r5 = Rules.Square().value(r4)
+    let r5 = valueToo ? Rules.Square().value(r4) : .nan
     let r6 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x4002000000000000)).value(x)
     let r7 = Rules.Square().value(y)
     let r8 = Rules.Multiply().value(x, r7)
     let r9 = Rules.Add().value(r6, r8)
-    let r10 = Rules.Square().value(r9)
-    let r11 = Rules.Add().value(r5, r10)
+    let r10 = valueToo ? Rules.Square().value(r9) : .nan
+    let r11 = valueToo ? Rules.Add().value(r5, r10) : .nan
     let r12 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x4005000000000000)).value(x)
     let r13 = Rules.Cube().value(y)
     let r14 = Rules.Multiply().value(x, r13)
     let r15 = Rules.Add().value(r12, r14)
-    let r16 = Rules.Square().value(r15)
-    let r17 = Rules.Add().value(r11, r16)
+    let r16 = valueToo ? Rules.Square().value(r15) : .nan
+    let r17 = valueToo ? Rules.Add().value(r11, r16) : .nan
     var dx = -0.0, dy = -0.0
     let (ga17, gb17) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
     let ga16 = Rules.Square().adjoint(gb17, r15, .nan)
@@ -169,59 +142,18 @@ func bealeValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Doub
     return (r17, dx, dy)
 }
 
-/// `(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2`, gradient only
-func bealeGradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
-    let r2 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x3FF8000000000000)).value(x)
-    let r3 = Rules.Multiply().value(x, y)
-    let r4 = Rules.Add().value(r2, r3)
-    let r6 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x4002000000000000)).value(x)
-    let r7 = Rules.Square().value(y)
-    let r8 = Rules.Multiply().value(x, r7)
-    let r9 = Rules.Add().value(r6, r8)
-    let r12 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x4005000000000000)).value(x)
-    let r13 = Rules.Cube().value(y)
-    let r14 = Rules.Multiply().value(x, r13)
-    let r15 = Rules.Add().value(r12, r14)
-    var dx = -0.0, dy = -0.0
-    let (ga17, gb17) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
-    let ga16 = Rules.Square().adjoint(gb17, r15, .nan)
-    let (ga15, gb15) = Rules.Add().adjoints(ga16, .nan, .nan, .nan)
-    let (ga14, gb14) = Rules.Multiply().adjoints(gb15, x, r13, .nan)
-    dx += ga14
-    let ga13 = Rules.Cube().adjoint(gb14, y, .nan)
-    dy += ga13
-    let ga12 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x4005000000000000)).adjoint(ga15, .nan, .nan)
-    dx += ga12
-    let (ga11, gb11) = Rules.Add().adjoints(ga17, .nan, .nan, .nan)
-    let ga10 = Rules.Square().adjoint(gb11, r9, .nan)
-    let (ga9, gb9) = Rules.Add().adjoints(ga10, .nan, .nan, .nan)
-    let (ga8, gb8) = Rules.Multiply().adjoints(gb9, x, r7, .nan)
-    dx += ga8
-    let ga7 = Rules.Square().adjoint(gb8, y, .nan)
-    dy += ga7
-    let ga6 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x4002000000000000)).adjoint(ga9, .nan, .nan)
-    dx += ga6
-    let ga5 = Rules.Square().adjoint(ga11, r4, .nan)
-    let (ga4, gb4) = Rules.Add().adjoints(ga5, .nan, .nan, .nan)
-    let (ga3, gb3) = Rules.Multiply().adjoints(gb4, x, y, .nan)
-    dx += ga3
-    dy += gb3
-    let ga2 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x3FF8000000000000)).adjoint(ga4, .nan, .nan)
-    dx += ga2
-    return (dx, dy)
-}
-
 /// `(x + 2*y - 7)^2 + (2*x + y - 5)^2`
-func boothValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
+@inline(__always)
+func boothSweep(_ x: Double, _ y: Double, valueToo: Bool) -> (value: Double, dx: Double, dy: Double) {
     let r2 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4000000000000000)).value(y)
     let r3 = Rules.Add().value(x, r2)
     let r4 = Rules.AddConstant(c: Double(bitPattern: 0xC01C000000000000)).value(r3)
-    let r5 = Rules.Square().value(r4)
+    let r5 = valueToo ? Rules.Square().value(r4) : .nan
     let r6 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4000000000000000)).value(x)
     let r7 = Rules.Add().value(r6, y)
     let r8 = Rules.AddConstant(c: Double(bitPattern: 0xC014000000000000)).value(r7)
-    let r9 = Rules.Square().value(r8)
-    let r10 = Rules.Add().value(r5, r9)
+    let r9 = valueToo ? Rules.Square().value(r8) : .nan
+    let r10 = valueToo ? Rules.Add().value(r5, r9) : .nan
     var dx = -0.0, dy = -0.0
     let (ga10, gb10) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
     let ga9 = Rules.Square().adjoint(gb10, r8, .nan)
@@ -237,44 +169,20 @@ func boothValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Doub
     let ga2 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4000000000000000)).adjoint(gb3, .nan, .nan)
     dy += ga2
     return (r10, dx, dy)
-}
-
-/// `(x + 2*y - 7)^2 + (2*x + y - 5)^2`, gradient only
-func boothGradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
-    let r2 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4000000000000000)).value(y)
-    let r3 = Rules.Add().value(x, r2)
-    let r4 = Rules.AddConstant(c: Double(bitPattern: 0xC01C000000000000)).value(r3)
-    let r6 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4000000000000000)).value(x)
-    let r7 = Rules.Add().value(r6, y)
-    let r8 = Rules.AddConstant(c: Double(bitPattern: 0xC014000000000000)).value(r7)
-    var dx = -0.0, dy = -0.0
-    let (ga10, gb10) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
-    let ga9 = Rules.Square().adjoint(gb10, r8, .nan)
-    let ga8 = Rules.AddConstant(c: Double(bitPattern: 0xC014000000000000)).adjoint(ga9, .nan, .nan)
-    let (ga7, gb7) = Rules.Add().adjoints(ga8, .nan, .nan, .nan)
-    dy += gb7
-    let ga6 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4000000000000000)).adjoint(ga7, .nan, .nan)
-    dx += ga6
-    let ga5 = Rules.Square().adjoint(ga10, r4, .nan)
-    let ga4 = Rules.AddConstant(c: Double(bitPattern: 0xC01C000000000000)).adjoint(ga5, .nan, .nan)
-    let (ga3, gb3) = Rules.Add().adjoints(ga4, .nan, .nan, .nan)
-    dx += ga3
-    let ga2 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4000000000000000)).adjoint(gb3, .nan, .nan)
-    dy += ga2
-    return (dx, dy)
 }
 
 /// `(x^2 + y - 11)^2 + (x + y^2 - 7)^2`
-func himmelblauValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
+@inline(__always)
+func himmelblauSweep(_ x: Double, _ y: Double, valueToo: Bool) -> (value: Double, dx: Double, dy: Double) {
     let r2 = Rules.Square().value(x)
     let r3 = Rules.Add().value(r2, y)
     let r4 = Rules.AddConstant(c: Double(bitPattern: 0xC026000000000000)).value(r3)
-    let r5 = Rules.Square().value(r4)
+    let r5 = valueToo ? Rules.Square().value(r4) : .nan
     let r6 = Rules.Square().value(y)
     let r7 = Rules.Add().value(x, r6)
     let r8 = Rules.AddConstant(c: Double(bitPattern: 0xC01C000000000000)).value(r7)
-    let r9 = Rules.Square().value(r8)
-    let r10 = Rules.Add().value(r5, r9)
+    let r9 = valueToo ? Rules.Square().value(r8) : .nan
+    let r10 = valueToo ? Rules.Add().value(r5, r9) : .nan
     var dx = -0.0, dy = -0.0
     let (ga10, gb10) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
     let ga9 = Rules.Square().adjoint(gb10, r8, .nan)
@@ -292,40 +200,16 @@ func himmelblauValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx:
     return (r10, dx, dy)
 }
 
-/// `(x^2 + y - 11)^2 + (x + y^2 - 7)^2`, gradient only
-func himmelblauGradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
-    let r2 = Rules.Square().value(x)
-    let r3 = Rules.Add().value(r2, y)
-    let r4 = Rules.AddConstant(c: Double(bitPattern: 0xC026000000000000)).value(r3)
-    let r6 = Rules.Square().value(y)
-    let r7 = Rules.Add().value(x, r6)
-    let r8 = Rules.AddConstant(c: Double(bitPattern: 0xC01C000000000000)).value(r7)
-    var dx = -0.0, dy = -0.0
-    let (ga10, gb10) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
-    let ga9 = Rules.Square().adjoint(gb10, r8, .nan)
-    let ga8 = Rules.AddConstant(c: Double(bitPattern: 0xC01C000000000000)).adjoint(ga9, .nan, .nan)
-    let (ga7, gb7) = Rules.Add().adjoints(ga8, .nan, .nan, .nan)
-    dx += ga7
-    let ga6 = Rules.Square().adjoint(gb7, y, .nan)
-    dy += ga6
-    let ga5 = Rules.Square().adjoint(ga10, r4, .nan)
-    let ga4 = Rules.AddConstant(c: Double(bitPattern: 0xC026000000000000)).adjoint(ga5, .nan, .nan)
-    let (ga3, gb3) = Rules.Add().adjoints(ga4, .nan, .nan, .nan)
-    dy += gb3
-    let ga2 = Rules.Square().adjoint(ga3, x, .nan)
-    dx += ga2
-    return (dx, dy)
-}
-
 /// `0.26*(x^2 + y^2) - 0.48*x*y`
-func matyasValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
-    let r2 = Rules.Square().value(x)
-    let r3 = Rules.Square().value(y)
-    let r4 = Rules.Add().value(r2, r3)
-    let r5 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FD0A3D70A3D70A4)).value(r4)
+@inline(__always)
+func matyasSweep(_ x: Double, _ y: Double, valueToo: Bool) -> (value: Double, dx: Double, dy: Double) {
+    let r2 = valueToo ? Rules.Square().value(x) : .nan
+    let r3 = valueToo ? Rules.Square().value(y) : .nan
+    let r4 = valueToo ? Rules.Add().value(r2, r3) : .nan
+    let r5 = valueToo ? Rules.MultiplyConstant(c: Double(bitPattern: 0x3FD0A3D70A3D70A4)).value(r4) : .nan
     let r6 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FDEB851EB851EB8)).value(x)
-    let r7 = Rules.Multiply().value(r6, y)
-    let r8 = Rules.Subtract().value(r5, r7)
+    let r7 = valueToo ? Rules.Multiply().value(r6, y) : .nan
+    let r8 = valueToo ? Rules.Subtract().value(r5, r7) : .nan
     var dx = -0.0, dy = -0.0
     let (ga8, gb8) = Rules.Subtract().adjoints(1.0, .nan, .nan, .nan)
     let (ga7, gb7) = Rules.Multiply().adjoints(gb8, r6, y, .nan)
@@ -341,31 +225,14 @@ func matyasValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Dou
     return (r8, dx, dy)
 }
 
-/// `0.26*(x^2 + y^2) - 0.48*x*y`, gradient only
-func matyasGradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
-    let r6 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FDEB851EB851EB8)).value(x)
-    var dx = -0.0, dy = -0.0
-    let (ga8, gb8) = Rules.Subtract().adjoints(1.0, .nan, .nan, .nan)
-    let (ga7, gb7) = Rules.Multiply().adjoints(gb8, r6, y, .nan)
-    dy += gb7
-    let ga6 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FDEB851EB851EB8)).adjoint(ga7, .nan, .nan)
-    dx += ga6
-    let ga5 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FD0A3D70A3D70A4)).adjoint(ga8, .nan, .nan)
-    let (ga4, gb4) = Rules.Add().adjoints(ga5, .nan, .nan, .nan)
-    let ga3 = Rules.Square().adjoint(gb4, y, .nan)
-    dy += ga3
-    let ga2 = Rules.Square().adjoint(ga4, x, .nan)
-    dx += ga2
-    return (dx, dy)
-}
-
 /// `0.5*x^2 + 12.5*y^2`
-func quadraticIllConditionedValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
-    let r2 = Rules.Square().value(x)
-    let r3 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FE0000000000000)).value(r2)
-    let r4 = Rules.Square().value(y)
-    let r5 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4029000000000000)).value(r4)
-    let r6 = Rules.Add().value(r3, r5)
+@inline(__always)
+func quadraticIllConditionedSweep(_ x: Double, _ y: Double, valueToo: Bool) -> (value: Double, dx: Double, dy: Double) {
+    let r2 = valueToo ? Rules.Square().value(x) : .nan
+    let r3 = valueToo ? Rules.MultiplyConstant(c: Double(bitPattern: 0x3FE0000000000000)).value(r2) : .nan
+    let r4 = valueToo ? Rules.Square().value(y) : .nan
+    let r5 = valueToo ? Rules.MultiplyConstant(c: Double(bitPattern: 0x4029000000000000)).value(r4) : .nan
+    let r6 = valueToo ? Rules.Add().value(r3, r5) : .nan
     var dx = -0.0, dy = -0.0
     let (ga6, gb6) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
     let ga5 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4029000000000000)).adjoint(gb6, .nan, .nan)
@@ -377,24 +244,12 @@ func quadraticIllConditionedValueAndGradient(_ x: Double, _ y: Double) -> (value
     return (r6, dx, dy)
 }
 
-/// `0.5*x^2 + 12.5*y^2`, gradient only
-func quadraticIllConditionedGradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
-    var dx = -0.0, dy = -0.0
-    let (ga6, gb6) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
-    let ga5 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4029000000000000)).adjoint(gb6, .nan, .nan)
-    let ga4 = Rules.Square().adjoint(ga5, y, .nan)
-    dy += ga4
-    let ga3 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FE0000000000000)).adjoint(ga6, .nan, .nan)
-    let ga2 = Rules.Square().adjoint(ga3, x, .nan)
-    dx += ga2
-    return (dx, dy)
-}
-
 /// `x^2 + y^2`
-func quadraticIsotropicValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
-    let r2 = Rules.Square().value(x)
-    let r3 = Rules.Square().value(y)
-    let r4 = Rules.Add().value(r2, r3)
+@inline(__always)
+func quadraticIsotropicSweep(_ x: Double, _ y: Double, valueToo: Bool) -> (value: Double, dx: Double, dy: Double) {
+    let r2 = valueToo ? Rules.Square().value(x) : .nan
+    let r3 = valueToo ? Rules.Square().value(y) : .nan
+    let r4 = valueToo ? Rules.Add().value(r2, r3) : .nan
     var dx = -0.0, dy = -0.0
     let (ga4, gb4) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
     let ga3 = Rules.Square().adjoint(gb4, y, .nan)
@@ -404,25 +259,15 @@ func quadraticIsotropicValueAndGradient(_ x: Double, _ y: Double) -> (value: Dou
     return (r4, dx, dy)
 }
 
-/// `x^2 + y^2`, gradient only
-func quadraticIsotropicGradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
-    var dx = -0.0, dy = -0.0
-    let (ga4, gb4) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
-    let ga3 = Rules.Square().adjoint(gb4, y, .nan)
-    dy += ga3
-    let ga2 = Rules.Square().adjoint(ga4, x, .nan)
-    dx += ga2
-    return (dx, dy)
-}
-
 /// `x^2 + y^2 - 1.8*x*y`
-func quadraticRotatedValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
-    let r2 = Rules.Square().value(x)
-    let r3 = Rules.Square().value(y)
-    let r4 = Rules.Add().value(r2, r3)
+@inline(__always)
+func quadraticRotatedSweep(_ x: Double, _ y: Double, valueToo: Bool) -> (value: Double, dx: Double, dy: Double) {
+    let r2 = valueToo ? Rules.Square().value(x) : .nan
+    let r3 = valueToo ? Rules.Square().value(y) : .nan
+    let r4 = valueToo ? Rules.Add().value(r2, r3) : .nan
     let r5 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FFCCCCCCCCCCCCD)).value(x)
-    let r6 = Rules.Multiply().value(r5, y)
-    let r7 = Rules.Subtract().value(r4, r6)
+    let r6 = valueToo ? Rules.Multiply().value(r5, y) : .nan
+    let r7 = valueToo ? Rules.Subtract().value(r4, r6) : .nan
     var dx = -0.0, dy = -0.0
     let (ga7, gb7) = Rules.Subtract().adjoints(1.0, .nan, .nan, .nan)
     let (ga6, gb6) = Rules.Multiply().adjoints(gb7, r5, y, .nan)
@@ -437,37 +282,21 @@ func quadraticRotatedValueAndGradient(_ x: Double, _ y: Double) -> (value: Doubl
     return (r7, dx, dy)
 }
 
-/// `x^2 + y^2 - 1.8*x*y`, gradient only
-func quadraticRotatedGradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
-    let r5 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FFCCCCCCCCCCCCD)).value(x)
-    var dx = -0.0, dy = -0.0
-    let (ga7, gb7) = Rules.Subtract().adjoints(1.0, .nan, .nan, .nan)
-    let (ga6, gb6) = Rules.Multiply().adjoints(gb7, r5, y, .nan)
-    dy += gb6
-    let ga5 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FFCCCCCCCCCCCCD)).adjoint(ga6, .nan, .nan)
-    dx += ga5
-    let (ga4, gb4) = Rules.Add().adjoints(ga7, .nan, .nan, .nan)
-    let ga3 = Rules.Square().adjoint(gb4, y, .nan)
-    dy += ga3
-    let ga2 = Rules.Square().adjoint(ga4, x, .nan)
-    dx += ga2
-    return (dx, dy)
-}
-
 /// `20 + (x^2 - 10*cos(2*pi*x)) + (y^2 - 10*cos(2*pi*y))`
-func rastriginValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
-    let r2 = Rules.Square().value(x)
+@inline(__always)
+func rastriginSweep(_ x: Double, _ y: Double, valueToo: Bool) -> (value: Double, dx: Double, dy: Double) {
+    let r2 = valueToo ? Rules.Square().value(x) : .nan
     let r3 = Rules.MultiplyConstant(c: Double(bitPattern: 0x401921FB54442D18)).value(x)
-    let r4 = Rules.Cos().value(r3)
-    let r5 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4024000000000000)).value(r4)
-    let r6 = Rules.Subtract().value(r2, r5)
-    let r7 = Rules.AddConstant(c: Double(bitPattern: 0x4034000000000000)).value(r6)
-    let r8 = Rules.Square().value(y)
+    let r4 = valueToo ? Rules.Cos().value(r3) : .nan
+    let r5 = valueToo ? Rules.MultiplyConstant(c: Double(bitPattern: 0x4024000000000000)).value(r4) : .nan
+    let r6 = valueToo ? Rules.Subtract().value(r2, r5) : .nan
+    let r7 = valueToo ? Rules.AddConstant(c: Double(bitPattern: 0x4034000000000000)).value(r6) : .nan
+    let r8 = valueToo ? Rules.Square().value(y) : .nan
     let r9 = Rules.MultiplyConstant(c: Double(bitPattern: 0x401921FB54442D18)).value(y)
-    let r10 = Rules.Cos().value(r9)
-    let r11 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4024000000000000)).value(r10)
-    let r12 = Rules.Subtract().value(r8, r11)
-    let r13 = Rules.Add().value(r7, r12)
+    let r10 = valueToo ? Rules.Cos().value(r9) : .nan
+    let r11 = valueToo ? Rules.MultiplyConstant(c: Double(bitPattern: 0x4024000000000000)).value(r10) : .nan
+    let r12 = valueToo ? Rules.Subtract().value(r8, r11) : .nan
+    let r13 = valueToo ? Rules.Add().value(r7, r12) : .nan
     var dx = -0.0, dy = -0.0
     let (ga13, gb13) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
     let (ga12, gb12) = Rules.Subtract().adjoints(gb13, .nan, .nan, .nan)
@@ -488,39 +317,16 @@ func rastriginValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: 
     return (r13, dx, dy)
 }
 
-/// `20 + (x^2 - 10*cos(2*pi*x)) + (y^2 - 10*cos(2*pi*y))`, gradient only
-func rastriginGradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
-    let r3 = Rules.MultiplyConstant(c: Double(bitPattern: 0x401921FB54442D18)).value(x)
-    let r9 = Rules.MultiplyConstant(c: Double(bitPattern: 0x401921FB54442D18)).value(y)
-    var dx = -0.0, dy = -0.0
-    let (ga13, gb13) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
-    let (ga12, gb12) = Rules.Subtract().adjoints(gb13, .nan, .nan, .nan)
-    let ga11 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4024000000000000)).adjoint(gb12, .nan, .nan)
-    let ga10 = Rules.Cos().adjoint(ga11, r9, .nan)
-    let ga9 = Rules.MultiplyConstant(c: Double(bitPattern: 0x401921FB54442D18)).adjoint(ga10, .nan, .nan)
-    dy += ga9
-    let ga8 = Rules.Square().adjoint(ga12, y, .nan)
-    dy += ga8
-    let ga7 = Rules.AddConstant(c: Double(bitPattern: 0x4034000000000000)).adjoint(ga13, .nan, .nan)
-    let (ga6, gb6) = Rules.Subtract().adjoints(ga7, .nan, .nan, .nan)
-    let ga5 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4024000000000000)).adjoint(gb6, .nan, .nan)
-    let ga4 = Rules.Cos().adjoint(ga5, r3, .nan)
-    let ga3 = Rules.MultiplyConstant(c: Double(bitPattern: 0x401921FB54442D18)).adjoint(ga4, .nan, .nan)
-    dx += ga3
-    let ga2 = Rules.Square().adjoint(ga6, x, .nan)
-    dx += ga2
-    return (dx, dy)
-}
-
 /// `(1-x)^2 + 100*(y-x^2)^2`
-func rosenbrockValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
+@inline(__always)
+func rosenbrockSweep(_ x: Double, _ y: Double, valueToo: Bool) -> (value: Double, dx: Double, dy: Double) {
     let r2 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x3FF0000000000000)).value(x)
-    let r3 = Rules.Square().value(r2)
+    let r3 = valueToo ? Rules.Square().value(r2) : .nan
     let r4 = Rules.Square().value(x)
     let r5 = Rules.Subtract().value(y, r4)
-    let r6 = Rules.Square().value(r5)
-    let r7 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4059000000000000)).value(r6)
-    let r8 = Rules.Add().value(r3, r7)
+    let r6 = valueToo ? Rules.Square().value(r5) : .nan
+    let r7 = valueToo ? Rules.MultiplyConstant(c: Double(bitPattern: 0x4059000000000000)).value(r6) : .nan
+    let r8 = valueToo ? Rules.Add().value(r3, r7) : .nan
     var dx = -0.0, dy = -0.0
     let (ga8, gb8) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
     let ga7 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4059000000000000)).adjoint(gb8, .nan, .nan)
@@ -535,30 +341,12 @@ func rosenbrockValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx:
     return (r8, dx, dy)
 }
 
-/// `(1-x)^2 + 100*(y-x^2)^2`, gradient only
-func rosenbrockGradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
-    let r2 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x3FF0000000000000)).value(x)
-    let r4 = Rules.Square().value(x)
-    let r5 = Rules.Subtract().value(y, r4)
-    var dx = -0.0, dy = -0.0
-    let (ga8, gb8) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
-    let ga7 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4059000000000000)).adjoint(gb8, .nan, .nan)
-    let ga6 = Rules.Square().adjoint(ga7, r5, .nan)
-    let (ga5, gb5) = Rules.Subtract().adjoints(ga6, .nan, .nan, .nan)
-    dy += ga5
-    let ga4 = Rules.Square().adjoint(gb5, x, .nan)
-    dx += ga4
-    let ga3 = Rules.Square().adjoint(ga8, r2, .nan)
-    let ga2 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x3FF0000000000000)).adjoint(ga3, .nan, .nan)
-    dx += ga2
-    return (dx, dy)
-}
-
 /// `x^2 - y^2`
-func saddleValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
-    let r2 = Rules.Square().value(x)
-    let r3 = Rules.Square().value(y)
-    let r4 = Rules.Subtract().value(r2, r3)
+@inline(__always)
+func saddleSweep(_ x: Double, _ y: Double, valueToo: Bool) -> (value: Double, dx: Double, dy: Double) {
+    let r2 = valueToo ? Rules.Square().value(x) : .nan
+    let r3 = valueToo ? Rules.Square().value(y) : .nan
+    let r4 = valueToo ? Rules.Subtract().value(r2, r3) : .nan
     var dx = -0.0, dy = -0.0
     let (ga4, gb4) = Rules.Subtract().adjoints(1.0, .nan, .nan, .nan)
     let ga3 = Rules.Square().adjoint(gb4, y, .nan)
@@ -568,19 +356,9 @@ func saddleValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Dou
     return (r4, dx, dy)
 }
 
-/// `x^2 - y^2`, gradient only
-func saddleGradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
-    var dx = -0.0, dy = -0.0
-    let (ga4, gb4) = Rules.Subtract().adjoints(1.0, .nan, .nan, .nan)
-    let ga3 = Rules.Square().adjoint(gb4, y, .nan)
-    dy += ga3
-    let ga2 = Rules.Square().adjoint(ga4, x, .nan)
-    dx += ga2
-    return (dx, dy)
-}
-
 /// `(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2`
-func sixHumpCamelValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
+@inline(__always)
+func sixHumpCamelSweep(_ x: Double, _ y: Double, valueToo: Bool) -> (value: Double, dx: Double, dy: Double) {
     let r2 = Rules.Square().value(x)
     let r3 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4000CCCCCCCCCCCD)).value(r2)
     let r4 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x4010000000000000)).value(r3)
@@ -588,15 +366,15 @@ func sixHumpCamelValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, d
     let r6 = Rules.DivideByConstant(c: Double(bitPattern: 0x4008000000000000)).value(r5)
     let r7 = Rules.Add().value(r4, r6)
     let r8 = Rules.Square().value(x)
-    let r9 = Rules.Multiply().value(r7, r8)
-    let r10 = Rules.Multiply().value(x, y)
-    let r11 = Rules.Add().value(r9, r10)
+    let r9 = valueToo ? Rules.Multiply().value(r7, r8) : .nan
+    let r10 = valueToo ? Rules.Multiply().value(x, y) : .nan
+    let r11 = valueToo ? Rules.Add().value(r9, r10) : .nan
     let r12 = Rules.Square().value(y)
     let r13 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4010000000000000)).value(r12)
     let r14 = Rules.AddConstant(c: Double(bitPattern: 0xC010000000000000)).value(r13)
     let r15 = Rules.Square().value(y)
-    let r16 = Rules.Multiply().value(r14, r15)
-    let r17 = Rules.Add().value(r11, r16)
+    let r16 = valueToo ? Rules.Multiply().value(r14, r15) : .nan
+    let r17 = valueToo ? Rules.Add().value(r11, r16) : .nan
     var dx = -0.0, dy = -0.0
     let (ga17, gb17) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
     let (ga16, gb16) = Rules.Multiply().adjoints(gb17, r14, r15, .nan)
@@ -624,62 +402,23 @@ func sixHumpCamelValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, d
     return (r17, dx, dy)
 }
 
-/// `(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2`, gradient only
-func sixHumpCamelGradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
-    let r2 = Rules.Square().value(x)
-    let r3 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4000CCCCCCCCCCCD)).value(r2)
-    let r4 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x4010000000000000)).value(r3)
-    let r5 = Rules.PowerConstant(c: Double(bitPattern: 0x4010000000000000)).value(x)
-    let r6 = Rules.DivideByConstant(c: Double(bitPattern: 0x4008000000000000)).value(r5)
-    let r7 = Rules.Add().value(r4, r6)
-    let r8 = Rules.Square().value(x)
-    let r12 = Rules.Square().value(y)
-    let r13 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4010000000000000)).value(r12)
-    let r14 = Rules.AddConstant(c: Double(bitPattern: 0xC010000000000000)).value(r13)
-    let r15 = Rules.Square().value(y)
-    var dx = -0.0, dy = -0.0
-    let (ga17, gb17) = Rules.Add().adjoints(1.0, .nan, .nan, .nan)
-    let (ga16, gb16) = Rules.Multiply().adjoints(gb17, r14, r15, .nan)
-    let ga15 = Rules.Square().adjoint(gb16, y, .nan)
-    dy += ga15
-    let ga14 = Rules.AddConstant(c: Double(bitPattern: 0xC010000000000000)).adjoint(ga16, .nan, .nan)
-    let ga13 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4010000000000000)).adjoint(ga14, .nan, .nan)
-    let ga12 = Rules.Square().adjoint(ga13, y, .nan)
-    dy += ga12
-    let (ga11, gb11) = Rules.Add().adjoints(ga17, .nan, .nan, .nan)
-    let (ga10, gb10) = Rules.Multiply().adjoints(gb11, x, y, .nan)
-    dx += ga10
-    dy += gb10
-    let (ga9, gb9) = Rules.Multiply().adjoints(ga11, r7, r8, .nan)
-    let ga8 = Rules.Square().adjoint(gb9, x, .nan)
-    dx += ga8
-    let (ga7, gb7) = Rules.Add().adjoints(ga9, .nan, .nan, .nan)
-    let ga6 = Rules.DivideByConstant(c: Double(bitPattern: 0x4008000000000000)).adjoint(gb7, .nan, .nan)
-    let ga5 = Rules.PowerConstant(c: Double(bitPattern: 0x4010000000000000)).adjoint(ga6, x, .nan)
-    dx += ga5
-    let ga4 = Rules.SubtractFromConstant(c: Double(bitPattern: 0x4010000000000000)).adjoint(ga7, .nan, .nan)
-    let ga3 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4000CCCCCCCCCCCD)).adjoint(ga4, .nan, .nan)
-    let ga2 = Rules.Square().adjoint(ga3, x, .nan)
-    dx += ga2
-    return (dx, dy)
-}
-
 /// `0.5*((x^4 - 16*x^2 + 5*x) + (y^4 - 16*y^2 + 5*y))`
-func styblinskiTangValueAndGradient(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
-    let r2 = Rules.PowerConstant(c: Double(bitPattern: 0x4010000000000000)).value(x)
-    let r3 = Rules.Square().value(x)
-    let r4 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4030000000000000)).value(r3)
-    let r5 = Rules.Subtract().value(r2, r4)
-    let r6 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4014000000000000)).value(x)
-    let r7 = Rules.Add().value(r5, r6)
-    let r8 = Rules.PowerConstant(c: Double(bitPattern: 0x4010000000000000)).value(y)
-    let r9 = Rules.Square().value(y)
-    let r10 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4030000000000000)).value(r9)
-    let r11 = Rules.Subtract().value(r8, r10)
-    let r12 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4014000000000000)).value(y)
-    let r13 = Rules.Add().value(r11, r12)
-    let r14 = Rules.Add().value(r7, r13)
-    let r15 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FE0000000000000)).value(r14)
+@inline(__always)
+func styblinskiTangSweep(_ x: Double, _ y: Double, valueToo: Bool) -> (value: Double, dx: Double, dy: Double) {
+    let r2 = valueToo ? Rules.PowerConstant(c: Double(bitPattern: 0x4010000000000000)).value(x) : .nan
+    let r3 = valueToo ? Rules.Square().value(x) : .nan
+    let r4 = valueToo ? Rules.MultiplyConstant(c: Double(bitPattern: 0x4030000000000000)).value(r3) : .nan
+    let r5 = valueToo ? Rules.Subtract().value(r2, r4) : .nan
+    let r6 = valueToo ? Rules.MultiplyConstant(c: Double(bitPattern: 0x4014000000000000)).value(x) : .nan
+    let r7 = valueToo ? Rules.Add().value(r5, r6) : .nan
+    let r8 = valueToo ? Rules.PowerConstant(c: Double(bitPattern: 0x4010000000000000)).value(y) : .nan
+    let r9 = valueToo ? Rules.Square().value(y) : .nan
+    let r10 = valueToo ? Rules.MultiplyConstant(c: Double(bitPattern: 0x4030000000000000)).value(r9) : .nan
+    let r11 = valueToo ? Rules.Subtract().value(r8, r10) : .nan
+    let r12 = valueToo ? Rules.MultiplyConstant(c: Double(bitPattern: 0x4014000000000000)).value(y) : .nan
+    let r13 = valueToo ? Rules.Add().value(r11, r12) : .nan
+    let r14 = valueToo ? Rules.Add().value(r7, r13) : .nan
+    let r15 = valueToo ? Rules.MultiplyConstant(c: Double(bitPattern: 0x3FE0000000000000)).value(r14) : .nan
     var dx = -0.0, dy = -0.0
     let ga15 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FE0000000000000)).adjoint(1.0, .nan, .nan)
     let (ga14, gb14) = Rules.Add().adjoints(ga15, .nan, .nan, .nan)
@@ -702,30 +441,4 @@ func styblinskiTangValueAndGradient(_ x: Double, _ y: Double) -> (value: Double,
     let ga2 = Rules.PowerConstant(c: Double(bitPattern: 0x4010000000000000)).adjoint(ga5, x, .nan)
     dx += ga2
     return (r15, dx, dy)
-}
-
-/// `0.5*((x^4 - 16*x^2 + 5*x) + (y^4 - 16*y^2 + 5*y))`, gradient only
-func styblinskiTangGradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
-    var dx = -0.0, dy = -0.0
-    let ga15 = Rules.MultiplyConstant(c: Double(bitPattern: 0x3FE0000000000000)).adjoint(1.0, .nan, .nan)
-    let (ga14, gb14) = Rules.Add().adjoints(ga15, .nan, .nan, .nan)
-    let (ga13, gb13) = Rules.Add().adjoints(gb14, .nan, .nan, .nan)
-    let ga12 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4014000000000000)).adjoint(gb13, .nan, .nan)
-    dy += ga12
-    let (ga11, gb11) = Rules.Subtract().adjoints(ga13, .nan, .nan, .nan)
-    let ga10 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4030000000000000)).adjoint(gb11, .nan, .nan)
-    let ga9 = Rules.Square().adjoint(ga10, y, .nan)
-    dy += ga9
-    let ga8 = Rules.PowerConstant(c: Double(bitPattern: 0x4010000000000000)).adjoint(ga11, y, .nan)
-    dy += ga8
-    let (ga7, gb7) = Rules.Add().adjoints(ga14, .nan, .nan, .nan)
-    let ga6 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4014000000000000)).adjoint(gb7, .nan, .nan)
-    dx += ga6
-    let (ga5, gb5) = Rules.Subtract().adjoints(ga7, .nan, .nan, .nan)
-    let ga4 = Rules.MultiplyConstant(c: Double(bitPattern: 0x4030000000000000)).adjoint(gb5, .nan, .nan)
-    let ga3 = Rules.Square().adjoint(ga4, x, .nan)
-    dx += ga3
-    let ga2 = Rules.PowerConstant(c: Double(bitPattern: 0x4010000000000000)).adjoint(ga5, x, .nan)
-    dx += ga2
-    return (dx, dy)
 }

@@ -5,8 +5,8 @@
 /// The code performs exactly the operations of `ExpressionGradient`, in the same order and
 /// through the same rules (`Rules.X().value`, `.adjoint(s)`), with the same NaN for a value a
 /// rule does not declare reading and the same -0 start of each sum: the same bits, which the
-/// tests check at random points. Two functions per expression: f with its gradient, and the
-/// gradient alone, which computes only the values some adjoint reads.
+/// tests check at random points. One function per expression; with `valueToo` false (constant
+/// at each call, so the compiler drops the rest) it computes only the values some adjoint reads.
 enum CompiledKernelSource {
     /// The generated file for `expressions`, given as (Swift identifier, expression text).
     static func file(for expressions: [(identifier: String, text: String)]) throws(ObjectiveError) -> String {
@@ -21,15 +21,14 @@ enum CompiledKernelSource {
         ]
         for (identifier, text) in expressions {
             lines.append("        \(swiftLiteral(text)): CompiledKernel(")
-            lines.append("            valueAndGradient: \(identifier)ValueAndGradient, gradient: \(identifier)Gradient),")
+            lines.append("            valueAndGradient: { \(identifier)Sweep($0, $1, valueToo: true) },")
+            lines.append("            gradient: { let sweep = \(identifier)Sweep($0, $1, valueToo: false); return (sweep.dx, sweep.dy) }),")
         }
         lines += ["    ]", "}"]
         for (identifier, text) in expressions {
             let sweep = Sweep(ExpressionProgram(compiling: try ExpressionSyntax.parse(text, sourceName: identifier), sharingSubexpressions: false))
-            lines += ["", "/// `\(text)`"]
-            lines += sweep.function(named: "\(identifier)ValueAndGradient", valueToo: true)
-            lines += ["", "/// `\(text)`, gradient only"]
-            lines += sweep.function(named: "\(identifier)Gradient", valueToo: false)
+            lines += ["", "/// `\(text)`", "@inline(__always)"]
+            lines += sweep.function(named: "\(identifier)Sweep")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -57,12 +56,14 @@ enum CompiledKernelSource {
             self.program = program
         }
 
-        func function(named name: String, valueToo: Bool) -> [String] {
+        /// f (NaN unless `valueToo`) and its gradient.
+        func function(named name: String) -> [String] {
             let result = program.result
-            let computed = valueToo ? subtree(result) : valuesRead(result)
+            let read = valuesRead(result)
             var body: [String] = []
-            for register in forwardOrder(result) where computed.contains(register) {
-                body.append("let r\(register) = \(valueExpression(register))")
+            for register in forwardOrder(result) {
+                let value = valueExpression(register)
+                body.append("let r\(register) = \(read.contains(register) ? value : "valueToo ? \(value) : .nan")")
             }
             body.append("var dx = -0.0, dy = -0.0")
             if isVariable(result) {
@@ -72,9 +73,9 @@ enum CompiledKernelSource {
             }
             let dependence = program.dependence[Int(result)]
             let dx = dependence & 1 != 0 ? "dx" : "0", dy = dependence & 2 != 0 ? "dy" : "0"
-            let signature = valueToo ? "(value: Double, dx: Double, dy: Double)" : "(dx: Double, dy: Double)"
-            body.append(valueToo ? "return (\(operandName(result)), \(dx), \(dy))" : "return (\(dx), \(dy))")
-            return ["func \(name)(_ x: Double, _ y: Double) -> \(signature) {"] + body.map { "    " + $0 } + ["}"]
+            body.append("return (\(operandName(result)), \(dx), \(dy))")
+            return ["func \(name)(_ x: Double, _ y: Double, valueToo: Bool) -> (value: Double, dx: Double, dy: Double) {"]
+                + body.map { "    " + $0 } + ["}"]
         }
 
         private func instruction(_ register: Int32) -> ExpressionProgram.Instruction {
