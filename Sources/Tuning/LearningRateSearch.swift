@@ -11,14 +11,24 @@ import Foundation
 ///    drawn from the seed (SplitMix64), so every seed covers the interval evenly.
 /// 2. **Zoom.** The rest goes in rounds of up to `splitsPerRound` evaluations. Every interval
 ///    between neighbouring evaluated points (and between the outer points and a, b) that is
-///    wider than h/2^`maximumDepth` is ranked by the better of its two end values, then the
-///    worse, then by width (wider first); the best-ranked intervals are split at their
-///    midpoints. Around the best point this is bisection towards the minimum; because several
-///    intervals split per round, the runners-up basins are refined too, which matters when the
-///    objective is multimodal in lr. The depth limit (about 1e-10 in ln lr for the default
-///    budget, far finer than any lr worth printing) bounds what one point can absorb. The
-///    search stops early only when no interval can be split (bounds so narrow that their
-///    midpoints round to their ends).
+///    wider than h/2^`maximumDepth` and not yet resolved is ranked by the better of its two end
+///    values, then the worse, then by width (wider first); the best-ranked intervals are split at
+///    their midpoints. Around the best point this is bisection towards the minimum; because
+///    several intervals split per round, the runners-up basins are refined too, which matters
+///    when the objective is multimodal in lr. The depth limit (about 1e-10 in ln lr for the
+///    default budget) bounds what one point can absorb: the objective is often rough down to
+///    1e-6 in ln lr, where deep bisection still finds better values.
+/// 3. **Resolved intervals are left alone.** An interval whose two end values agree to within
+///    `resolvedTolerance` relatively, |f(a) - f(b)| ≤ 1e-3·min(|f(a)|, |f(b)|), is not split:
+///    the objective is settled there (a smooth basin converged to a plateau, such as a run that
+///    ends in a local minimum of the test function whatever the lr nearby), so further splits
+///    could improve it by at most about that much. Their share of the budget goes to the next
+///    intervals in the ranking, i.e. to other basins and to rough regions where neighbouring
+///    values still differ. In a rough region (neighbouring values uncorrelated) and on a smooth
+///    descent towards a minimum near zero, neighbouring values differ by far more than 0.1 %, so
+///    those are refined as before.
+///    The search stops early only when no interval can be split (every interval resolved, or
+///    bounds so narrow that midpoints round to their ends).
 ///
 /// A failed evaluation (`nil`, NaN or ±∞: a diverged run) ranks below every finite value; it
 /// is counted, never fatal. Ties go to the earlier evaluation. The same budget, seed, bounds and
@@ -32,6 +42,12 @@ public struct LearningRateSearch: Codable, Sendable, Hashable {
     public static let splitsPerRound = 4
     /// How many times a grid cell may be halved: h/2^maximumDepth is the finest interval.
     public static let maximumDepth = 30
+    /// Relative agreement of an interval's two end values at which it counts as resolved and is
+    /// no longer split.
+    public static let resolvedTolerance = 1e-3
+    /// The version of the algorithm, part of `SearchCacheKey`: bump it whenever the same budget,
+    /// seed, bounds and objective may give other evaluations. 2: resolved intervals are not split.
+    public static let algorithmVersion = 2
 
     /// The most evaluations the search makes, in 2...`maximumBudget`.
     public let budget: Int
@@ -102,8 +118,9 @@ public struct LearningRateSearch: Codable, Sendable, Hashable {
         return LearningRateSearchResult(evaluations: evaluations)
     }
 
-    /// The midpoints of the `count` best-ranked intervals wider than `finest` whose midpoint
-    /// lies strictly inside them (it does not, in floating point, for an interval of one ulp).
+    /// The midpoints of the `count` best-ranked intervals wider than `finest`, not resolved (see
+    /// `isResolved`), whose midpoint lies strictly inside them (it does not, in floating point,
+    /// for an interval of one ulp).
     private static func intervalsToSplit(
         visited: [(logRate: Double, objective: Double?)], bounds: LearningRateBounds,
         finest: Double, count: Int
@@ -113,22 +130,30 @@ public struct LearningRateSearch: Codable, Sendable, Hashable {
             var upper: Double
             var better: Double
             var worse: Double
+            var resolved: Bool
         }
         func rank(_ value: Double?) -> Double { value ?? .infinity }
 
         var intervals: [Interval] = []
         guard let first = visited.first, let last = visited.last else { return [] }
-        intervals.append(Interval(lower: bounds.logLower, upper: first.logRate, better: rank(first.objective), worse: rank(first.objective)))
+        intervals.append(Interval(
+            lower: bounds.logLower, upper: first.logRate, better: rank(first.objective), worse: rank(first.objective),
+            resolved: false))
         for (left, right) in zip(visited, visited.dropFirst()) {
             let a = rank(left.objective)
             let b = rank(right.objective)
-            intervals.append(Interval(lower: left.logRate, upper: right.logRate, better: min(a, b), worse: max(a, b)))
+            intervals.append(Interval(
+                lower: left.logRate, upper: right.logRate, better: min(a, b), worse: max(a, b),
+                resolved: isResolved(left.objective, right.objective)))
         }
-        intervals.append(Interval(lower: last.logRate, upper: bounds.logUpper, better: rank(last.objective), worse: rank(last.objective)))
+        intervals.append(Interval(
+            lower: last.logRate, upper: bounds.logUpper, better: rank(last.objective), worse: rank(last.objective),
+            resolved: false))
 
         let candidates = intervals.filter { interval in
             let midpoint = 0.5 * (interval.lower + interval.upper)
-            return interval.upper - interval.lower > finest && midpoint > interval.lower && midpoint < interval.upper
+            return !interval.resolved && interval.upper - interval.lower > finest
+                && midpoint > interval.lower && midpoint < interval.upper
         }
         let ranked = candidates.sorted { x, y in
             if x.better != y.better { return x.better < y.better }
@@ -139,6 +164,13 @@ public struct LearningRateSearch: Codable, Sendable, Hashable {
             return x.lower < y.lower
         }
         return ranked.prefix(count).map { 0.5 * ($0.lower + $0.upper) }
+    }
+
+    /// Whether an interval with end values `a` and `b` is resolved: both finite and
+    /// |a - b| ≤ `resolvedTolerance`·min(|a|, |b|). A failed end never resolves an interval.
+    static func isResolved(_ a: Double?, _ b: Double?) -> Bool {
+        guard let a, let b else { return false }
+        return abs(a - b) <= resolvedTolerance * min(abs(a), abs(b))
     }
 }
 

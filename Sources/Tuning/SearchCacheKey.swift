@@ -4,8 +4,9 @@ import Foundation
 /// exactly when the search would find it again.
 ///
 /// `canonicalText` lists every field as `name=value` lines in a fixed order, with numbers in
-/// Swift's shortest round-trip form; `digest` is its 64-bit FNV-1a hash in 16 hex digits, stable
-/// across runs, platforms and Swift versions (unlike `Hasher`).
+/// Swift's shortest round-trip form, and the search's `LearningRateSearch.algorithmVersion`, so
+/// that results of an older algorithm are never reused; `digest` is its 64-bit FNV-1a hash in 16
+/// hex digits, stable across runs, platforms and Swift versions (unlike `Hasher`).
 public struct SearchCacheKey: Codable, Sendable, Hashable {
     /// The function's expression text (not its name: editing a definition file changes it).
     public var expression: String
@@ -64,6 +65,7 @@ public struct SearchCacheKey: Codable, Sendable, Hashable {
             "objective=\(objective.rawValue)",
             "budget=\(search.budget)",
             "seed=\(search.seed)",
+            "searchAlgorithm=\(LearningRateSearch.algorithmVersion)",
             "steps=\(steps)",
             "start=\(vector(start))",
             "clipGradNorm=" + (clipGradNorm.map(number) ?? "none"),

@@ -13,8 +13,9 @@ import Trajectories
 /// Each request is one JSON line; each gets one JSON line back:
 /// - `{"op": "evaluate", "function": "rosenbrock", "optimizer": "adam", "lr": 0.01}` → `{"objective": 1.5e-3}`
 ///   (`null` when the run diverged);
-/// - `{"op": "search", "function": ..., "optimizer": ..., "logLower": -8, "logUpper": 0.5}` →
-///   `{"learningRate": ..., "objective": ..., "failures": 0, "seconds": 0.04}`;
+/// - `{"op": "search", "function": ..., "optimizer": ..., "logLower": -8, "logUpper": 0.5, "seed": 0}` →
+///   `{"learningRate": ..., "objective": ..., "failures": 0, "seconds": 0.04, "algorithmVersion": 2}`
+///   (`LearningRateSearch(budget: 200, seed:)`, seed 0 when not given);
 /// - `{"op": "quit"}` ends the session.
 /// Every run follows jettify's protocol: 100 steps, clipping 1.0, set_to_none zero_grad.
 @Suite struct HyperoptComparisonTests {
@@ -25,6 +26,7 @@ import Trajectories
         var lr: Double?
         var logLower: Double?
         var logUpper: Double?
+        var seed: UInt64?
     }
 
     struct SearchReply: Encodable {
@@ -32,6 +34,7 @@ import Trajectories
         var objective: Double?
         var failures: Int
         var seconds: Double
+        var algorithmVersion: Int
     }
 
     static let environment = ProcessInfo.processInfo.environment
@@ -75,14 +78,14 @@ import Trajectories
                 let bounds = try LearningRateBounds(logLower: lower, logUpper: upper)
                 #expect(bounds == LearningRateBounds.defaults(forOptimizer: optimizer))
                 let evaluate = try evaluator(request).evaluate
-                let search = try LearningRateSearch()
+                let search = try LearningRateSearch(seed: request.seed ?? 0)
                 let clock = ContinuousClock()
                 var result = LearningRateSearchResult(evaluations: [])
                 let elapsed = try clock.measure { result = try search.run(bounds: bounds, evaluate: evaluate) }
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                 reply = try encoder.encode(SearchReply(
                     learningRate: result.learningRate, objective: result.objective, failures: result.failures,
-                    seconds: seconds))
+                    seconds: seconds, algorithmVersion: LearningRateSearch.algorithmVersion))
             default:
                 return
             }

@@ -84,6 +84,66 @@ import Testing
         #expect(result.learningRate == 1)
     }
 
+    /// Flat at 1 below ln lr = -2 (a run that ends in the same local minimum whatever the lr),
+    /// rough above: 0.95 + 1.2·r with r uniform in [0, 1), uncorrelated between any two lr.
+    static func plateauAndRoughRegion(_ lr: Double) -> Double? {
+        let u = log(lr)
+        if u < -2 { return 1 }
+        var generator = SplitMix64(seed: u.bitPattern)
+        return 0.95 + 1.2 * generator.nextUnit()
+    }
+
+    @Test func neverSplitsAResolvedInterval() throws {
+        let search = try LearningRateSearch(seed: 1)
+        let result = search.run(bounds: bounds, evaluate: Self.plateauAndRoughRegion)
+        #expect(result.evaluations.count == search.budget)
+        for index in search.gridSize..<result.evaluations.count {
+            let rate = result.evaluations[index].learningRate
+            let earlier = result.evaluations[..<index]
+            let left = earlier.filter { $0.learningRate < rate }.max { $0.learningRate < $1.learningRate }
+            let right = earlier.filter { $0.learningRate > rate }.min { $0.learningRate < $1.learningRate }
+            guard let left = left?.objective, let right = right?.objective else { continue }
+            let agreement = abs(left - right) / min(abs(left), abs(right))
+            #expect(agreement > LearningRateSearch.resolvedTolerance, "evaluation \(index) at lr \(rate) split a resolved interval")
+        }
+    }
+
+    @Test(arguments: [1, 3] as [UInt64])
+    func aResolvedPlateauLeavesTheBudgetToARoughRegion(seed: UInt64) throws {
+        // With these seeds no grid point in the rough region beats the plateau, so bisection
+        // ranked by end values alone would spend the whole zoom on the plateau and find 1.
+        let search = try LearningRateSearch(seed: seed)
+        let result = search.run(bounds: bounds, evaluate: Self.plateauAndRoughRegion)
+        let grid = LearningRateSearchResult(evaluations: Array(result.evaluations.prefix(search.gridSize)))
+        #expect(grid.objective == 1)
+        let zoom = result.evaluations.dropFirst(search.gridSize)
+        let onThePlateau = zoom.count { log($0.learningRate) < -2 }
+        // Only the interval at the plateau's edge stays open: at most one split per depth level.
+        #expect(onThePlateau <= LearningRateSearch.maximumDepth + 2)
+        #expect(try #require(result.objective) < 1)
+        #expect(log(try #require(result.learningRate)) >= -2)
+    }
+
+    @Test func resolvesASmoothBasinToTheRelativeTolerance() throws {
+        // A basin whose minimum, 2 at ln lr = -3.3, is far from zero: refined until neighbouring
+        // values agree to 0.1 %, which leaves the best within that of the minimum.
+        let result = try LearningRateSearch().run(bounds: bounds) { lr in 2 + pow(log(lr) + 3.3, 2) }
+        let best = try #require(result.objective)
+        #expect(best <= 2 * (1 + LearningRateSearch.resolvedTolerance))
+        #expect(abs(log(try #require(result.learningRate)) + 3.3) < 0.05)
+    }
+
+    @Test func isResolvedOnlyWhenBothEndsAreFiniteAndAgree() {
+        #expect(LearningRateSearch.isResolved(1, 1.0005))
+        #expect(LearningRateSearch.isResolved(-2, -2.001))
+        #expect(LearningRateSearch.isResolved(0, 0))
+        #expect(!LearningRateSearch.isResolved(1, 1.002))
+        #expect(!LearningRateSearch.isResolved(1e-6, 2e-6))
+        #expect(!LearningRateSearch.isResolved(-1e-9, 1e-9))
+        #expect(!LearningRateSearch.isResolved(nil, 1))
+        #expect(!LearningRateSearch.isResolved(nil, nil))
+    }
+
     @Test func theSameSeedGivesTheSameSearch() throws {
         let objective = { (lr: Double) -> Double? in
             let u = log(lr)

@@ -63,6 +63,13 @@ import Testing
         #expect(!digests.contains(base.digest))
     }
 
+    @Test func theCanonicalTextNamesTheSearchAlgorithmVersion() throws {
+        // A new algorithm may find other learning rates with the same budget and seed, so its
+        // version is part of the key and old cached results are not reused.
+        let lines = try key().canonicalText.components(separatedBy: "\n")
+        #expect(lines.contains("searchAlgorithm=\(LearningRateSearch.algorithmVersion)"))
+    }
+
     @Test func theDigestIsFNV1aOfTheCanonicalText() throws {
         let base = try key()
         #expect(base.canonicalText.hasPrefix("expression=\"(1-x)^2 + 100*(y-x^2)^2\"\nminima=[[1.0,1.0]]\n"))

@@ -228,7 +228,7 @@ def main():
         '`zero_grad()` (set_to_none), objective = squared distance from the last point to the global minimum,',
         f'lr log-uniform in the per-optimizer bounds (`LearningRateBounds.optimizerDefaults`), {BUDGET} evaluations.',
         f'hyperopt: TPE, `rstate=np.random.default_rng({SEED})`, diverged runs reported as failed trials.',
-        'TrajViz: `LearningRateSearch(budget: 200, seed: 0)`. Both search the same objective, computed by',
+        f"TrajViz: `LearningRateSearch(budget: 200, seed: 0)`, algorithm version {rows[0]['trajviz']['algorithmVersion']}. Both search the same objective, computed by",
         "TrajViz's float64 runner. The PyTorch columns re-run each best lr in PyTorch float64 as a cross-check.",
         'Smaller is better; a tie counts for TrajViz.',
         '',
