@@ -70,7 +70,6 @@ extension Figure {
         let f = style.fontSize
         let tickStyle = TextStyle(size: f)
         let labelStyle = TextStyle(size: style.labelSize)
-        let titleStyle = TextStyle(size: style.titleSize)
         let pad = f * 0.9
         let tickLength = f * 0.35
         func measure(_ text: String, _ s: TextStyle) -> TextExtent { measurer.measure(text, style: s) }
@@ -112,14 +111,19 @@ extension Figure {
         let hasYLabel = panels.contains { $0.yLabel != nil }, hasXLabel = panels.contains { $0.xLabel != nil }
         let hasTitle = panels.contains { $0.title != nil }
         let labelHeight = measure("Ag", labelStyle).height
-        let titleHeight = measure("Ag", titleStyle).height
         let yTickCount = max(3, min(8, Int(cellHeight / (lineHeight * 2.6))))
         var yTicks = zip(panels, ranges).map { panel, r in Ticks.forScale(panel.y.scale, lower: r.y.lowerBound, upper: r.y.upperBound, maxCount: yTickCount) }
         let yTickWidth = yTicks.flatMap { $0 }.map { measure($0.label, tickStyle).width }.max() ?? 0
         let marginLeft = (hasYLabel ? labelHeight + f * 0.5 : 0) + yTickWidth + tickLength + f * 0.3
         let marginBottom = tickLength + f * 0.3 + lineHeight + (hasXLabel ? f * 0.4 + labelHeight : 0)
-        let marginTop = hasTitle ? titleHeight + f * 0.5 : f * 0.4
         let marginRight = f * 0.8
+        // Panel titles centre on the plot, which sits right of the cell's centre by half the
+        // difference of the margins: what fits is the cell less that difference.
+        let titles = PanelTitles.fit(
+            panels.map(\.title), width: cellWidth - abs(marginLeft - marginRight) - f * 0.5, largest: style.titleSize,
+            smallest: f, measure: { measure($0, $1) })
+        let titleStyle = titles.style
+        let marginTop = hasTitle ? measure("Ag", titleStyle).height * Double(titles.lineCount) + f * 0.5 : f * 0.4
 
         var layouts: [PanelLayout] = []
         func placePanel(_ index: Int, _ panel: Axes, cell: Rect, reserveBelow: Double) -> PanelLayout {
@@ -169,9 +173,11 @@ extension Figure {
                 let p = Point(plot.minX - tickLength - f * 0.3 - yTickWidth - f * 0.5, plot.center.y)
                 texts.append(PlacedText(yLabel, at: p, style: labelStyle, horizontal: .center, vertical: .bottom, rotation: 90, extent: measure(yLabel, labelStyle)))
             }
-            if let title = panel.title {
-                let p = Point(plot.center.x, plot.minY - f * 0.5)
-                texts.append(PlacedText(title, at: p, style: titleStyle, horizontal: .center, vertical: .bottom, extent: measure(title, titleStyle)))
+            var titleBottom = plot.minY - f * 0.5
+            for line in titles.lines[index].reversed() {
+                let placed = PlacedText(line, at: Point(plot.center.x, titleBottom), style: titleStyle, horizontal: .center, vertical: .bottom, extent: measure(line, titleStyle))
+                texts.append(placed)
+                titleBottom -= placed.box.height
             }
             var layout = PanelLayout(plot: plot, transform: transform, xTicks: xTicks, yTicks: yTicks[index], texts: texts, legend: nil)
             if panel.showsLegend {

@@ -27,6 +27,23 @@ import Testing
         for (w, h) in [(1000, 1000), (640, 480), (300, 240), (1600, 700)] { expectTidy(try rosenbrock().figure(width: w, height: h)) }
     }
 
+    /// The gallery's 18-optimizer overlay: titles as long as `adamax(lr=0.481)  loss 0.0828` in
+    /// five columns shrink to the tick size and break onto two lines instead of running into
+    /// their neighbours.
+    @Test func longPanelTitlesShrinkThenBreak() throws {
+        let map = try rosenbrock()
+        let groups = (0..<18).map { ("optimizer\($0)(lr=0.481)  loss 0.0828", map.paths) }
+        let figure = try map.smallMultiples(groups, columns: 5, width: 1800, height: 1500)
+        expectTidy(figure)
+        let layout = figure.layout(measurer: FakeMeasurer())
+        let titleLines = layout.panels[0].texts.filter { $0.text.hasPrefix("optimizer0") || $0.text == "loss 0.0828" }
+        #expect(titleLines.map(\.text) == ["loss 0.0828", "optimizer0(lr=0.481)"], "spec over loss, placed bottom line first")
+        #expect(titleLines.allSatisfy { $0.style.size == figure.style.fontSize }, "shrunk to the tick size before breaking")
+        let short = try map.smallMultiples([("adam", map.paths), ("sgd", [])], width: 1000, height: 600)
+        let shortTitles = short.layout(measurer: FakeMeasurer()).panels.flatMap(\.texts).filter { $0.text == "adam" || $0.text == "sgd" }
+        #expect(shortTitles.count == 2 && shortTitles.allSatisfy { $0.style.size == short.style.titleSize }, "short titles keep the title size")
+    }
+
     @Test func mapsKeepEqualAspect() throws {
         let panel = try rosenbrock().figure(width: 1200, height: 600).layout(measurer: FakeMeasurer()).panels[0]
         #expect(abs(panel.plot.width - panel.plot.height) < 1e-6, "x and y both span 4 units")
