@@ -110,35 +110,31 @@ enum CompiledKernelSource {
         /// The operations whose values some rule in the tree reads, with what computing them takes.
         private func valuesRead(_ register: Int32) -> Set<Int32> {
             guard !isVariable(register) else { return [] }
-            let reads = Self.reads(instruction(register).opcode)
+            let rule = Self.rule(instruction(register))
             var values = operands(register).reduce(into: Set<Int32>()) { $0.formUnion(valuesRead($1)) }
-            if reads.result { values.formUnion(subtree(register)) }
-            if reads.operands { for operand in operands(register) { values.formUnion(subtree(operand)) } }
+            if rule.readsResult { values.formUnion(subtree(register)) }
+            if rule.readsOperands { for operand in operands(register) { values.formUnion(subtree(operand)) } }
             return values
         }
 
         private func valueExpression(_ register: Int32) -> String {
-            let instruction = instruction(register)
-            let rule = Self.rule(instruction)
             let arguments = operands(register).map(operandName).joined(separator: ", ")
-            return "\(rule).value(\(arguments))"
+            return "\(Self.rule(instruction(register)).code).value(\(arguments))"
         }
 
         /// Mirrors `ExpressionGradient.node`: adjoints formed, leaf operands receive theirs left
         /// first, then the right subtree, then the left.
         private func backward(_ register: Int32, adjoint g: String) -> [String] {
-            let instruction = instruction(register)
-            let reads = Self.reads(instruction.opcode)
+            let rule = Self.rule(instruction(register))
             let operands = operands(register)
-            let values = operands.map { reads.operands ? operandName($0) : ".nan" }
-            let v = reads.result ? operandName(register) : ".nan"
-            let rule = Self.rule(instruction)
+            let values = operands.map { rule.readsOperands ? operandName($0) : ".nan" }
+            let v = rule.readsResult ? operandName(register) : ".nan"
             let names = operands.count == 2 ? ["ga\(register)", "gb\(register)"] : ["ga\(register)"]
             var lines: [String]
             if operands.count == 2 {
-                lines = ["let (\(names[0]), \(names[1])) = \(rule).adjoints(\(g), \(values[0]), \(values[1]), \(v))"]
+                lines = ["let (\(names[0]), \(names[1])) = \(rule.code).adjoints(\(g), \(values[0]), \(values[1]), \(v))"]
             } else {
-                lines = ["let \(names[0]) = \(rule).adjoint(\(g), \(values[0]), \(v))"]
+                lines = ["let \(names[0]) = \(rule.code).adjoint(\(g), \(values[0]), \(v))"]
             }
             for (operand, name) in zip(operands, names) where isVariable(operand) { lines.append("\(sum(operand)) += \(name)") }
             for (operand, name) in zip(operands, names).reversed() where !isVariable(operand) {
@@ -147,65 +143,41 @@ enum CompiledKernelSource {
             return lines
         }
 
-        private static func rule(_ instruction: ExpressionProgram.Instruction) -> String {
+        /// The rule of `instruction` as Swift (`Rules.MultiplyConstant(c: …)`), and what its
+        /// adjoints read, from the rule type itself.
+        private static func rule(_ instruction: ExpressionProgram.Instruction) -> (code: String, readsOperands: Bool, readsResult: Bool) {
             let constant = "c: Double(bitPattern: 0x\(String(instruction.constant.bitPattern, radix: 16, uppercase: true)))"
-            switch instruction.opcode {
-            case .add: return "Rules.Add()"
-            case .subtract: return "Rules.Subtract()"
-            case .multiply: return "Rules.Multiply()"
-            case .divide: return "Rules.Divide()"
-            case .power: return "Rules.Power()"
-            case .constant: return "Rules.Constant(\(constant))"
-            case .addConstant: return "Rules.AddConstant(\(constant))"
-            case .subtractFromConstant: return "Rules.SubtractFromConstant(\(constant))"
-            case .multiplyConstant: return "Rules.MultiplyConstant(\(constant))"
-            case .divideByConstant: return "Rules.DivideByConstant(\(constant))"
-            case .divideConstant: return "Rules.DivideConstant(\(constant))"
-            case .powerConstant: return "Rules.PowerConstant(\(constant))"
-            case .constantPower: return "Rules.ConstantPower(\(constant))"
-            case .square: return "Rules.Square()"
-            case .cube: return "Rules.Cube()"
-            case .negate: return "Rules.Negate()"
-            case .sin: return "Rules.Sin()"
-            case .cos: return "Rules.Cos()"
-            case .tan: return "Rules.Tan()"
-            case .exp: return "Rules.Exp()"
-            case .log: return "Rules.Log()"
-            case .sqrt: return "Rules.SquareRoot()"
-            case .abs: return "Rules.Absolute()"
-            case .tanh: return "Rules.HyperbolicTangent()"
+            func binary<Rule: BinaryRule>(_: Rule.Type) -> (String, Bool, Bool) {
+                ("Rules.\(Rule.self)()", Rule.readsOperands, Rule.readsResult)
             }
-        }
-
-        /// What a rule's adjoints read, from the rule types themselves.
-        private static func reads(_ opcode: ExpressionProgram.Opcode) -> (operands: Bool, result: Bool) {
-            func of<Rule: BinaryRule>(_: Rule.Type) -> (Bool, Bool) { (Rule.readsOperands, Rule.readsResult) }
-            func of<Rule: UnaryRule>(_: Rule.Type) -> (Bool, Bool) { (Rule.readsOperands, Rule.readsResult) }
-            switch opcode {
-            case .add: return of(Rules.Add.self)
-            case .subtract: return of(Rules.Subtract.self)
-            case .multiply: return of(Rules.Multiply.self)
-            case .divide: return of(Rules.Divide.self)
-            case .power: return of(Rules.Power.self)
-            case .constant: return of(Rules.Constant.self)
-            case .addConstant: return of(Rules.AddConstant.self)
-            case .subtractFromConstant: return of(Rules.SubtractFromConstant.self)
-            case .multiplyConstant: return of(Rules.MultiplyConstant.self)
-            case .divideByConstant: return of(Rules.DivideByConstant.self)
-            case .divideConstant: return of(Rules.DivideConstant.self)
-            case .powerConstant: return of(Rules.PowerConstant.self)
-            case .constantPower: return of(Rules.ConstantPower.self)
-            case .square: return of(Rules.Square.self)
-            case .cube: return of(Rules.Cube.self)
-            case .negate: return of(Rules.Negate.self)
-            case .sin: return of(Rules.Sin.self)
-            case .cos: return of(Rules.Cos.self)
-            case .tan: return of(Rules.Tan.self)
-            case .exp: return of(Rules.Exp.self)
-            case .log: return of(Rules.Log.self)
-            case .sqrt: return of(Rules.SquareRoot.self)
-            case .abs: return of(Rules.Absolute.self)
-            case .tanh: return of(Rules.HyperbolicTangent.self)
+            func unary<Rule: UnaryRule>(_: Rule.Type, takesConstant: Bool = false) -> (String, Bool, Bool) {
+                ("Rules.\(Rule.self)(\(takesConstant ? constant : ""))", Rule.readsOperands, Rule.readsResult)
+            }
+            switch instruction.opcode {
+            case .add: return binary(Rules.Add.self)
+            case .subtract: return binary(Rules.Subtract.self)
+            case .multiply: return binary(Rules.Multiply.self)
+            case .divide: return binary(Rules.Divide.self)
+            case .power: return binary(Rules.Power.self)
+            case .constant: return unary(Rules.Constant.self, takesConstant: true)
+            case .addConstant: return unary(Rules.AddConstant.self, takesConstant: true)
+            case .subtractFromConstant: return unary(Rules.SubtractFromConstant.self, takesConstant: true)
+            case .multiplyConstant: return unary(Rules.MultiplyConstant.self, takesConstant: true)
+            case .divideByConstant: return unary(Rules.DivideByConstant.self, takesConstant: true)
+            case .divideConstant: return unary(Rules.DivideConstant.self, takesConstant: true)
+            case .powerConstant: return unary(Rules.PowerConstant.self, takesConstant: true)
+            case .constantPower: return unary(Rules.ConstantPower.self, takesConstant: true)
+            case .square: return unary(Rules.Square.self)
+            case .cube: return unary(Rules.Cube.self)
+            case .negate: return unary(Rules.Negate.self)
+            case .sin: return unary(Rules.Sin.self)
+            case .cos: return unary(Rules.Cos.self)
+            case .tan: return unary(Rules.Tan.self)
+            case .exp: return unary(Rules.Exp.self)
+            case .log: return unary(Rules.Log.self)
+            case .sqrt: return unary(Rules.SquareRoot.self)
+            case .abs: return unary(Rules.Absolute.self)
+            case .tanh: return unary(Rules.HyperbolicTangent.self)
             }
         }
     }

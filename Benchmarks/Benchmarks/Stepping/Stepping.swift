@@ -125,11 +125,46 @@ func rastrigin(_ x: Double, _ y: Double, _ gradient: UnsafeMutablePointer<(Doubl
 // MARK: Hand-written loops: the same arithmetic, recording what the API records (or nothing)
 
 struct Record {
+    /// Whether anything but the final loss is kept.
+    let records: Bool
     var points: [Double] = []
     var losses: [Double] = []
     var gradients: [Double] = []
     var previous: [Double] = []
     var friction: [Double] = []
+
+    /// Room for `steps` steps (and for DiffGrad's g(t-1) and ξ if `friction`), from (x, y).
+    init(x: Double, y: Double, steps: Int, records: Bool, friction: Bool) {
+        self.records = records
+        guard records else { return }
+        points.reserveCapacity(2 * steps + 2)
+        losses.reserveCapacity(steps + 1)
+        gradients.reserveCapacity(2 * steps)
+        if friction {
+            previous.reserveCapacity(2 * steps)
+            self.friction.reserveCapacity(2 * steps)
+        }
+        appendPoint(x, y)
+    }
+
+    /// The gradient at (x, y): with f and recorded when recording, alone otherwise.
+    mutating func gradient(
+        _ f: (Double, Double, UnsafeMutablePointer<(Double, Double)>?) -> Double, _ gradient: (Double, Double) -> (Double, Double),
+        x: Double, y: Double
+    ) -> (Double, Double) {
+        guard records else { return gradient(x, y) }
+        var g = (0.0, 0.0)
+        losses.append(f(x, y, &g))
+        gradients.append(g.0)
+        gradients.append(g.1)
+        return g
+    }
+
+    mutating func appendPoint(_ x: Double, _ y: Double) {
+        guard records else { return }
+        points.append(x)
+        points.append(y)
+    }
 }
 
 /// Bias-correction powers for t = 1...stepsPerRun, computed once per process as the API's
@@ -145,23 +180,9 @@ func handWrittenAdam(
     let lr = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8
     var x = start[0], y = start[1]
     var m = (0.0, 0.0), v = (0.0, 0.0)
-    var record = Record()
-    if records {
-        record.points.reserveCapacity(2 * steps + 2)
-        record.losses.reserveCapacity(steps + 1)
-        record.gradients.reserveCapacity(2 * steps)
-        record.points.append(x)
-        record.points.append(y)
-    }
-    var g = (0.0, 0.0)
+    var record = Record(x: x, y: y, steps: steps, records: records, friction: false)
     for t in 1...steps {
-        if records {
-            record.losses.append(f(x, y, &g))
-            record.gradients.append(g.0)
-            record.gradients.append(g.1)
-        } else {
-            g = gradient(x, y)
-        }
+        let g = record.gradient(f, gradient, x: x, y: y)
         let stepSize = lr / (1 - beta1Powers[t - 1])
         let root2 = adamRoots[t - 1]
         m.0 = m.0.addingProduct(1 - beta1, g.0 - m.0)
@@ -171,10 +192,7 @@ func handWrittenAdam(
         x += -stepSize * m.0 / (v.0.squareRoot() / root2 + eps)
         y += -stepSize * m.1 / (v.1.squareRoot() / root2 + eps)
         guard x.isFinite, y.isFinite else { break }
-        if records {
-            record.points.append(x)
-            record.points.append(y)
-        }
+        record.appendPoint(x, y)
     }
     record.losses.append(f(x, y, nil))
     return record
@@ -187,25 +205,9 @@ func handWrittenDiffGrad(
     let lr = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8
     var x = start[0], y = start[1]
     var m = (0.0, 0.0), v = (0.0, 0.0), previous = (0.0, 0.0)
-    var record = Record()
-    if records {
-        record.points.reserveCapacity(2 * steps + 2)
-        record.losses.reserveCapacity(steps + 1)
-        record.gradients.reserveCapacity(2 * steps)
-        record.previous.reserveCapacity(2 * steps)
-        record.friction.reserveCapacity(2 * steps)
-        record.points.append(x)
-        record.points.append(y)
-    }
-    var g = (0.0, 0.0)
+    var record = Record(x: x, y: y, steps: steps, records: records, friction: true)
     for t in 1...steps {
-        if records {
-            record.losses.append(f(x, y, &g))
-            record.gradients.append(g.0)
-            record.gradients.append(g.1)
-        } else {
-            g = gradient(x, y)
-        }
+        let g = record.gradient(f, gradient, x: x, y: y)
         let stepSize = lr * (1 - beta2Powers[t - 1]).squareRoot() / (1 - beta1Powers[t - 1])
         m.0 = (m.0 * beta1).addingProduct(1 - beta1, g.0)
         m.1 = (m.1 * beta1).addingProduct(1 - beta1, g.1)
@@ -222,10 +224,7 @@ func handWrittenDiffGrad(
         x += -stepSize * (m.0 * xi0) / (v.0.squareRoot() + eps)
         y += -stepSize * (m.1 * xi1) / (v.1.squareRoot() + eps)
         guard x.isFinite, y.isFinite else { break }
-        if records {
-            record.points.append(x)
-            record.points.append(y)
-        }
+        record.appendPoint(x, y)
     }
     record.losses.append(f(x, y, nil))
     return record
