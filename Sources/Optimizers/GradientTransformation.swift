@@ -36,8 +36,8 @@ public struct StepContext {
     /// Where this parameter's elements start in the flattened list of all parameters' elements.
     public let elementOffset: Int
     /// Receives DiffGrad's previous gradient and friction, when someone listens. (Held by the
-    /// optimizer.)
-    public unowned(unsafe) let frictionProbe: FrictionProbe?
+    /// optimizer, and borrowed here: a retain per element would cost more than the friction.)
+    private let frictionProbe: Unmanaged<FrictionProbe>?
     /// Which branch a rectified (RAdam-style) block took this step; others may depend on it.
     public var branch: UpdateBranch = .adaptive
     /// Scratch for a per-element vector left to `ScaleByLearningRate`: a denominator, or
@@ -63,7 +63,16 @@ public struct StepContext {
         self.gradient = gradient
         self.updates = updates
         self.elementOffset = elementOffset
-        self.frictionProbe = frictionProbe
+        self.frictionProbe = frictionProbe.map(Unmanaged.passUnretained)
+    }
+
+    /// Tells the probe, if any, what element `index` of this parameter read as g' and the ξ it
+    /// computed.
+    @inline(__always)
+    public func reportFriction(element index: Int, previousGradient: Double, friction: Double) {
+        frictionProbe?._withUnsafeGuaranteedRef {
+            $0.record(element: elementOffset + index, previousGradient: previousGradient, friction: friction)
+        }
     }
 }
 

@@ -23,10 +23,9 @@ public struct DiffGradFriction: GradientTransformation {
     }
 
     public struct State {
-        /// The tensor that will be read as g' on the next step.
+        /// The tensor that will be read as g' on the next step: the state's own copy with
+        /// `clone = true`, the parameter's gradient buffer (after the first step) without.
         var previous: GradientBuffer
-        /// Whether `previous` is this state's own copy (true after a clone).
-        var ownsPrevious: Bool
     }
 
     public let version: Version
@@ -39,7 +38,7 @@ public struct DiffGradFriction: GradientTransformation {
     }
 
     public func makeState(for parameter: UnsafeBufferPointer<Double>) -> State {
-        State(previous: GradientBuffer(zeros: parameter.count), ownsPrevious: true)
+        State(previous: GradientBuffer(zeros: parameter.count))
     }
 
     /// ξ for one element.
@@ -58,21 +57,13 @@ public struct DiffGradFriction: GradientTransformation {
         let updates = context.updates
         let scales = context.branch == .adaptive
         for index in updates.indices {
-            let xi = friction(previous: previous[index], current: current[index])
-            context.frictionProbe?.record(
-                element: context.elementOffset + index, previousGradient: previous[index], friction: xi)
+            let gradient = current[index]
+            let xi = friction(previous: previous[index], current: gradient)
+            context.reportFriction(element: index, previousGradient: previous[index], friction: xi)
             if scales { updates[index] *= xi }
+            // `previous.copy_(grad)`, element by element once it has been read.
+            if clone { previous[index] = gradient }
         }
-        if clone {
-            if !state.ownsPrevious {
-                state.previous = GradientBuffer(zeros: current.count)
-                state.ownsPrevious = true
-            }
-            // `previous.copy_(grad)`, through the storage (a method call would retain the buffer).
-            _ = state.previous.storage.update(fromContentsOf: current)
-        } else {
-            state.previous = context.gradient
-            state.ownsPrevious = false
-        }
+        if !clone { state.previous = context.gradient }
     }
 }
