@@ -76,16 +76,25 @@ final class TransformationEngine<Transformation: GradientTransformation> {
 
     func step(_ step: Int) {
         parameters.forEachBorrowed { index, parameter in
-            parameter.withBorrowedGrad { gradient in self.step(parameter, index: index, gradient: gradient, step: step) }
+            parameter.withBorrowedGrad { gradient in
+                // A 2-D point is the common case: with its count a constant, the transforms'
+                // passes over the elements unroll into straight-line code (no trip-count or
+                // aliasing checks of a vectorised loop). Same code, same results.
+                if parameter.count == 2 {
+                    self.step(parameter, index: index, gradient: gradient, step: step, count: 2)
+                } else {
+                    self.step(parameter, index: index, gradient: gradient, step: step, count: parameter.count)
+                }
+            }
         }
     }
 
     @inline(__always)
-    private func step(_ parameter: Parameter, index: Int, gradient: GradientBuffer, step: Int) {
-        let values = parameter.storage
-        let updates = UnsafeMutableBufferPointer(rebasing: self.updates[0..<values.count])
+    private func step(_ parameter: Parameter, index: Int, gradient: GradientBuffer, step: Int, count: Int) {
+        let values = UnsafeMutableBufferPointer(start: parameter.storage.baseAddress, count: count)
+        let updates = UnsafeMutableBufferPointer(start: self.updates.baseAddress, count: count)
         for element in updates.indices { updates[element] = gradient.storage[element] }
-        let denominator = UnsafeMutableBufferPointer(rebasing: self.denominator[0..<values.count])
+        let denominator = UnsafeMutableBufferPointer(start: self.denominator.baseAddress, count: count)
         var context = StepContext(
             step: step, parameter: values, gradient: gradient, updates: updates, denominator: denominator,
             elementOffset: offsets[index], frictionProbe: frictionProbe)

@@ -35,7 +35,10 @@ public final class Parameter {
     public func zeroGrad(_ mode: ZeroGradMode) {
         switch mode {
         case .inplace:
-            grad?.storage.update(repeating: 0)
+            // A 2-D point's two elements are cleared by one store rather than a memset call.
+            withBorrowedGrad { grad in
+                if count == 2 { Self.clear(grad.storage, count: 2) } else { Self.clear(grad.storage, count: count) }
+            }
         case .none:
             grad = nil
         }
@@ -54,6 +57,16 @@ public final class Parameter {
         } else {
             grad = GradientBuffer(gradient)
         }
+    }
+
+    @inline(__always)
+    private static func clear(_ buffer: UnsafeMutableBufferPointer<Double>, count: Int) {
+        for index in 0..<count { buffer[index] = 0 }
+    }
+
+    @inline(__always)
+    private static func add(_ gradient: UnsafeBufferPointer<Double>, into buffer: UnsafeMutableBufferPointer<Double>, count: Int) {
+        for index in 0..<count { buffer[index] += gradient[index] }
     }
 
     /// Calls `body` with the gradient buffer, if there is one, borrowed rather than retained (see
@@ -79,8 +92,8 @@ public final class Parameter {
     public func accumulateGradient(_ gradient: UnsafeBufferPointer<Double>) {
         precondition(gradient.count == storage.count, "a gradient needs one value per parameter element")
         if let grad {
-            let buffer = grad.storage
-            for index in gradient.indices { buffer[index] += gradient[index] }
+            // With a 2-D point's count a constant, the loop unrolls into straight-line code.
+            if count == 2 { Self.add(gradient, into: grad.storage, count: 2) } else { Self.add(gradient, into: grad.storage, count: count) }
         } else {
             grad = GradientBuffer(gradient)
         }
