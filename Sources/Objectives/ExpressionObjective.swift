@@ -20,6 +20,9 @@ public struct ExpressionObjective: Objective {
     let gradient: ExpressionGradient
     /// The ahead-of-time sweep, when the text is a built-in catalog expression.
     let kernel: CompiledKernel?
+    /// What gradients run: `kernel`, or else the run-time closures, chosen once here rather
+    /// than at every call.
+    let sweep: CompiledKernel
 
     public var dimension: Int { 2 }
 
@@ -34,7 +37,9 @@ public struct ExpressionObjective: Objective {
         self.syntax = syntax
         self.program = ExpressionProgram(compiling: syntax)
         self.gradient = ExpressionGradient(syntax)
+        let gradient = self.gradient
         self.kernel = CompiledKernel.catalog[text]
+        self.sweep = kernel ?? CompiledKernel(valueAndGradient: gradient.valueAndGradient, gradient: gradient.gradient)
     }
 
     /// The number of instructions after folding constants and sharing subexpressions.
@@ -49,7 +54,7 @@ public struct ExpressionObjective: Objective {
     /// f(x, y), and (∂f/∂x, ∂f/∂y) written into the first two elements of `gradient`.
     @inline(__always)
     public func valueAndGradient(at point: [Double], into gradient: inout [Double]) -> Double {
-        let (value, dx, dy) = kernel?.valueAndGradient(point[0], point[1]) ?? self.gradient.valueAndGradient(point[0], point[1])
+        let (value, dx, dy) = sweep.valueAndGradient(point[0], point[1])
         gradient[0] = dx
         gradient[1] = dy
         return value
@@ -58,7 +63,7 @@ public struct ExpressionObjective: Objective {
     /// (∂f/∂x, ∂f/∂y) written into the first two elements of `gradient`, without computing f.
     @inline(__always)
     public func gradient(at point: [Double], into gradient: inout [Double]) {
-        let (dx, dy) = kernel?.gradient(point[0], point[1]) ?? self.gradient.gradient(point[0], point[1])
+        let (dx, dy) = sweep.gradient(point[0], point[1])
         gradient[0] = dx
         gradient[1] = dy
     }
