@@ -106,7 +106,7 @@ extension Figure {
     }
 
     /// Markers drawn after the clip is lifted: minima stars; for paths, a darker dot every k
-    /// steps (thinned where the path slows down so that dots never overlap), an arrow where the path leaves the plot, a hollow start circle, and a filled end
+    /// steps (thinned where the path slows down or oscillates, so that dots never overlap), an arrow where the path leaves the plot, a hollow start circle, and a filled end
     /// circle or, for a diverged path, an X (at the last exit when the end lies outside).
     func drawMarkers(_ layer: Layer, transform t: PlotTransform, plot: Rect, on renderer: Renderer) {
         let u = style.unit
@@ -125,13 +125,12 @@ extension Figure {
             let dot = path.color.mixed(with: .black, 0.45)
             let dotSize = w * 1.55
             if every > 0 {
-                // Where the path slows down, step dots would pile up into a blob: a dot closer
-                // than two dot widths to the last one drawn is left out.
-                var last: Point?
+                // Where the path slows down or oscillates in place, step dots would pile up into
+                // a blot: a dot closer than two dot widths to any dot drawn is left out.
+                var dots = SpacedPoints(spacing: 2 * dotSize)
                 for i in stride(from: every, to: pixels.count - 1, by: every) where plot.contains(pixels[i]) {
-                    if let last, last.distance(to: pixels[i]) < 2 * dotSize { continue }
+                    guard dots.accept(pixels[i]) else { continue }
                     MarkerShape.circle.draw(on: renderer, at: pixels[i], size: dotSize, fill: dot, edge: .clear, edgeWidth: 0)
-                    last = pixels[i]
                 }
             }
             let end = pixels[pixels.count - 1]

@@ -18,7 +18,7 @@ public struct PathOverlay: Sendable {
     public var visibleSteps: Int?
     /// A marker every this many steps; `nil` picks the smallest of 1, 2, 5, 10, 20, ... that keeps
     /// markers at least about 3.5 line widths apart on average. Either way a marker closer than
-    /// two marker widths to the previous one drawn is left out, so slow stretches do not blot.
+    /// two marker widths to any one drawn is left out, so slow or oscillating stretches do not blot.
     public var markerEvery: Int?
 
     public init(
