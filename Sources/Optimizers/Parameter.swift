@@ -59,11 +59,13 @@ public final class Parameter {
         }
     }
 
+    /// Sets the first `count` elements of `buffer` to 0.
     @inline(__always)
     private static func clear(_ buffer: UnsafeMutableBufferPointer<Double>, count: Int) {
         for index in 0..<count { buffer[index] = 0 }
     }
 
+    /// Adds the first `count` elements of `gradient` into `buffer`.
     @inline(__always)
     private static func add(_ gradient: UnsafeBufferPointer<Double>, into buffer: UnsafeMutableBufferPointer<Double>, count: Int) {
         for index in 0..<count { buffer[index] += gradient[index] }
