@@ -125,6 +125,12 @@ import Testing
         expectCleanFailure(outcome, mentioning: ["--steps"])
     }
 
+    /// A start point of the wrong length says how many coordinates to give, with an example.
+    @Test func startOfTheWrongLengthShowsAFix() throws {
+        let outcome = try BuiltTool.run(["trajectory", "--function", "rosenbrock", "--optimizer", "adam", "--start=1"])
+        expectCleanFailure(outcome, mentioning: ["--start has 1 coordinates", "rosenbrock has 2", "--start=-2.0,2.0"])
+    }
+
     /// Absurdly many steps are refused before any work, with the limit in the message.
     @Test func absurdStepsAreCappedWithAMessage() throws {
         let started = Date()

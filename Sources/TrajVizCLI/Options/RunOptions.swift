@@ -38,7 +38,10 @@ struct RunOptions: ParsableArguments {
     func configuration(for function: FunctionDefinition) throws -> RunConfiguration {
         let point = start ?? function.start
         guard point.count == function.dimension else {
-            throw ValidationError("--start has \(point.count) coordinates but \(function.name) has \(function.dimension) variables")
+            let example = function.start.map { "\($0)" }.joined(separator: ",")
+            throw ValidationError(
+                "--start has \(point.count) coordinates but \(function.name) has \(function.dimension) variables; "
+                    + "give \(function.dimension), e.g. --start=\(example) (its default start)")
         }
         if let domain = function.domain, !domain.contains(point) {
             warn("the start point \(point.map { "\($0)" }.joined(separator: ",")) lies outside \(function.name)'s plotted domain; the path will be clipped at the border")
