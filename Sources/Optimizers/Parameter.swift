@@ -65,6 +65,12 @@ public final class Parameter {
         for index in 0..<count { buffer[index] = 0 }
     }
 
+    /// Copies the first `count` elements of `source` into `destination`.
+    @inline(__always)
+    private static func copy(_ source: UnsafeMutableBufferPointer<Double>, into destination: UnsafeMutableBufferPointer<Double>, count: Int) {
+        for index in 0..<count { destination[index] = source[index] }
+    }
+
     /// Adds the first `count` elements of `gradient` into `buffer`.
     @inline(__always)
     private static func add(_ gradient: UnsafeBufferPointer<Double>, into buffer: UnsafeMutableBufferPointer<Double>, count: Int) {
@@ -84,7 +90,8 @@ public final class Parameter {
     public func copyGradient(into destination: UnsafeMutableBufferPointer<Double>) {
         precondition(destination.count == storage.count, "a gradient copy needs one slot per parameter element")
         if let grad {
-            _ = destination.update(fromContentsOf: grad.storage)
+            // A 2-D point's two values are copied by straight-line code rather than a memcpy call.
+            if count == 2 { Self.copy(grad.storage, into: destination, count: 2) } else { Self.copy(grad.storage, into: destination, count: count) }
         } else {
             destination.update(repeating: 0)
         }
