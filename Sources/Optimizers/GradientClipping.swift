@@ -10,9 +10,9 @@ public func clipGradNorm(_ parameters: [Parameter], maxNorm: Double) -> Double {
     var sumOfSquaredNorms = 0.0
     parameters.forEachBorrowed { _, parameter in
         parameter.withBorrowedGrad { gradient in
-            var sumOfSquares = 0.0
-            for value in gradient.storage { sumOfSquares = sumOfSquares.addingProduct(value, value) }
-            let norm = sumOfSquares.squareRoot()
+            // A 2-D point's count as a constant: the loops unroll (see `TransformationEngine`).
+            let count = gradient.count
+            let norm = (count == 2 ? sumOfSquares(gradient.storage, count: 2) : sumOfSquares(gradient.storage, count: count)).squareRoot()
             sumOfSquaredNorms = sumOfSquaredNorms.addingProduct(norm, norm)
         }
     }
@@ -21,8 +21,23 @@ public func clipGradNorm(_ parameters: [Parameter], maxNorm: Double) -> Double {
     let clamped = coefficient > 1 ? 1 : coefficient
     parameters.forEachBorrowed { _, parameter in
         parameter.withBorrowedGrad { gradient in
-            for index in gradient.storage.indices { gradient.storage[index] *= clamped }
+            let count = gradient.count
+            if count == 2 { scale(gradient.storage, by: clamped, count: 2) } else { scale(gradient.storage, by: clamped, count: count) }
         }
     }
     return totalNorm
+}
+
+/// g₀² + g₁² + ... over the first `count` elements, accumulated with fused multiply-adds.
+@inline(__always)
+private func sumOfSquares(_ values: UnsafeMutableBufferPointer<Double>, count: Int) -> Double {
+    var sum = 0.0
+    for index in 0..<count { sum = sum.addingProduct(values[index], values[index]) }
+    return sum
+}
+
+/// Multiplies the first `count` elements by `factor`.
+@inline(__always)
+private func scale(_ values: UnsafeMutableBufferPointer<Double>, by factor: Double, count: Int) {
+    for index in 0..<count { values[index] *= factor }
 }
