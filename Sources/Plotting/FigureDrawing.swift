@@ -21,11 +21,12 @@ extension Figure {
                 for tick in geometry.xTicks { let x = t.x.pixel(tick.value); renderer.stroke(polyline: [Point(x, plot.minY), Point(x, plot.maxY)], style: grid) }
                 for tick in geometry.yTicks { let y = t.y.pixel(tick.value); renderer.stroke(polyline: [Point(plot.minX, y), Point(plot.maxX, y)], style: grid) }
             }
+            let layers = Self.drawingOrder(panel.layers, transform: t)
             renderer.clip(to: plot)
-            for layer in panel.layers { draw(layer, transform: t, plot: plot, on: renderer) }
+            for layer in layers { draw(layer, transform: t, plot: plot, on: renderer) }
             renderer.clip(to: nil)
             // Markers are drawn whole, even where they overhang the frame.
-            for layer in panel.layers { drawMarkers(layer, transform: t, plot: plot, on: renderer) }
+            for layer in layers { drawMarkers(layer, transform: t, plot: plot, on: renderer) }
             // Frame and outward ticks.
             let frame = StrokeStyle(width: 1.0 * u, color: ink)
             renderer.stroke(polyline: [Point(plot.minX, plot.minY), Point(plot.maxX, plot.minY), Point(plot.maxX, plot.maxY), Point(plot.minX, plot.maxY)], style: frame, closed: true)
@@ -91,6 +92,26 @@ extension Figure {
             let py = t.y.pixel(y)
             if py.isFinite { renderer.stroke(polyline: [Point(plot.minX, py), Point(plot.maxX, py)], style: scaled) }
         }
+    }
+
+    /// The layers in the order they are drawn: as given, except that paths swap places among
+    /// themselves so that the longest (in pixels drawn) goes underneath and the shortest on
+    /// top. A path that zig-zags through the whole plot then no longer hides the short, smooth
+    /// ones; the legend keeps the given order.
+    static func drawingOrder(_ layers: [Layer], transform t: PlotTransform) -> [Layer] {
+        var pathSlots: [Int] = []
+        var paths: [(layer: Layer, length: Double)] = []
+        for (index, layer) in layers.enumerated() {
+            guard case .path(let path) = layer else { continue }
+            let pixels = path.drawnPoints.map(t.pixel).filter(\.isFinite)
+            pathSlots.append(index)
+            paths.append((layer, zip(pixels, pixels.dropFirst()).reduce(0) { $0 + $1.0.distance(to: $1.1) }))
+        }
+        var ordered = layers
+        // A stable sort: paths of equal length keep their order.
+        let byLength = paths.enumerated().sorted { ($0.element.length, $1.offset) > ($1.element.length, $0.offset) }
+        for (slot, path) in zip(pathSlots, byLength) { ordered[slot] = path.element.layer }
+        return ordered
     }
 
     /// A path's lines: a white casing under the coloured line, clipped to the plot.
