@@ -95,7 +95,7 @@ extension Figure {
     }
 
     /// The layers in the order they are drawn: as given, except that paths swap places among
-    /// themselves so that the longest (in pixels drawn) goes underneath and the shortest on
+    /// themselves so that the longest (in pixels) goes underneath and the shortest on
     /// top. A path that zig-zags through the whole plot then no longer hides the short, smooth
     /// ones; the legend keeps the given order.
     static func drawingOrder(_ layers: [Layer], transform t: PlotTransform) -> [Layer] {
@@ -103,7 +103,9 @@ extension Figure {
         var paths: [(layer: Layer, length: Double)] = []
         for (index, layer) in layers.enumerated() {
             guard case .path(let path) = layer else { continue }
-            let pixels = path.drawnPoints.map(t.pixel).filter(\.isFinite)
+            // The whole path, not the steps an animation frame shows: the order stays put as
+            // the paths grow from frame to frame.
+            let pixels = path.points.map(t.pixel).filter(\.isFinite)
             pathSlots.append(index)
             paths.append((layer, zip(pixels, pixels.dropFirst()).reduce(0) { $0 + $1.0.distance(to: $1.1) }))
         }
