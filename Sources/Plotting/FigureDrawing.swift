@@ -105,7 +105,7 @@ extension Figure {
             guard case .path(let path) = layer else { continue }
             // The whole path, not the steps an animation frame shows: the order stays put as
             // the paths grow from frame to frame.
-            let pixels = path.points.map(t.pixel).filter(\.isFinite)
+            let pixels = path.points.prefix(while: \.isFinite).map(t.pixel)
             pathSlots.append(index)
             paths.append((layer, zip(pixels, pixels.dropFirst()).reduce(0) { $0 + $1.0.distance(to: $1.1) }))
         }
