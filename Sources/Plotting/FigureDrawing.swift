@@ -182,10 +182,10 @@ extension Figure {
         let box = legend.box
         renderer.fill(rect: box, color: Color.white.opacity(0.88))
         renderer.stroke(polyline: [Point(box.minX, box.minY), Point(box.maxX, box.minY), Point(box.maxX, box.maxY), Point(box.minX, box.maxY)], style: StrokeStyle(width: 0.8 * u, color: Color(hex: 0xAAAAAA)), closed: true)
-        let padding = legend.textStyle.size * 0.55
         for (i, entry) in legend.entries.enumerated() {
-            let y = box.minY + padding + legend.rowHeight * (Double(i) + 0.5)
-            let x0 = box.minX + padding, x1 = x0 + legend.swatchWidth
+            let origin = legend.origin(ofEntry: i)
+            let y = origin.y
+            let x0 = origin.x, x1 = x0 + legend.swatchWidth
             let mid = Point((x0 + x1) / 2, y)
             switch entry.swatch {
             case .path(let color):

@@ -198,7 +198,16 @@ extension Figure {
             return panel.legendPlacement == .below || (panel.legendPlacement == .automatic && legend.covered > 2)
         }
         if anyBelow {
-            let reserve = layouts.compactMap { $0.legend?.box.height }.max() ?? 0
+            // Panels in one row whose legends list the same entries share one legend, in as
+            // many columns as the row's width holds, centred under the row, rather than
+            // repeating it under each panel.
+            var shared: LegendLayout?
+            if rows == 1, panels.count > 1, panels.allSatisfy({ $0.legendPlacement != .inside }), let first = layouts[0].legend,
+                layouts.allSatisfy({ $0.legend?.entries == first.entries })
+            {
+                shared = first.inColumns(fitting: content.width)
+            }
+            let reserve = shared?.box.height ?? layouts.compactMap { $0.legend?.box.height }.max() ?? 0
             for (index, panel) in panels.enumerated() where panel.legendPlacement != .inside {
                 let cell = cells[index]
                 var layout = placePanel(index, panel, cell: cell, reserveBelow: reserve + f * 0.5)
@@ -211,6 +220,14 @@ extension Figure {
                 legend.covered = 0
                 layout.legend = legend
                 layouts[index] = layout
+            }
+            if var shared {
+                let left = layouts[0].plot.minX, right = layouts[layouts.count - 1].plot.maxX
+                shared.box.x = min(max((left + right) / 2 - shared.box.width / 2, content.minX), content.maxX - shared.box.width)
+                shared.box.y = layouts[0].plot.maxY + marginBottom + f * 0.2
+                shared.covered = 0
+                for index in layouts.indices { layouts[index].legend = nil }
+                layouts[0].legend = shared
             }
         }
 

@@ -1,6 +1,6 @@
 /// One legend row: a swatch and its text.
-public struct LegendEntry: Sendable {
-    public enum Swatch: Sendable {
+public struct LegendEntry: Hashable, Sendable {
+    public enum Swatch: Hashable, Sendable {
         case line(StrokeStyle, marker: MarkerShape?)
         case path(Color)
         case marker(MarkerShape, fill: Color, edge: Color)
@@ -19,6 +19,36 @@ public struct LegendLayout: Sendable {
     public var textStyle: TextStyle
     /// How many obstacle samples (path and series pixels, markers, minima) the box covers.
     public var covered: Int
+    /// The entries fill `columns` columns top to bottom, then left to right (1 by default).
+    public var columns = 1
+    /// The width of one column: swatch, gap and the longest text.
+    public var columnWidth: Double
+
+    /// The gap between columns.
+    var columnGap: Double { textStyle.size * 1.5 }
+    /// The inner margin of the box.
+    var padding: Double { textStyle.size * 0.55 }
+    /// The entries in each column but perhaps the last.
+    var rowsPerColumn: Int { (entries.count + columns - 1) / columns }
+
+    /// The centre-left point of entry `index`'s swatch.
+    func origin(ofEntry index: Int) -> Point {
+        let column = index / rowsPerColumn, row = index % rowsPerColumn
+        return Point(box.minX + padding + Double(column) * (columnWidth + columnGap), box.minY + padding + rowHeight * (Double(row) + 0.5))
+    }
+
+    /// The same legend in as many columns (at most one per entry) as fit in `width`, the box
+    /// resized and kept at its origin; the columns are balanced (9 entries in 4 columns of at most
+    /// 3 become 3 columns of 3).
+    func inColumns(fitting width: Double) -> LegendLayout {
+        let fitting = Int(((width - 2 * padding + columnGap) / (columnWidth + columnGap)).rounded(.down))
+        var legend = self
+        legend.columns = max(1, min(entries.count, fitting))
+        legend.columns = (entries.count + legend.rowsPerColumn - 1) / legend.rowsPerColumn
+        legend.box.width = 2 * padding + Double(legend.columns) * columnWidth + Double(legend.columns - 1) * columnGap
+        legend.box.height = 2 * padding + rowHeight * Double(legend.rowsPerColumn)
+        return legend
+    }
 
     /// The candidate positions, in order of preference for ties: the four corners, then the
     /// middles of the edges, each inset from the plot frame.
@@ -53,7 +83,9 @@ public struct LegendLayout: Sendable {
         let width = padding * 2 + swatchWidth + f * 0.5 + (extents.map(\.width).max() ?? 0)
         let height = padding * 2 + rowHeight * Double(entries.count)
         let (box, covered) = bestPosition(size: (width, height), in: layout.plot, inset: style.fontSize * 0.6, obstacles: panel.obstacles(layout.transform, spacing: style.unit * 3))
-        return LegendLayout(box: box, entries: entries, rowHeight: rowHeight, swatchWidth: swatchWidth, textStyle: textStyle, covered: covered)
+        return LegendLayout(
+            box: box, entries: entries, rowHeight: rowHeight, swatchWidth: swatchWidth, textStyle: textStyle, covered: covered,
+            columnWidth: width - padding * 2)
     }
 }
 

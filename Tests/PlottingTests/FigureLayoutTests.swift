@@ -57,6 +57,38 @@ import Testing
         expectTidy(try LineChart.grid(charts, columns: 2, title: "grid", width: 1200, height: 900))
     }
 
+    /// Nine wiggling series over the whole plot, so that their legend cannot sit inside.
+    func crowdedChart(title: String, labels: [String]) -> LineChart {
+        let series = labels.enumerated().map { index, label in
+            Series(label: label, ys: (0..<50).map { 1 + Double(index) + ($0.isMultiple(of: 2) ? 0.5 : -0.5) }, style: .solid(PathPalette.color(index)))
+        }
+        return LineChart(title: title, xLabel: "step", yLabel: "loss", series: series)
+    }
+
+    @Test func panelsInARowWithTheSameLegendShareOneInColumns() throws {
+        let labels = (0..<9).map { "optimizer \($0)(lr=0.1)" }
+        let figure = try LineChart.grid(
+            [crowdedChart(title: "loss", labels: labels), crowdedChart(title: "distance", labels: labels)], columns: 2, width: 1400, height: 560)
+        expectTidy(figure)
+        let layout = figure.layout(measurer: FakeMeasurer())
+        let legends = layout.panels.compactMap(\.legend)
+        try #require(legends.count == 1)
+        let legend = legends[0]
+        #expect(legend.columns > 1)
+        #expect(legend.box.width > legend.box.height)
+        let plots = layout.panels.map(\.plot)
+        #expect(plots.allSatisfy { legend.box.minY > $0.maxY })
+        #expect(abs(legend.box.center.x - (plots[0].minX + plots[1].maxX) / 2) < 1)
+        // Every entry sits inside the box, in its own place.
+        let origins = legend.entries.indices.map(legend.origin(ofEntry:))
+        #expect(origins.allSatisfy { legend.box.contains($0) })
+        #expect(Set(origins).count == legend.entries.count)
+
+        let different = try LineChart.grid(
+            [crowdedChart(title: "a", labels: labels), crowdedChart(title: "b", labels: labels.map { $0 + "!" })], columns: 2, width: 1400, height: 560)
+        #expect(different.layout(measurer: FakeMeasurer()).panels.allSatisfy { $0.legend?.columns == 1 })
+    }
+
     @Test func imageSizesAreValidated() {
         #expect(throws: PlotError.self) { try LineChart(series: []).figure(width: 0, height: 100) }
         #expect(throws: PlotError("image size 20000x100 is too large: each side must be at most 16384 pixels")) {
