@@ -40,8 +40,11 @@ import Foundation
 ///    The search stops early only when no interval can be split (every interval resolved, at the
 ///    depth limit, or so narrow that its midpoint rounds to an end).
 ///
-/// Measured against hyperopt's TPE on jettify's protocol (Tools/tuning/hyperopt-seeds.md): at
-/// least as good in 171.5 of 210 comparisons, mean over our seeds 0-39 (algorithm 2: 159.9).
+/// Measured against hyperopt's TPE (seeds 1-7) on jettify's protocol: at least as good in
+/// 171.8 ± 1.1 of 210 comparisons, mean over our seeds 0-39 (algorithm 2, a grid of half the
+/// budget and bisection towards the best end values: 159.9 ± 1.6); Tools/tuning/search-variants.md
+/// lists the settings tried. The price of the smaller grid: a rough band narrower than about five
+/// grid cells whose few grid values all lie above a smooth basin's minimum can go unexplored.
 ///
 /// A failed evaluation (`nil`, NaN or ±∞: a diverged run) is counted, never fatal; the best
 /// result ignores it. The same budget, seed, bounds and objective give the same evaluations in
