@@ -22,7 +22,7 @@ import Foundation
 ///        R_i = (t⁻ + t⁺)/2 - L_i·w_i/2.
 ///
 ///    Around a smooth minimum the slopes shrink as intervals shrink, so R converges to the
-///    minimum and the search bisects towards it (down to h/2^`maximumDepth`, about 4e-11 in ln lr
+///    minimum and the search bisects towards it (down to h/2^`maximumDepth`, about 1e-10 in ln lr
 ///    for the default budget). In a rough region neighbouring values differ at every scale, so
 ///    its intervals keep a low R and keep being split: the rough regions whose values reach
 ///    lowest get many evaluations at all scales, which is where the rare deep values are. Up to 8
