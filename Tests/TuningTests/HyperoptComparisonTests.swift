@@ -14,7 +14,7 @@ import Trajectories
 /// - `{"op": "evaluate", "function": "rosenbrock", "optimizer": "adam", "lr": 0.01}` → `{"objective": 1.5e-3}`
 ///   (`null` when the run diverged);
 /// - `{"op": "search", "function": ..., "optimizer": ..., "logLower": -8, "logUpper": 0.5, "seed": 0}` →
-///   `{"learningRate": ..., "objective": ..., "failures": 0, "seconds": 0.04, "algorithmVersion": 2}`
+///   `{"learningRate": ..., "objective": ..., "failures": 0, "seconds": 0.04, "algorithmVersion": 3}`
 ///   (`LearningRateSearch(budget: 200, seed:)`, seed 0 when not given);
 /// - `{"op": "quit"}` ends the session.
 /// Every run follows jettify's protocol: 100 steps, clipping 1.0, set_to_none zero_grad.
