@@ -18,9 +18,7 @@ public struct ExpressionObjective: Objective {
     public let syntax: ExpressionSyntax
     let program: ExpressionProgram
     let gradient: ExpressionGradient
-    /// The ahead-of-time sweep, when the text is a built-in catalog expression.
-    let kernel: CompiledKernel?
-    /// What gradients run: `kernel`, or else the run-time closures, chosen once here rather
+    /// What gradients run: `kernel`, or else the run-time closures, chosen once at init rather
     /// than at every call.
     let sweep: CompiledKernel
 
@@ -38,9 +36,11 @@ public struct ExpressionObjective: Objective {
         self.program = ExpressionProgram(compiling: syntax)
         self.gradient = ExpressionGradient(syntax)
         let gradient = self.gradient
-        self.kernel = CompiledKernel.catalog[text]
-        self.sweep = kernel ?? CompiledKernel(valueAndGradient: gradient.valueAndGradient, gradient: gradient.gradient)
+        self.sweep = CompiledKernel.catalog[text] ?? CompiledKernel(valueAndGradient: gradient.valueAndGradient, gradient: gradient.gradient)
     }
+
+    /// The ahead-of-time sweep, when the text is a built-in catalog expression.
+    var kernel: CompiledKernel? { CompiledKernel.catalog[text] }
 
     /// The number of instructions after folding constants and sharing subexpressions.
     public var instructionCount: Int { program.instructions.count }

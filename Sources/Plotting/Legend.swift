@@ -27,7 +27,9 @@ public struct LegendLayout: Sendable {
     /// The gap between columns.
     var columnGap: Double { textStyle.size * 1.5 }
     /// The inner margin of the box.
-    var padding: Double { textStyle.size * 0.55 }
+    var padding: Double { Self.padding(textSize: textStyle.size) }
+    /// The inner margin of a box whose text is `textSize` points.
+    static func padding(textSize: Double) -> Double { textSize * 0.55 }
     /// The entries in each column but perhaps the last.
     var rowsPerColumn: Int { (entries.count + columns - 1) / columns }
 
@@ -79,7 +81,7 @@ public struct LegendLayout: Sendable {
         let extents = entries.map { measurer.measure($0.text, style: textStyle) }
         let rowHeight = max(extents.map(\.height).max() ?? f, f) * 1.3
         let swatchWidth = f * 2.2
-        let padding = f * 0.55
+        let padding = padding(textSize: f)
         let width = padding * 2 + swatchWidth + f * 0.5 + (extents.map(\.width).max() ?? 0)
         let height = padding * 2 + rowHeight * Double(entries.count)
         let (box, covered) = bestPosition(size: (width, height), in: layout.plot, inset: style.fontSize * 0.6, obstacles: panel.obstacles(layout.transform, spacing: style.unit * 3))

@@ -37,14 +37,14 @@ struct RunOptions: ParsableArguments {
     /// The run configuration for `function`, warning on stderr when the start lies outside its domain.
     func configuration(for function: FunctionDefinition) throws -> RunConfiguration {
         let point = start ?? function.start
+        func listed(_ point: [Double]) -> String { point.map { "\($0)" }.joined(separator: ",") }
         guard point.count == function.dimension else {
-            let example = function.start.map { "\($0)" }.joined(separator: ",")
             throw ValidationError(
                 "--start has \(point.count) coordinates but \(function.name) has \(function.dimension) variables; "
-                    + "give \(function.dimension), e.g. --start=\(example) (its default start)")
+                    + "give \(function.dimension), e.g. --start=\(listed(function.start)) (its default start)")
         }
         if let domain = function.domain, !domain.contains(point) {
-            warn("the start point \(point.map { "\($0)" }.joined(separator: ",")) lies outside \(function.name)'s plotted domain; the path will be clipped at the border")
+            warn("the start point \(listed(point)) lies outside \(function.name)'s plotted domain; the path will be clipped at the border")
         }
         return RunConfiguration(
             start: point, steps: steps, zeroGrad: zeroGrad.mode, clipGradNorm: clipGradNorm, layout: layout.layout)
