@@ -207,11 +207,22 @@ extension Figure {
             {
                 shared = first.inColumns(fitting: content.width)
             }
-            let reserve = shared?.box.height ?? layouts.compactMap { $0.legend?.box.height }.max() ?? 0
-            for (index, panel) in panels.enumerated() where panel.legendPlacement != .inside {
-                let cell = cells[index]
-                var layout = placePanel(index, panel, cell: cell, reserveBelow: reserve + f * 0.5)
-                guard var legend = layouts[index].legend else {
+            // Each row makes room for the tallest legend below its own panels, and a row without
+            // one makes none, so no band is left empty; the plots all keep one height.
+            let reserves = (0..<rows).map { row -> Double in
+                let below = panels.indices.filter { $0 / columns == row && panels[$0].legendPlacement != .inside }
+                let tallest = shared.map { [$0.box.height] } ?? below.compactMap { layouts[$0].legend?.box.height }
+                return tallest.max().map { $0 + f * 0.5 } ?? 0
+            }
+            let rowHeight = (content.height - gapY * Double(rows - 1) - reserves.reduce(0, +)) / Double(rows)
+            let rowTops = reserves.indices.map { row in
+                content.y + reserves[..<row].reduce(0, +) + Double(row) * (rowHeight + gapY)
+            }
+            for (index, panel) in panels.enumerated() {
+                let row = index / columns
+                let cell = Rect(x: cells[index].x, y: rowTops[row], width: cellWidth, height: rowHeight + reserves[row])
+                var layout = placePanel(index, panel, cell: cell, reserveBelow: reserves[row])
+                guard panel.legendPlacement != .inside, var legend = layouts[index].legend else {
                     layouts[index] = layout
                     continue
                 }

@@ -89,6 +89,25 @@ import Testing
         #expect(different.layout(measurer: FakeMeasurer()).panels.allSatisfy { $0.legend?.columns == 1 })
     }
 
+    /// The diagnosis grid: only the first row shows legends (the second would repeat them). The
+    /// legend band sits under the first row alone, nothing is left empty under the second, and
+    /// every plot keeps one height.
+    @Test func onlyRowsWithLegendsBelowMakeRoomForThem() throws {
+        let labels = (0..<4).map { "series \($0)" }
+        var figure = try LineChart.grid((0..<4).map { crowdedChart(title: "chart \($0)", labels: labels) }, columns: 2, width: 1200, height: 900)
+        for index in 1..<4 { figure.panels[index].showsLegend = false }
+        expectTidy(figure)
+        let layout = figure.layout(measurer: FakeMeasurer())
+        let plots = layout.panels.map(\.plot)
+        let legend = try #require(layout.panels[0].legend)
+        #expect(layout.panels.dropFirst().allSatisfy { $0.legend == nil })
+        #expect(legend.box.minY > plots[0].maxY && legend.box.maxY < plots[2].minY, "the legend sits between the rows")
+        #expect(plots.allSatisfy { abs($0.height - plots[0].height) < 1e-9 })
+        #expect(abs(plots[0].minY - plots[1].minY) < 1e-9 && abs(plots[2].minY - plots[3].minY) < 1e-9, "rows stay aligned")
+        let belowLastRow = Double(figure.height) - plots[2].maxY
+        #expect(belowLastRow < legend.box.height, "no legend band under the last row: \(belowLastRow) px")
+    }
+
     @Test func imageSizesAreValidated() {
         #expect(throws: PlotError.self) { try LineChart(series: []).figure(width: 0, height: 100) }
         #expect(throws: PlotError("image size 20000x100 is too large: each side must be at most 16384 pixels")) {
