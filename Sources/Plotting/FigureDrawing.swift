@@ -21,7 +21,7 @@ extension Figure {
                 for tick in geometry.xTicks { let x = t.x.pixel(tick.value); renderer.stroke(polyline: [Point(x, plot.minY), Point(x, plot.maxY)], style: grid) }
                 for tick in geometry.yTicks { let y = t.y.pixel(tick.value); renderer.stroke(polyline: [Point(plot.minX, y), Point(plot.maxX, y)], style: grid) }
             }
-            let layers = Self.drawingOrder(panel.layers, transform: t)
+            let layers = Self.drawingOrder(PathWander.hazing(panel.layers, transform: t, plot: plot), transform: t)
             renderer.clip(to: plot)
             for layer in layers { draw(layer, transform: t, plot: plot, on: renderer) }
             renderer.clip(to: nil)
@@ -116,13 +116,22 @@ extension Figure {
         return ordered
     }
 
-    /// A path's lines: a white casing under the coloured line, clipped to the plot.
+    /// A hazed path's line (see `PathWander`): under half the width, at 55 % opacity.
+    static func haze(_ color: Color, width: Double) -> StrokeStyle {
+        StrokeStyle(width: max(width * 0.45, 1), color: color.opacity(0.55))
+    }
+
+    /// A path's lines: a white casing under the coloured line, or a haze, clipped to the plot.
     func drawPath(_ path: PathOverlay, transform t: PlotTransform, plot: Rect, on renderer: Renderer) {
         let u = style.unit
         let w = path.width * u
         let pixels = path.drawnPoints.map(t.pixel)
         guard !pixels.isEmpty else { return }
         let clipped = clip(polyline: pixels, to: plot)
+        if path.drawnAsHaze {
+            for run in clipped.runs { renderer.stroke(polyline: run, style: Self.haze(path.color, width: w)) }
+            return
+        }
         let casing = StrokeStyle(width: w + 2.2 * u, color: Color.white.opacity(0.9))
         for run in clipped.runs { renderer.stroke(polyline: run, style: casing) }
         for run in clipped.runs { renderer.stroke(polyline: run, style: StrokeStyle(width: w, color: path.color)) }
@@ -147,7 +156,7 @@ extension Figure {
             let every = path.markerEvery ?? PathOverlay.automaticMarkerEvery(steps: pixels.count - 1, pixelLength: length, minimumSpacing: 3.5 * w)
             let dot = path.color.mixed(with: .black, 0.45)
             let dotSize = w * 1.55
-            if every > 0 {
+            if every > 0, !path.drawnAsHaze {
                 // Where the path slows down or oscillates in place, step dots would pile up into
                 // a blot: a dot closer than two dot widths to any dot drawn is left out.
                 var dots = SpacedPoints(spacing: 2 * dotSize)
@@ -188,7 +197,9 @@ extension Figure {
             let x0 = origin.x, x1 = x0 + legend.swatchWidth
             let mid = Point((x0 + x1) / 2, y)
             switch entry.swatch {
-            case .path(let color):
+            case .path(let color, haze: true):
+                renderer.stroke(polyline: [Point(x0, y), Point(x1, y)], style: Self.haze(color, width: 2.5 * u))
+            case .path(let color, haze: false):
                 renderer.stroke(polyline: [Point(x0, y), Point(x1, y)], style: StrokeStyle(width: 2.5 * u, color: color))
                 MarkerShape.circle.draw(on: renderer, at: mid, size: 2.5 * u * 1.55, fill: color.mixed(with: .black, 0.45), edge: .clear, edgeWidth: 0)
             case .line(let stroke, let marker):

@@ -181,7 +181,9 @@ extension Figure {
             }
             var layout = PanelLayout(plot: plot, transform: transform, xTicks: xTicks, yTicks: yTicks[index], texts: texts, legend: nil)
             if panel.showsLegend {
-                layout.legend = LegendLayout.place(entries: panel.legendEntries(), in: layout, panel: panel, style: style, measurer: measurer)
+                var shown = panel
+                shown.layers = PathWander.hazing(panel.layers, transform: transform, plot: plot)
+                layout.legend = LegendLayout.place(entries: shown.legendEntries(), in: layout, panel: shown, style: style, measurer: measurer)
             }
             return layout
         }

@@ -2,7 +2,8 @@
 public struct LegendEntry: Hashable, Sendable {
     public enum Swatch: Hashable, Sendable {
         case line(StrokeStyle, marker: MarkerShape?)
-        case path(Color)
+        /// A path's line with a step dot, or its haze (see `PathWander`).
+        case path(Color, haze: Bool)
         case marker(MarkerShape, fill: Color, edge: Color)
     }
 
@@ -98,7 +99,7 @@ extension Axes {
         var minimaListed = false
         for layer in layers {
             switch layer {
-            case .path(let p): entries.append(LegendEntry(text: p.legendText, swatch: .path(p.color)))
+            case .path(let p): entries.append(LegendEntry(text: p.legendText, swatch: .path(p.color, haze: p.drawnAsHaze)))
             case .series(let s):
                 if let label = s.label {
                     entries.append(LegendEntry(text: label, swatch: .line(StrokeStyle(width: s.style.width, color: s.style.color.opacity(s.style.opacity), dash: s.style.dash), marker: s.style.marker)))
@@ -115,7 +116,8 @@ extension Axes {
     }
 
     /// Pixel samples of everything a legend should not hide: path and series lines every
-    /// `spacing` pixels, and their markers and minima (weighted by repetition).
+    /// `spacing` pixels (a hazed path's line excepted), and their markers and minima (weighted
+    /// by repetition).
     public func obstacles(_ transform: PlotTransform, spacing: Double) -> [Point] {
         var points: [Point] = []
         func sample(_ line: [Point]) {
@@ -134,7 +136,7 @@ extension Axes {
             switch layer {
             case .path(let p):
                 let pixels = p.drawnPoints.map(transform.pixel)
-                sample(pixels)
+                if !p.drawnAsHaze { sample(pixels) }
                 for end in [pixels.first, pixels.last].compactMap({ $0 }) { points += Array(repeating: end, count: 20) }
             case .series(let s):
                 sample(zip(s.xs, s.ys).map { transform.pixel(Point($0, $1)) })

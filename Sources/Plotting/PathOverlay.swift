@@ -20,6 +20,9 @@ public struct PathOverlay: Sendable {
     /// markers at least about 3.5 line widths apart on average. Either way a marker closer than
     /// two marker widths to any one drawn is left out, so slow or oscillating stretches do not blot.
     public var markerEvery: Int?
+    /// Drawn as a haze: thin, translucent, without casing or step dots. Figures set it on a path
+    /// that wanders among others that do not (see `PathWander`).
+    public var drawnAsHaze = false
 
     public init(
         label: String, points: [Point], color: Color, width: Double = 2.5, finalLoss: Double? = nil, divergedAtStep: Int? = nil,
