@@ -20,7 +20,7 @@ struct GalleryCommand: ParsableCommand {
     @Option(help: "Comma-separated optimizer names or specs (default: every optimizer).", transform: parseList)
     var optimizers: [String] = []
     @Option(help: "The folder to write into.") var output: String = "output/gallery"
-    @Option(help: "Worker threads (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Worker threads (default: the number of cores).") var jobs: Int?
     @Option(help: "Steps of each final path (1...100000).") var steps: Int = 500
     @Option(help: "Evaluations of each learning-rate search (1...\(LearningRateSearch.maximumBudget)).") var budget: Int = LearningRateSearch.defaultBudget
     @Option(help: "The search objective: distance (jettify's), final-loss, or penalised (kozistr's).")
@@ -37,7 +37,7 @@ struct GalleryCommand: ParsableCommand {
     var report: String?
 
     func validate() throws {
-        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256 (got \(jobs))") }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be from 1 to 256 (got \(jobs))") }
         guard (1...100_000).contains(steps) else { throw ValidationError("--steps must be from 1 to 100000 (got \(steps))") }
         guard (1...LearningRateSearch.maximumBudget).contains(budget) else {
             throw ValidationError("--budget must be from 1 to \(LearningRateSearch.maximumBudget) (got \(budget))")
@@ -57,7 +57,7 @@ struct GalleryCommand: ParsableCommand {
     func run() throws {
         if let scenes { return try runScenes(scenes) }
         let settings = GallerySettings(
-            functions: functions, optimizers: optimizers, output: output, jobs: jobs, steps: steps, budget: budget,
+            functions: functions, optimizers: optimizers, output: output, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, steps: steps, budget: budget,
             objective: SearchObjective(rawValue: objective) ?? .distance, figures: try GalleryFigure.parseList(figures))
         Interruption.install()
         let gallery = try Gallery(settings: settings)
