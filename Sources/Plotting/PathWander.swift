@@ -1,10 +1,11 @@
 /// How much line a path draws inside its plot, in plot diagonals, and what that changes.
 ///
 /// A path drawing more than `hazeAbove` (4) diagonals wanders: a chaotic or oscillating run that
-/// scribbles over the plot. (A diverged path flies off instead: only its stretch inside counts.) In a panel where another path does not wander, it is drawn as a
-/// haze (a thin translucent line, no casing, no step dots; start and end markers stay) so that
-/// it cannot bury the paths that go somewhere. Alone, or among wanderers only, it is drawn as
-/// usual. The length is the whole path's, so animation frames keep one style throughout.
+/// scribbles over the plot. (A diverged path flies off instead: only its stretch inside counts.)
+/// In a panel where another path does not wander, it is drawn as a haze (a thin translucent line,
+/// no casing, no step dots; start and end markers stay) so that it cannot bury the paths that go
+/// somewhere. Alone, or among wanderers only, it is drawn as usual. The length is the whole
+/// path's, so animation frames keep one style throughout.
 enum PathWander {
     static let hazeAbove = 4.0
 
