@@ -116,7 +116,9 @@ public struct Gallery: Sendable {
         } else {
             result = cache.record(try search.run(bounds: bounds, evaluate: evaluator.evaluate), for: key)
         }
-        let spec = try result.learningRate.map { try evaluator.optimizer(learningRate: roundedToSignificantDigits($0)) } ?? optimizer
+        // The exact lr the search found: on a chaotic pair, even the lr rounded to three digits
+        // ends somewhere else entirely.
+        let spec = try result.learningRate.map { try evaluator.optimizer(learningRate: $0) } ?? optimizer
         let run = try TrajectoryRunner.trajectory(
             of: function.objective, function: function.name, optimizer: spec,
             configuration: RunConfiguration(

@@ -8,15 +8,22 @@ import Tuning
 /// the path's metrics.
 public struct GalleryEntry: Sendable {
     public let function: FunctionDefinition
-    /// The optimizer with the tuned lr, rounded to three significant digits.
+    /// The optimizer with the tuned lr, exactly: its description re-runs the path.
     public let spec: OptimizerSpec
     /// The search's best lr before rounding, and its objective; `nil` when every evaluation failed.
     public let search: CachedSearchResult
     public let run: Trajectory
     public let metrics: TrajectoryMetrics
 
-    /// e.g. "adam(lr=0.0123)".
-    public var label: String { PlottedPath.label(for: spec) }
+    /// The legend and caption name: the spec with the tuned lr to three significant digits,
+    /// `adam(lr≈0.0123)`, or `adam(lr=0.0123)` when those digits are exact.
+    public var label: String {
+        guard let tuned = search.learningRate else { return PlottedPath.label(for: spec) }
+        let shown = roundedToSignificantDigits(tuned)
+        let lr = (shown == tuned ? "lr=" : "lr≈") + OptionValue.real(shown).description
+        let others = spec.arguments.filter { $0.key != "lr" }.map { "\($0.key)=\($0.value)" }
+        return spec.name + "(" + ([lr] + others).joined(separator: ", ") + ")"
+    }
 }
 
 /// `value` rounded to `digits` significant digits: learning rates people can read and retype.

@@ -67,8 +67,8 @@ extension Gallery {
 }
 
 extension GalleryEntry {
-    /// The final path, labelled with the tuned spec.
-    var plottedPath: PlottedPath { PlottedPath(run, spec: spec) }
+    /// The final path, labelled with the tuned spec's readable name.
+    var plottedPath: PlottedPath { PlottedPath(run, label: label) }
 }
 
 extension Array {

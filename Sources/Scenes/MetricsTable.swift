@@ -23,7 +23,7 @@ struct MetricsTable: Sendable {
     init(entries: [GalleryEntry]) {
         rows = entries.map { entry in
             Row(
-                function: entry.function.name, optimizer: entry.spec.name, spec: entry.label,
+                function: entry.function.name, optimizer: entry.spec.name, spec: entry.spec.description,
                 learningRate: entry.spec.value(of: "lr").flatMap { if case .real(let v) = $0 { v } else { nil } },
                 searchObjective: entry.search.objective, searchFailures: entry.search.failures,
                 finalLoss: entry.metrics.finalLoss, distanceToNearestMinimum: entry.metrics.distanceToNearestMinimum,

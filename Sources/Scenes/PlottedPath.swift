@@ -22,9 +22,12 @@ public struct PlottedPath: Sendable {
     /// A run of ours, labelled with its spec and learning rate (`adam(lr=0.001)` when lr was
     /// left at its default).
     public init(_ run: Trajectory, spec: OptimizerSpec) {
-        self.init(
-            label: Self.label(for: spec), points: run.points.rows, finalLoss: run.losses.last ?? nil,
-            divergedAtStep: run.divergedAtStep)
+        self.init(run, label: Self.label(for: spec))
+    }
+
+    /// A run of ours under the given legend name.
+    public init(_ run: Trajectory, label: String) {
+        self.init(label: label, points: run.points.rows, finalLoss: run.losses.last ?? nil, divergedAtStep: run.divergedAtStep)
     }
 
     /// The spec as given, with the learning rate written out when the spec left it at its default.

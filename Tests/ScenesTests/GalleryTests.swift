@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Scenes
+import Tuning
 
 @Suite(.serialized) struct GalleryTests {
     private func run(jobs: Int, into folder: URL, figures: Set<GalleryFigure> = Set(GalleryFigure.allCases)) throws -> GalleryResult {
@@ -37,6 +38,23 @@ import Testing
         let cache = try Data(contentsOf: one.appendingPathComponent("lr-cache.json"))
         _ = try run(jobs: 2, into: one)
         #expect(try Data(contentsOf: one.appendingPathComponent("lr-cache.json")) == cache, "a rerun reuses the cache")
+    }
+
+    /// The path drawn is the one the search scored: its point after the search's 30 steps is
+    /// exactly the best objective, which the lr rounded for the legend would not give. The
+    /// metrics give the exact spec; the legend, the rounded one.
+    @Test func mapsRunTheExactLearningRateTheSearchFound() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trajviz-gallery-\(UUID().uuidString)")
+        let result = try run(jobs: 1, into: folder, figures: [.maps])
+        let csv = try String(contentsOf: folder.appendingPathComponent("metrics.csv"), encoding: .utf8)
+        for entry in result.entries {
+            let tuned = try #require(entry.search.learningRate)
+            #expect(entry.spec.value(of: "lr") == .real(tuned))
+            #expect(squaredDistanceToNearest(entry.run.points[30], of: entry.function.minima) == entry.search.objective)
+            #expect(roundedToSignificantDigits(tuned) != tuned, "a tuned lr with more than three digits, so the test can tell")
+            #expect(entry.label == "\(entry.spec.name)(lr≈\(roundedToSignificantDigits(tuned)))")
+            #expect(csv.contains("\"\(entry.spec.description)\",\(tuned),"))
+        }
     }
 
     @Test func figuresPickTheKindsOfImage() throws {
