@@ -107,7 +107,7 @@ extension Figure {
             // the paths grow from frame to frame.
             let pixels = path.points.prefix(while: \.isFinite).map(t.pixel)
             pathSlots.append(index)
-            paths.append((layer, zip(pixels, pixels.dropFirst()).reduce(0) { $0 + $1.0.distance(to: $1.1) }))
+            paths.append((layer, pixels.polylineLength))
         }
         var ordered = layers
         // A stable sort: paths of equal length keep their order.
@@ -152,7 +152,7 @@ extension Figure {
             let pixels = path.drawnPoints.map(t.pixel)
             guard !pixels.isEmpty else { return }
             let clipped = clip(polyline: pixels, to: plot)
-            let length = zip(pixels, pixels.dropFirst()).reduce(0) { $0 + $1.0.distance(to: $1.1) }
+            let length = pixels.polylineLength
             let every = path.markerEvery ?? PathOverlay.automaticMarkerEvery(steps: pixels.count - 1, pixelLength: length, minimumSpacing: 3.5 * w)
             let dot = path.color.mixed(with: .black, 0.45)
             let dotSize = w * 1.55

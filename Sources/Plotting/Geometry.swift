@@ -18,6 +18,11 @@ public struct Point: Hashable, Sendable {
     public func distance(to other: Point) -> Double { ((x - other.x) * (x - other.x) + (y - other.y) * (y - other.y)).squareRoot() }
 }
 
+extension Collection<Point> {
+    /// The length of the polyline through the points, Σ |p(i+1) − p(i)|.
+    var polylineLength: Double { zip(self, dropFirst()).reduce(0) { $0 + $1.0.distance(to: $1.1) } }
+}
+
 /// An axis-aligned rectangle; in pixel space `y` is the top edge.
 public struct Rect: Hashable, Sendable {
     public var x: Double

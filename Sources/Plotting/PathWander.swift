@@ -12,7 +12,7 @@ enum PathWander {
     /// The length in pixels of the path's line inside `plot`, up to its first non-finite point.
     static func lengthInside(_ plot: Rect, of path: PathOverlay, transform t: PlotTransform) -> Double {
         let runs = clip(polyline: path.points.prefix(while: \.isFinite).map(t.pixel), to: plot).runs
-        return runs.reduce(0) { length, run in zip(run, run.dropFirst()).reduce(length) { $0 + $1.0.distance(to: $1.1) } }
+        return runs.reduce(0) { $0 + $1.polylineLength }
     }
 
     /// The layers with every wandering path marked `drawnAsHaze`, when some path does not wander.

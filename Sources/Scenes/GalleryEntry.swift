@@ -20,9 +20,10 @@ public struct GalleryEntry: Sendable {
     public var label: String {
         guard let tuned = search.learningRate else { return PlottedPath.label(for: spec) }
         let shown = roundedToSignificantDigits(tuned)
-        let lr = (shown == tuned ? "lr=" : "lr≈") + OptionValue.real(shown).description
-        let others = spec.arguments.filter { $0.key != "lr" }.map { "\($0.key)=\($0.value)" }
-        return spec.name + "(" + ([lr] + others).joined(separator: ", ") + ")"
+        let arguments = spec.arguments.map { argument in
+            argument.key != "lr" ? "\(argument.key)=\(argument.value)" : (shown == tuned ? "lr=" : "lr≈") + "\(OptionValue.real(shown))"
+        }
+        return spec.name + "(" + arguments.joined(separator: ", ") + ")"
     }
 }
 
