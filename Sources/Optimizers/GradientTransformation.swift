@@ -35,9 +35,9 @@ public struct StepContext {
     public let updates: UnsafeMutableBufferPointer<Double>
     /// Where this parameter's elements start in the flattened list of all parameters' elements.
     public let elementOffset: Int
-    /// Receives DiffGrad's previous gradient and friction, when someone listens. (Held by the
-    /// optimizer, and borrowed here: a retain per element would cost more than the friction.)
-    private let frictionProbe: Unmanaged<FrictionProbe>?
+    /// Hears what the transformations report, when someone listens. (Held by the optimizer,
+    /// and borrowed here: a retain per step would cost about as much as DiffGrad's friction.)
+    private let observer: Unmanaged<StepObserver>?
     /// Which branch a rectified (RAdam-style) block took this step; others may depend on it.
     public var branch: UpdateBranch = .adaptive
     /// Scratch for a per-element vector left to `ScaleByLearningRate`: a denominator, or
@@ -55,7 +55,7 @@ public struct StepContext {
     public init(
         step: Int, parameter: UnsafeMutableBufferPointer<Double>, gradient: GradientBuffer,
         updates: UnsafeMutableBufferPointer<Double>, denominator: UnsafeMutableBufferPointer<Double>,
-        elementOffset: Int, frictionProbe: FrictionProbe?
+        elementOffset: Int, observer: StepObserver?
     ) {
         self.denominator = denominator
         self.step = step
@@ -63,15 +63,16 @@ public struct StepContext {
         self.gradient = gradient
         self.updates = updates
         self.elementOffset = elementOffset
-        self.frictionProbe = frictionProbe.map(Unmanaged.passUnretained)
+        self.observer = observer.map(Unmanaged.passUnretained)
     }
 
-    /// Tells the probe, if any, what element `index` of this parameter read as g' and the ξ it
-    /// computed.
+    /// Where this parameter's values of `channel` go this step (indexed like `updates`), or
+    /// `nil` when no one listens to it. Look it up once per step, outside the element loop.
     @inline(__always)
-    public func reportFriction(element index: Int, previousGradient: Double, friction: Double) {
-        frictionProbe?._withUnsafeGuaranteedRef {
-            $0.record(element: elementOffset + index, previousGradient: previousGradient, friction: friction)
+    public func channel(_ channel: ObserverChannel) -> UnsafeMutableBufferPointer<Double>? {
+        guard let observer else { return nil }
+        return observer._withUnsafeGuaranteedRef { observer in
+            observer[channel].map { UnsafeMutableBufferPointer(start: $0.baseAddress! + elementOffset, count: updates.count) }
         }
     }
 }

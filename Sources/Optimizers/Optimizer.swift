@@ -9,11 +9,12 @@ public final class Optimizer {
     private let stepParameters: (Int) -> Void
 
     /// An optimizer that runs `transformation` on each parameter, then adds the updates to it.
-    /// `frictionProbe` (with one slot per element of all parameters) hears DiffGrad's friction.
+    /// `observer` (with one slot per element of all parameters) hears what the transformations
+    /// report on its channels, e.g. DiffGrad's g(t-1) and ξ.
     public convenience init<Transformation: GradientTransformation>(
-        _ transformation: Transformation, parameters: [Parameter], frictionProbe: FrictionProbe? = nil
+        _ transformation: Transformation, parameters: [Parameter], observer: StepObserver? = nil
     ) {
-        let engine = TransformationEngine(transformation, parameters: parameters, frictionProbe: frictionProbe)
+        let engine = TransformationEngine(transformation, parameters: parameters, observer: observer)
         self.init(parameters: parameters) { engine.step($0) }
     }
 
@@ -45,12 +46,12 @@ final class TransformationEngine<Transformation: GradientTransformation> {
     let states: UnsafeMutableBufferPointer<Transformation.State>
     let updates: UnsafeMutableBufferPointer<Double>
     let denominator: UnsafeMutableBufferPointer<Double>
-    let frictionProbe: FrictionProbe?
+    let observer: StepObserver?
 
-    init(_ transformation: Transformation, parameters: [Parameter], frictionProbe: FrictionProbe?) {
+    init(_ transformation: Transformation, parameters: [Parameter], observer: StepObserver?) {
         self.transformation = transformation
         self.parameters = parameters
-        self.frictionProbe = frictionProbe
+        self.observer = observer
         var offsets: [Int] = []
         var total = 0
         for parameter in parameters {
@@ -97,7 +98,7 @@ final class TransformationEngine<Transformation: GradientTransformation> {
         let denominator = UnsafeMutableBufferPointer(start: self.denominator.baseAddress, count: count)
         var context = StepContext(
             step: step, parameter: values, gradient: gradient, updates: updates, denominator: denominator,
-            elementOffset: offsets[index], frictionProbe: frictionProbe)
+            elementOffset: offsets[index], observer: observer)
         transformation.update(&context, state: &states[index])
         let scale = context.applyScale
         for element in values.indices { values[element] = addScaled(values[element], scale, updates[element]) }

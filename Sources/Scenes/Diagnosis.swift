@@ -32,7 +32,7 @@ public struct Diagnosis: Sendable {
 
     public init(function: FunctionDefinition, functionArgument: String, spec: OptimizerSpec, configuration: RunConfiguration) throws {
         guard spec.hasFriction else {
-            let family = OptimizerCatalog.all.filter(\.hasFriction).map(\.name).joined(separator: ", ")
+            let family = OptimizerCatalog.all.filter(\.hasFriction).map(\.specName).joined(separator: ", ")
             throw SceneError("diagnose needs a DiffGrad-family optimizer (\(family)), not '\(spec.name)'")
         }
         self.function = function
@@ -61,7 +61,6 @@ public struct Diagnosis: Sendable {
 
     /// `spec` with `clone` set, every other option as given.
     static func spec(_ spec: OptimizerSpec, clone: Bool) throws(OptimizerSpecError) -> OptimizerSpec {
-        let options = spec.arguments.filter { $0.key != "clone" }.map { "\($0.key)=\($0.value)" } + ["clone=\(clone)"]
-        return try OptimizerSpec(parsing: "\(spec.name)(\(options.joined(separator: ", ")))")
+        try spec.setting(.clone, to: clone)
     }
 }

@@ -14,7 +14,7 @@ extension Diagnosis {
     /// `paths.png` (the four paths on the contour map, for functions of x and y) and
     /// `verdict.json`. Returns the files written.
     public func write(to folder: URL, modes: [ZeroGradMode]) throws -> [URL] {
-        let clone = spec.settings.boolean("clone")
+        let clone = spec.settings[.clone]
         var written: [URL] = []
         func save(_ figure: Figure, _ name: String) throws {
             let url = folder.appendingPathComponent(name)

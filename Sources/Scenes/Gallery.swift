@@ -17,11 +17,6 @@ import _AtomicWrite
 /// within per-optimizer bounds); results are cached in `lr-cache.json`, keyed by everything
 /// that affects them. Every file is written atomically, and the bytes do not depend on `jobs`.
 public struct Gallery: Sendable {
-    /// The optimizers of the Adam-family overlay.
-    public static let adamFamily = ["adam", "adamw", "adamax", "nadam", "radam", "adabelief", "yogi", "adamod"]
-    /// The optimizers of the DiffGrad-family overlay, with Adam for comparison.
-    public static let diffGradFamily = ["adam", "diffgrad", "diffrgrad", "diffmod"]
-
     public let settings: GallerySettings
     public let functions: [FunctionDefinition]
     public let optimizers: [OptimizerSpec]
@@ -105,7 +100,7 @@ public struct Gallery: Sendable {
             function: function.objective, named: function.name, optimizer: optimizer, configuration: searchConfiguration,
             objective: objective, minima: function.minima, domain: domain)
         let search = try LearningRateSearch(budget: settings.budget)
-        let bounds = LearningRateBounds.defaults(forOptimizer: optimizer.name)
+        let bounds = LearningRateBounds.defaults(for: optimizer.definition)
         let key = SearchCacheKey(
             expression: function.expression, minima: function.minima, domain: domain, optimizer: optimizer.description,
             bounds: bounds, objective: objective, search: search, steps: settings.searchSteps, start: function.start,

@@ -24,11 +24,11 @@ extension Gallery {
             let mine = entries.filter { $0.function.name == function.name }
             let slug = OutputName.slug(function.name)
             let figures = settings.figures
-            for (family, names) in [("adam-family", Self.adamFamily), ("diffgrad-family", Self.diffGradFamily)] where figures.contains(.overlays) {
-                let members = names.compactMap { name in mine.first { $0.spec.name == name } }
+            for overlay in FamilyOverlay.all where figures.contains(.overlays) {
+                let members = mine.filter { overlay.includes($0.spec) }
                 guard members.count >= 2 else { continue }
-                let title = family == "adam-family" ? "\(function.title): the Adam family" : "\(function.title): the DiffGrad family against Adam"
-                images.append(GalleryImage(path: "overlays/\(slug)-\(family).png", function: function.name, caption: title) {
+                let title = "\(function.title): \(overlay.subject)"
+                images.append(GalleryImage(path: "overlays/\(slug)-\(overlay.slug).png", function: function.name, caption: title) {
                     try MapScene(function: function, paths: members.map(\.plottedPath), options: MapOptions(title: title)).figure()
                 })
             }

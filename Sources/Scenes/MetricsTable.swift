@@ -24,7 +24,7 @@ struct MetricsTable: Sendable {
         rows = entries.map { entry in
             Row(
                 function: entry.function.name, optimizer: entry.spec.name, spec: entry.spec.description,
-                learningRate: entry.spec.value(of: "lr").flatMap { if case .real(let v) = $0 { v } else { nil } },
+                learningRate: entry.spec.value(of: .lr),
                 searchObjective: entry.search.objective, searchFailures: entry.search.failures,
                 finalLoss: entry.metrics.finalLoss, distanceToNearestMinimum: entry.metrics.distanceToNearestMinimum,
                 stepsToTolerance: entry.metrics.stepsToTolerance, pathLength: entry.metrics.pathLength,

@@ -33,8 +33,8 @@ public struct PlottedPath: Sendable {
     /// The spec as given, with the learning rate written out when the spec left it at its default.
     public static func label(for spec: OptimizerSpec) -> String {
         let text = spec.description
-        guard spec.value(of: "lr") == nil, spec.definition.option("lr") != nil else { return text }
-        let lr = "lr=\(spec.settings.real("lr"))"
+        guard spec.givenValue(of: .lr) == nil, let learningRate = spec.value(of: .lr) else { return text }
+        let lr = "lr=\(learningRate)"
         return text.hasSuffix(")") ? String(text.dropLast()) + ", \(lr))" : "\(text)(\(lr))"
     }
 }

@@ -58,7 +58,7 @@ protocol StepRecorder {
     /// The gradient buffers as the step receives them.
     mutating func recordGradient(_ parameters: [Parameter])
     /// The step finished at a finite point.
-    mutating func recordStep(point: [Double], probe: FrictionProbe?)
+    mutating func recordStep(point: [Double], observer: StepObserver?)
     /// The step made the point non-finite: forget its gradient.
     mutating func discardLastGradient()
 }
@@ -127,19 +127,19 @@ struct FullRecorder: StepRecorder {
         gradientCount += 1
     }
 
-    mutating func recordStep(point: [Double], probe: FrictionProbe?) {
+    mutating func recordStep(point: [Double], observer: StepObserver?) {
         let dimension = self.dimension
         let offset = pointCount * dimension
         points.withUnsafeMutableBufferPointer { points in
             for index in 0..<dimension { points[offset + index] = point[index] }
         }
-        if recordsFriction, let probe {
+        if recordsFriction, let heardPrevious = observer?[.previousGradient], let heardFriction = observer?[.friction] {
             let stepOffset = (pointCount - 1) * dimension
             previousGradients.withUnsafeMutableBufferPointer { previous in
-                for index in 0..<dimension { previous[stepOffset + index] = probe.previousGradient[index] }
+                for index in 0..<dimension { previous[stepOffset + index] = heardPrevious[index] }
             }
             friction.withUnsafeMutableBufferPointer { friction in
-                for index in 0..<dimension { friction[stepOffset + index] = probe.friction[index] }
+                for index in 0..<dimension { friction[stepOffset + index] = heardFriction[index] }
             }
         }
         pointCount += 1
@@ -161,7 +161,7 @@ struct FinalRecorder: StepRecorder {
 
     func recordStart(_ point: [Double]) {}
     func recordGradient(_ parameters: [Parameter]) {}
-    func recordStep(point: [Double], probe: FrictionProbe?) {}
+    func recordStep(point: [Double], observer: StepObserver?) {}
     func discardLastGradient() {}
 }
 
@@ -170,7 +170,7 @@ struct Loop {
     let objective: any Objective
     let parameters: [Parameter]
     let optimizer: Optimizer
-    let probe: FrictionProbe?
+    let observer: StepObserver?
     let configuration: RunConfiguration
     /// The current point, gathered from the parameters after each step.
     var point: [Double]
@@ -198,8 +198,8 @@ struct Loop {
         case .tensor: parameters = [Parameter(configuration.start)]
         case .split: parameters = configuration.start.map { Parameter([$0]) }
         }
-        probe = probeFriction ? FrictionProbe(elementCount: dimension) : nil
-        optimizer = spec.makeOptimizer(for: parameters, frictionProbe: probe)
+        observer = probeFriction ? StepObserver(channels: spec.definition.channels, elementCount: dimension) : nil
+        optimizer = spec.makeOptimizer(for: parameters, observer: observer)
         self.objective = objective
         self.configuration = configuration
         point = configuration.start
@@ -227,7 +227,7 @@ struct Loop {
                 return step
             }
             swap(&point, &nextPoint)
-            recorder.recordStep(point: point, probe: probe)
+            recorder.recordStep(point: point, observer: observer)
         }
         recorder.recordLoss(objective.value(at: point))
         return nil

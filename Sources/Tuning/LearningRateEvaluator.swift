@@ -45,9 +45,7 @@ public struct LearningRateEvaluator: Sendable {
 
     /// The spec with `lr` set to `learningRate`, every other setting kept.
     public func optimizer(learningRate: Double) throws -> OptimizerSpec {
-        let others = optimizer.arguments.filter { $0.key != "lr" }.map { "\($0.key)=\($0.value)" }
-        let text = optimizer.name + "(" + (["lr=\(learningRate)"] + others).joined(separator: ", ") + ")"
-        return try OptimizerSpec(parsing: text)
+        try optimizer.setting(.lr, to: learningRate)
     }
 
     /// The objective of the run with `learningRate`, or `nil` when the run diverged or the

@@ -9,16 +9,16 @@ import Testing
         -> [(gradient: [Double], previous: [Double], friction: [Double])]
     {
         let parameter = Parameter([-1.5, 1.0])
-        let probe = FrictionProbe(elementCount: 2)
+        let observer = StepObserver(channels: [.previousGradient, .friction], elementCount: 2)
         let optimizer = try OptimizerSpec(parsing: "diffgrad(lr=0.1, version=\(version), clone=\(clone))")
-            .makeOptimizer(for: [parameter], frictionProbe: probe)
+            .makeOptimizer(for: [parameter], observer: observer)
         var record: [(gradient: [Double], previous: [Double], friction: [Double])] = []
         for _ in 0..<steps {
             optimizer.zeroGrad(zeroGrad)
             parameter.accumulateGradient([2 * parameter.values[0], 20 * parameter.values[1]])
             let gradient = try #require(parameter.grad).values
             optimizer.step()
-            record.append((gradient, Array(probe.previousGradient), Array(probe.friction)))
+            record.append((gradient, Array(try #require(observer[.previousGradient])), Array(try #require(observer[.friction]))))
         }
         return record
     }

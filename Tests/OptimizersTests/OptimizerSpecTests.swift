@@ -21,11 +21,12 @@ import Testing
 
     @Test func resolvesDefaultsAndGivenValues() throws {
         let spec = try OptimizerSpec(parsing: "diffgrad(lr=0.02, version=1, clone=false)")
-        #expect(spec.value(of: "lr") == .real(0.02))
-        #expect(spec.value(of: "beta2") == .real(0.999))
-        #expect(spec.value(of: "version") == .integer(1))
-        #expect(spec.value(of: "clone") == .boolean(false))
-        #expect(spec.value(of: "nope") == nil)
+        #expect(spec.value(of: .lr) == 0.02)
+        #expect(spec.value(of: .beta2) == 0.999)
+        #expect(spec.value(of: .version) == 1)
+        #expect(spec.value(of: .clone) == false)
+        #expect(spec.givenValue(of: .beta2) == nil)
+        #expect(spec.value(of: .momentum) == nil, "diffgrad takes no momentum")
         #expect(spec.hasFriction)
         #expect(try !OptimizerSpec(parsing: "adam").hasFriction)
     }
@@ -37,6 +38,7 @@ import Testing
         ("adam(learning_rate=0.1)", .unknownKey, "adam has no option 'learning_rate'"),
         ("adam(lr=0.1, beta=0.9)", .unknownKey, "did you mean 'beta1'?"),
         ("adam(betas=0.9)", .unknownKey, "give betas as beta1=... and beta2=..."),
+        ("adamod(betas=0.9)", .unknownKey, "give betas as beta1=... and beta2=... and beta3=..."),
         ("adam(lr=0.1, lr=0.2)", .duplicateKey, "lr is given twice"),
         ("adam(lr=fast)", .wrongType, "lr takes a finite number, got 'fast'"),
         ("adam(lr=inf)", .wrongType, "lr takes a finite number"),
@@ -70,6 +72,37 @@ import Testing
         }
     }
 
+    @Test func settingAnOptionKeepsTheOthersInCanonicalOrder() throws {
+        let spec = try OptimizerSpec(parsing: "diffgrad(clone=false, beta2=0.99)")
+        let changed = try spec.setting(.lr, to: 0.123456789012345).setting(.clone, to: true)
+        #expect(changed.description == "diffgrad(lr=0.123456789012345, beta2=0.99, clone=true)")
+        #expect(changed.value(of: .lr) == 0.123456789012345)
+        #expect(try spec.setting(.beta2, to: 0.99) == spec)
+        #expect(throws: OptimizerSpecError.self) { try spec.setting(.lr, to: -1) }
+        #expect(throws: OptimizerSpecError.self) { try spec.setting(.momentum, to: 0.9) }
+        let nesterov = try OptimizerSpec(parsing: "sgd(momentum=0.9, nesterov=true)")
+        #expect(throws: OptimizerSpecError.self) { try nesterov.setting(.momentum, to: 0) }
+    }
+
+    @Test(arguments: [
+        ("adam@torch", "adam", "torch.optim.Adam"),
+        ("Adam@Torch(lr=0.1)", "adam(lr=0.1)", "torch.optim.Adam"),
+        ("lion@pytorch_optimizer", "lion", "pytorch_optimizer.Lion"),
+        ("adabelief@torch_optimizer(lr=0.1)", "adabelief(lr=0.1)", "torch_optimizer.AdaBelief"),
+        ("ranger", "ranger", "lessw2020/Best-Deep-Learning-Optimizers Ranger/ranger.py Ranger"),
+    ])
+    func namesPickOnePackagesClass(_ text: String, _ canonical: String, _ reference: String) throws {
+        let spec = try OptimizerSpec(parsing: text)
+        #expect(spec.description == canonical)
+        #expect(spec.definition.reference.description.hasPrefix(reference))
+    }
+
+    @Test func aPackageWithoutTheClassIsAnUnknownOptimizer() {
+        for text in ["adam@torch_optimizer", "lion@torch", "adam@numpy", "diffgrad@torch"] {
+            #expect(throws: OptimizerSpecError.self, "\(text)") { try OptimizerSpec(parsing: text) }
+        }
+    }
+
     @Test func everyDefinitionIsConsistent() throws {
         for definition in OptimizerCatalog.all {
             #expect(Set(definition.options.map(\.key)).count == definition.options.count, "\(definition.name)")
@@ -77,9 +110,11 @@ import Testing
             for option in definition.options {
                 #expect(option.constraint.admits(option.defaultValue), "\(definition.name).\(option.key)")
             }
-            #expect(!definition.reference.isEmpty)
-            #expect(try OptimizerSpec(parsing: definition.name).description == definition.name)
+            #expect(!definition.reference.className.isEmpty && !definition.reference.version.isEmpty)
+            #expect(try OptimizerSpec(parsing: definition.specName).description == definition.specName)
+            #expect(OptimizerCatalog.definition(named: definition.qualifiedName)?.qualifiedName == definition.qualifiedName)
         }
+        #expect(Set(OptimizerCatalog.all.map(\.qualifiedName)).count == OptimizerCatalog.all.count)
         #expect(OptimizerCatalog.all.count == 18)
         #expect(OptimizerCatalog.all.filter(\.hasFriction).map(\.name) == ["diffgrad", "diffrgrad", "diffmod"])
     }

@@ -49,7 +49,7 @@ import Tuning
         let csv = try String(contentsOf: folder.appendingPathComponent("metrics.csv"), encoding: .utf8)
         for entry in result.entries {
             let tuned = try #require(entry.search.learningRate)
-            #expect(entry.spec.value(of: "lr") == .real(tuned))
+            #expect(entry.spec.value(of: .lr) == tuned)
             #expect(squaredDistanceToNearest(entry.run.points[30], of: entry.function.minima) == entry.search.objective)
             #expect(roundedToSignificantDigits(tuned) != tuned, "a tuned lr with more than three digits, so the test can tell")
             #expect(entry.label == "\(entry.spec.name)(lr≈\(roundedToSignificantDigits(tuned)))")

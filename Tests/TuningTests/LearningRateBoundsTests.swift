@@ -1,4 +1,5 @@
 import Foundation
+import Optimizers
 import Testing
 @testable import Tuning
 
@@ -37,14 +38,12 @@ import Testing
         }
     }
 
-    @Test func coversEveryOptimizerInTheCatalog() {
-        let catalog = [
-            "sgd", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "adamod",
-            "yogi", "adabelief", "lookahead", "lion", "ranger", "diffgrad", "diffrgrad", "diffmod",
-        ]
-        #expect(Set(LearningRateBounds.optimizerDefaults.keys) == Set(catalog))
-        for bounds in LearningRateBounds.optimizerDefaults.values {
-            #expect(bounds.logLower < bounds.logUpper)
+    @Test func everyDefinitionGivesAnIntervalOfItsOwn() {
+        for definition in OptimizerCatalog.all {
+            let bounds = LearningRateBounds.defaults(for: definition)
+            #expect(bounds.logLower == definition.learningRateSearch.lowerBound, "\(definition.qualifiedName)")
+            #expect(bounds.logUpper == definition.learningRateSearch.upperBound, "\(definition.qualifiedName)")
+            #expect(bounds.logLower < bounds.logUpper && bounds.logUpper.isFinite && bounds.logLower.isFinite)
         }
     }
 

@@ -1,31 +1,58 @@
-/// A named optimizer: its options in canonical order, the implementation it reproduces, and the
-/// recipe that builds it from resolved settings.
+/// Everything about one optimizer, in one place: its name, the reference it reproduces, its
+/// options with defaults and ranges, its family tags, what kind of step it needs, the interval a
+/// learning-rate search explores, the channels it reports, and the recipe that builds it.
+///
+/// A recipe is a chain of transformations made from the resolved settings, read by typed keys
+/// (`settings[.lr]`); the definition binds it to the parameters once, for every optimizer.
 public struct OptimizerDefinition: Sendable {
-    /// The spec name, e.g. `adam`.
+    /// The bare name: the reference's lowercase class name (torch.optim, torch_optimizer), its
+    /// registry name (pytorch_optimizer), or the name TrajViz has always given it.
     public let name: String
-    /// The implementation whose trajectories it reproduces, e.g. `torch.optim.Adam (PyTorch 2.x)`.
-    public let reference: String
+    public let reference: OptimizerReference
+    /// Tags for the gallery's overlays and the index's filter.
+    public let families: [OptimizerFamily]
+    public let stepKind: StepKind
+    /// The natural logarithms of the smallest and largest learning rate a search tries.
+    public let learningRateSearch: ClosedRange<Double>
+    /// What the optimizer reports at each step, for a trajectory to record.
+    public let channels: [ObserverChannel]
     /// The options, in the order a canonical spec lists them.
     public let options: [OptimizerOption]
-    /// Whether it has DiffGrad's friction (and so a previous gradient and ξ to report).
-    public let hasFriction: Bool
     /// Checks that span several options; returns a message when the combination is invalid.
     let check: @Sendable (OptimizerSettings) -> String?
-    /// Builds the optimizer for `parameters`.
-    let build: @Sendable (OptimizerSettings, [Parameter], FrictionProbe?) -> Optimizer
+    /// Builds the optimizer for its parameters, with an observer of its channels.
+    let build: @Sendable (OptimizerSettings, [Parameter], StepObserver?) -> Optimizer
 
-    init(
-        _ name: String, reference: String, hasFriction: Bool = false, options: [OptimizerOption],
+    init<Recipe: GradientTransformation & SendableMetatype>(
+        _ name: String, _ reference: OptimizerReference, families: [OptimizerFamily], stepKind: StepKind = .gradient,
+        search learningRateSearch: ClosedRange<Double>, channels: [ObserverChannel] = [], options: [OptimizerOption],
         check: @escaping @Sendable (OptimizerSettings) -> String? = { _ in nil },
-        build: @escaping @Sendable (OptimizerSettings, [Parameter], FrictionProbe?) -> Optimizer
+        recipe: @escaping @Sendable (OptimizerSettings) -> Recipe
     ) {
         self.name = name
         self.reference = reference
-        self.hasFriction = hasFriction
+        self.families = families
+        self.stepKind = stepKind
+        self.learningRateSearch = learningRateSearch
+        self.channels = channels
         self.options = options
         self.check = check
-        self.build = build
+        build = { settings, parameters, observer in Optimizer(recipe(settings), parameters: parameters, observer: observer) }
     }
+
+    /// `name@package` for a package's class; the bare name for a repository's.
+    public var qualifiedName: String {
+        reference.package.map { "\(name)@\($0.rawValue)" } ?? name
+    }
+
+    /// The name a canonical spec uses: the bare name when the bare name picks this definition,
+    /// else `name@package`.
+    public var specName: String {
+        OptimizerCatalog.definition(named: name)?.qualifiedName == qualifiedName ? name : qualifiedName
+    }
+
+    /// Whether it has DiffGrad's friction (and so a previous gradient and ξ to report).
+    public var hasFriction: Bool { channels.contains { $0 === ObserverChannel.friction } }
 
     /// The option called `key`, if any.
     public func option(_ key: String) -> OptimizerOption? {
@@ -37,22 +64,12 @@ public struct OptimizerDefinition: Sendable {
 public struct OptimizerSettings: Sendable {
     let values: [String: OptionValue]
 
-    /// The real value of `key` (an integer default reads as a real too).
-    public func real(_ key: String) -> Double {
-        switch values[key] {
-        case .real(let value): value
-        case .integer(let value): Double(value)
-        default: preconditionFailure("no real option '\(key)'")
+    /// The value of `key`. Reading a key that the definition does not declare is a mistake in
+    /// its recipe, which `OptimizerSpecTests` finds by building every definition.
+    public subscript<Value>(key: OptionKey<Value>) -> Value {
+        guard let stored = values[key.name], let value = Value(option: stored) else {
+            preconditionFailure("the recipe reads '\(key.name)' as \(Value.self), which its definition does not declare")
         }
-    }
-
-    public func integer(_ key: String) -> Int {
-        guard case .integer(let value) = values[key] else { preconditionFailure("no integer option '\(key)'") }
-        return value
-    }
-
-    public func boolean(_ key: String) -> Bool {
-        guard case .boolean(let value) = values[key] else { preconditionFailure("no boolean option '\(key)'") }
         return value
     }
 }

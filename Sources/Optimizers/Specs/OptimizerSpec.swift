@@ -1,16 +1,20 @@
-/// An optimizer as the user names it: `adam`, `diffgrad(lr=0.01, clone=false)`.
+/// An optimizer as the user names it: `adam`, `diffgrad(lr=0.01, clone=false)`,
+/// `lamb@pytorch_optimizer(lr=0.05)`.
 ///
-/// Keys are PyTorch's keyword names with betas split into `beta1` and `beta2`; values are
-/// numbers (`0.01`, `1e-3`, `5`) or `true`/`false`. A parsed spec is validated against the
-/// catalog, and its `description` is canonical: the keys given, in the definition's order.
+/// Names are resolved by `OptimizerCatalog.definition(named:)`. Keys are the reference's keyword
+/// names with tuples split into numbered keys (`betas` → `beta1`, `beta2`, `beta3`); values are
+/// numbers (`0.01`, `1e-3`, `5`), `true`/`false`, or a word written bare (`strong_wolfe`). A
+/// parsed spec is validated against its definition, and its `description` is canonical: the
+/// definition's spec name, then the keys given, in the definition's order. A spec is changed
+/// with `setting(_:to:)`, never by editing its text.
 public struct OptimizerSpec: Sendable, Equatable, CustomStringConvertible {
     /// The catalog entry.
     public let definition: OptimizerDefinition
     /// The options given explicitly, in canonical order.
     public let arguments: [(key: String, value: OptionValue)]
 
-    /// The optimizer's name.
-    public var name: String { definition.name }
+    /// The optimizer's name as a canonical spec writes it: `adam`, `ranger@torch_optimizer`.
+    public var name: String { definition.specName }
 
     /// The canonical spec, e.g. `diffgrad(lr=0.01, clone=false)`.
     public var description: String {
@@ -30,8 +34,22 @@ public struct OptimizerSpec: Sendable, Equatable, CustomStringConvertible {
     public var hasFriction: Bool { definition.hasFriction }
 
     /// The value of `key`, given or default; `nil` for a key the optimizer does not take.
-    public func value(of key: String) -> OptionValue? {
-        arguments.first { $0.key == key }?.value ?? definition.option(key)?.defaultValue
+    public func value<Value>(of key: OptionKey<Value>) -> Value? {
+        (arguments.first { $0.key == key.name }?.value ?? definition.option(key.name)?.defaultValue).flatMap(Value.init(option:))
+    }
+
+    /// The value of `key` when the spec gives it explicitly; `nil` when it is left at its default.
+    public func givenValue<Value>(of key: OptionKey<Value>) -> Value? {
+        arguments.first { $0.key == key.name }.flatMap { Value(option: $0.value) }
+    }
+
+    /// This spec with `key` set to `value`, every other option as given; throws when the
+    /// optimizer has no such option or the value is out of its range.
+    public func setting<Value>(_ key: OptionKey<Value>, to value: Value) throws(OptimizerSpecError) -> OptimizerSpec {
+        guard let option = definition.option(key.name) else { throw Self.unknownKey(key.name, in: definition, spec: description) }
+        var given = Dictionary(uniqueKeysWithValues: arguments.map { ($0.key, $0.value) })
+        given[key.name] = try Self.checked(value.optionValue, for: option, spec: description)
+        return try OptimizerSpec(definition: definition, given: given, spec: description)
     }
 
     /// Parses and validates `text`.
@@ -39,11 +57,12 @@ public struct OptimizerSpec: Sendable, Equatable, CustomStringConvertible {
         var parser = SpecParser(text)
         let parsed = try parser.parse()
         guard let definition = OptimizerCatalog.definition(named: parsed.name) else {
-            let names = OptimizerCatalog.all.map(\.name)
-            let hint = nearestName(to: parsed.name, among: names).map { "did you mean '\($0)'? " } ?? ""
+            let hint = nearestName(to: parsed.name, among: OptimizerCatalog.names).map { "did you mean '\($0)'? " } ?? ""
+            let bare = OptimizerCatalog.all.map(\.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             throw OptimizerSpecError(
                 .unknownOptimizer, spec: text,
-                "unknown optimizer '\(parsed.name)'; \(hint)known: \(names.joined(separator: ", "))")
+                "unknown optimizer '\(parsed.name)'; \(hint)known: \(bare.joined(separator: ", ")) "
+                    + "(name@torch, name@torch_optimizer or name@pytorch_optimizer picks one package's class; trajviz list shows them)")
         }
         var given: [String: OptionValue] = [:]
         for (key, literal) in parsed.arguments {
@@ -53,14 +72,14 @@ public struct OptimizerSpec: Sendable, Equatable, CustomStringConvertible {
             guard given[key] == nil else {
                 throw OptimizerSpecError(.duplicateKey, spec: text, "\(key) is given twice; keep one")
             }
-            let value = try Self.convert(literal, for: option, spec: text)
-            guard option.constraint.admits(value) else {
-                throw OptimizerSpecError(
-                    .outOfRange, spec: text,
-                    "\(key) must be \(option.constraint), got \(value); the default is \(option.defaultValue)")
-            }
-            given[key] = value
+            given[key] = try Self.checked(Self.convert(literal, for: option, spec: text), for: option, spec: text)
         }
+        try self.init(definition: definition, given: given, spec: text)
+    }
+
+    /// The spec of `definition` with the `given` values (each valid on its own), in canonical
+    /// order; throws when they do not go together.
+    private init(definition: OptimizerDefinition, given: [String: OptionValue], spec text: String) throws(OptimizerSpecError) {
         self.definition = definition
         arguments = definition.options.compactMap { option in given[option.key].map { (option.key, $0) } }
         if let problem = definition.check(settings) {
@@ -68,10 +87,19 @@ public struct OptimizerSpec: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// A new optimizer for `parameters`; `frictionProbe` (one slot per element of all the
-    /// parameters) hears DiffGrad's friction.
-    public func makeOptimizer(for parameters: [Parameter], frictionProbe: FrictionProbe? = nil) -> Optimizer {
-        definition.build(settings, parameters, frictionProbe)
+    /// `value`, when `option` admits it.
+    private static func checked(_ value: OptionValue, for option: OptimizerOption, spec: String) throws(OptimizerSpecError) -> OptionValue {
+        guard option.constraint.admits(value) else {
+            throw OptimizerSpecError(
+                .outOfRange, spec: spec, "\(option.key) must be \(option.constraint), got \(value); the default is \(option.defaultValue)")
+        }
+        return value
+    }
+
+    /// A new optimizer for `parameters`; `observer` (one slot per element of all the
+    /// parameters) hears the channels it reports, e.g. DiffGrad's g(t-1) and ξ.
+    public func makeOptimizer(for parameters: [Parameter], observer: StepObserver? = nil) -> Optimizer {
+        definition.build(settings, parameters, observer)
     }
 
     public static func == (lhs: OptimizerSpec, rhs: OptimizerSpec) -> Bool {
@@ -82,7 +110,7 @@ public struct OptimizerSpec: Sendable, Equatable, CustomStringConvertible {
         let keys = definition.options.map(\.key)
         let hint: String
         if key == "betas" {
-            hint = "give betas as beta1=... and beta2=...; "
+            hint = "give betas as " + keys.filter { $0.hasPrefix("beta") }.map { "\($0)=..." }.joined(separator: " and ") + "; "
         } else if let nearest = nearestName(to: key, among: keys) {
             hint = "did you mean '\(nearest)'? "
         } else {
@@ -110,6 +138,8 @@ public struct OptimizerSpec: Sendable, Equatable, CustomStringConvertible {
             }
             throw OptimizerSpecError(
                 .wrongType, spec: spec, "\(option.key) takes an integer, got '\(literal)'; e.g. \(option.key)=\(option.defaultValue)")
+        case .choice:
+            return .choice(literal)
         case .real:
             guard let value = Double(literal), value.isFinite else {
                 throw OptimizerSpecError(
@@ -133,7 +163,7 @@ struct SpecParser {
 
     mutating func parse() throws(OptimizerSpecError) -> (name: String, arguments: [(String, String)]) {
         skipSpaces()
-        let name = word()
+        let name = name()
         guard !name.isEmpty else { throw error("expected an optimizer name such as adam or diffgrad(lr=0.01)") }
         skipSpaces()
         var arguments: [(String, String)] = []
@@ -187,6 +217,14 @@ struct SpecParser {
             position += 1
         }
         return String(characters[start..<position])
+    }
+
+    /// A name, with its package if given: `adam`, `ranger@torch_optimizer`.
+    private mutating func name() -> String {
+        let bare = word()
+        guard position < characters.count, characters[position] == "@" else { return bare }
+        position += 1
+        return bare + "@" + word()
     }
 
     private mutating func literal() -> String {

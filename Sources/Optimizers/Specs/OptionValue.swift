@@ -1,22 +1,25 @@
-/// The value of one optimizer option: a real number, an integer or a boolean.
+/// The value of one optimizer option: a real number, an integer, a boolean, or a word.
 public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
     case real(Double)
     case integer(Int)
     case boolean(Bool)
+    /// A string option's value, written bare: `strong_wolfe`.
+    case choice(String)
 
-    /// As written in a canonical spec: `0.01`, `1e-05`, `5`, `true`.
+    /// As written in a canonical spec: `0.01`, `1e-05`, `5`, `true`, `strong_wolfe`.
     public var description: String {
         switch self {
         case .real(let value): "\(value)"
         case .integer(let value): "\(value)"
         case .boolean(let value): value ? "true" : "false"
+        case .choice(let word): word
         }
     }
 }
 
 /// The type an option takes.
 public enum OptionKind: String, Sendable {
-    case real, integer, boolean
+    case real, integer, boolean, choice
 }
 
 /// The values an option accepts.
@@ -35,6 +38,8 @@ public enum OptionConstraint: Sendable, Equatable, CustomStringConvertible {
     case atLeast(Int)
     /// One of the listed integers.
     case oneOf([Int])
+    /// One of the listed words, for a string option.
+    case words([String])
 
     public var description: String {
         switch self {
@@ -45,6 +50,7 @@ public enum OptionConstraint: Sendable, Equatable, CustomStringConvertible {
         case .unitInterval: "in [0, 1]"
         case .atLeast(let minimum): ">= \(minimum)"
         case .oneOf(let values): "one of " + values.map(String.init).joined(separator: ", ")
+        case .words(let words): "one of " + words.joined(separator: ", ")
         }
     }
 
@@ -53,6 +59,9 @@ public enum OptionConstraint: Sendable, Equatable, CustomStringConvertible {
         let number: Double
         switch value {
         case .boolean: return true
+        case .choice(let word):
+            if case .words(let words) = self { return words.contains(word) }
+            return self == .any
         case .real(let real): number = real
         case .integer(let integer):
             if case .oneOf(let values) = self { return values.contains(integer) }
@@ -66,13 +75,14 @@ public enum OptionConstraint: Sendable, Equatable, CustomStringConvertible {
         case .unitInterval: return number >= 0 && number <= 1
         case .atLeast(let minimum): return number >= Double(minimum)
         case .oneOf(let values): return values.contains { Double($0) == number }
+        case .words: return false
         }
     }
 }
 
-/// One keyword an optimizer takes, with its PyTorch name, default and accepted range.
+/// One keyword an optimizer takes, with its reference's name, default and accepted range.
 public struct OptimizerOption: Sendable {
-    /// The keyword, as the reference spells it (betas split into `beta1`, `beta2`).
+    /// The keyword, as the reference spells it (betas split into `beta1`, `beta2`, `beta3`).
     public let key: String
     public let kind: OptionKind
     public let defaultValue: OptionValue
@@ -80,13 +90,14 @@ public struct OptimizerOption: Sendable {
     /// One line on what it does.
     public let summary: String
 
-    public init(_ key: String, _ defaultValue: OptionValue, _ constraint: OptionConstraint = .any, _ summary: String) {
-        self.key = key
-        self.defaultValue = defaultValue
-        switch defaultValue {
+    public init<Value>(_ key: OptionKey<Value>, _ defaultValue: Value, _ constraint: OptionConstraint = .any, _ summary: String) {
+        self.key = key.name
+        self.defaultValue = defaultValue.optionValue
+        switch self.defaultValue {
         case .real: kind = .real
         case .integer: kind = .integer
         case .boolean: kind = .boolean
+        case .choice: kind = .choice
         }
         self.constraint = constraint
         self.summary = summary

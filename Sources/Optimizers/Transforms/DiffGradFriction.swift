@@ -13,7 +13,8 @@ import Foundation
 /// the second step on. Nothing here decides that: it follows from whose storage is read.
 ///
 /// ξ multiplies only adaptive steps: lessw2020's `diff_rgrad.py` applies it in the rectified
-/// branch only. Every step still reads and stores the gradient, and reports both to the probe.
+/// branch only. Every step still reads and stores the gradient, and reports g' and ξ on the
+/// observer's `previousGradient` and `friction` channels.
 public struct DiffGradFriction: GradientTransformation {
     /// The form of ξ, 0, 1 or 2.
     public enum Version: Int, Sendable, CaseIterable {
@@ -56,10 +57,12 @@ public struct DiffGradFriction: GradientTransformation {
         let current = context.gradient.storage, previous = state.previous.storage
         let updates = context.updates
         let scales = context.branch == .adaptive
+        let heardPrevious = context.channel(.previousGradient), heardFriction = context.channel(.friction)
         for index in updates.indices {
             let gradient = current[index]
             let xi = friction(previous: previous[index], current: gradient)
-            context.reportFriction(element: index, previousGradient: previous[index], friction: xi)
+            heardPrevious?[index] = previous[index]
+            heardFriction?[index] = xi
             if scales { updates[index] *= xi }
             // `previous.copy_(grad)`, element by element once it has been read.
             if clone { previous[index] = gradient }
