@@ -7,7 +7,9 @@
 ///
 /// To round as the references do, a block may leave part of its step for the learning-rate
 /// block: a scalar `stepFactor` and `stepDivisor` (Adam's `lr·√c₂/c₁`) and a per-element
-/// `denominator`, which `ScaleByLearningRate` combines as PyTorch's `addcdiv_` does. AdaMod
+/// `denominator`, which `ScaleByLearningRate` combines as PyTorch's `addcdiv_` does; where the
+/// reference makes two `addcdiv_` calls with one denominator (NAdam), the first call's tensor
+/// goes in `leadingTerm` with its own factor and divisor. AdaMod
 /// bounds actual learning rates, so it takes `lr` itself and leaves per-element step sizes. Some
 /// references work in place, and the context lets a block do the same: coupled weight decay may
 /// write into the gradient buffer (`grad.add_(p, alpha=wd)`), decoupled weight decay and
@@ -45,6 +47,11 @@ public struct StepContext {
     public let denominator: UnsafeMutableBufferPointer<Double>
     /// What `denominator` holds this step.
     public var perElementRole: PerElementRole = .none
+    /// Scratch for the tensor of a first `addcdiv_` call, with `.denominatorAfterLeadingTerm`.
+    public let leadingTerm: UnsafeMutableBufferPointer<Double>
+    /// The first call's step size is `(leadingFactor·lr)/leadingDivisor`.
+    public var leadingFactor = 1.0
+    public var leadingDivisor = 1.0
     /// A scalar the step size is multiplied by before the division: `(stepFactor·lr)/stepDivisor`.
     public var stepFactor = 1.0
     /// A scalar the step size is divided by, e.g. Adam's bias correction `1 - β₁ᵗ`.
@@ -55,9 +62,10 @@ public struct StepContext {
     public init(
         step: Int, parameter: UnsafeMutableBufferPointer<Double>, gradient: GradientBuffer,
         updates: UnsafeMutableBufferPointer<Double>, denominator: UnsafeMutableBufferPointer<Double>,
-        elementOffset: Int, observer: StepObserver?
+        leadingTerm: UnsafeMutableBufferPointer<Double>, elementOffset: Int, observer: StepObserver?
     ) {
         self.denominator = denominator
+        self.leadingTerm = leadingTerm
         self.step = step
         self.parameter = parameter
         self.gradient = gradient
@@ -83,6 +91,9 @@ public enum PerElementRole: Sendable {
     case none
     /// A denominator d: the step is `((-η)·u)/d`.
     case denominator
+    /// A denominator d that two `addcdiv_` calls share: first `p ← p + ((-η₀)·l)/d` with the
+    /// leading term l, then the step `((-η)·u)/d`.
+    case denominatorAfterLeadingTerm
     /// Actual step sizes s that already include the learning rate (AdaMod's bounded rates):
     /// the step is `-(s·u)`.
     case stepSizes

@@ -46,6 +46,7 @@ final class TransformationEngine<Transformation: GradientTransformation> {
     let states: UnsafeMutableBufferPointer<Transformation.State>
     let updates: UnsafeMutableBufferPointer<Double>
     let denominator: UnsafeMutableBufferPointer<Double>
+    let leadingTerm: UnsafeMutableBufferPointer<Double>
     let observer: StepObserver?
 
     init(_ transformation: Transformation, parameters: [Parameter], observer: StepObserver?) {
@@ -66,6 +67,7 @@ final class TransformationEngine<Transformation: GradientTransformation> {
         self.states = states
         updates = .allocate(capacity: parameters.map(\.count).max() ?? 0)
         denominator = .allocate(capacity: parameters.map(\.count).max() ?? 0)
+        leadingTerm = .allocate(capacity: parameters.map(\.count).max() ?? 0)
     }
 
     deinit {
@@ -73,6 +75,7 @@ final class TransformationEngine<Transformation: GradientTransformation> {
         states.deallocate()
         updates.deallocate()
         denominator.deallocate()
+        leadingTerm.deallocate()
     }
 
     func step(_ step: Int) {
@@ -96,8 +99,9 @@ final class TransformationEngine<Transformation: GradientTransformation> {
         let updates = UnsafeMutableBufferPointer(start: self.updates.baseAddress, count: count)
         for element in updates.indices { updates[element] = gradient.storage[element] }
         let denominator = UnsafeMutableBufferPointer(start: self.denominator.baseAddress, count: count)
+        let leadingTerm = UnsafeMutableBufferPointer(start: self.leadingTerm.baseAddress, count: count)
         var context = StepContext(
-            step: step, parameter: values, gradient: gradient, updates: updates, denominator: denominator,
+            step: step, parameter: values, gradient: gradient, updates: updates, denominator: denominator, leadingTerm: leadingTerm,
             elementOffset: offsets[index], observer: observer)
         transformation.update(&context, state: &states[index])
         let scale = context.applyScale
