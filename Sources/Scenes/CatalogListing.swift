@@ -2,7 +2,8 @@ import Objectives
 import Optimizers
 
 /// The text of `trajviz list`: every function with its title, minima and domain, then every
-/// optimizer with its options (default, allowed range) and the implementation it reproduces.
+/// optimizer with the implementation it reproduces (package, class, version), the kind of step
+/// it needs, its families and learning-rate search interval, and its options (default, range).
 public enum CatalogListing {
     public static func text(functionFolders: [String] = []) throws -> String {
         let catalog = FunctionCatalog(searchPaths: functionFolders)
@@ -21,11 +22,17 @@ public enum CatalogListing {
             lines.append("  \(pad("", 26)) " + facts.joined(separator: "; "))
         }
         lines.append("")
-        lines.append("Optimizers (spec: name(key=value, ...))")
+        lines.append("Optimizers (spec: name(key=value, ...); name@torch, name@torch_optimizer, name@pytorch_optimizer pick one package's class)")
         for definition in OptimizerCatalog.all {
-            lines.append("  \(pad(definition.name, 11)) \(definition.reference)")
+            lines.append("  \(pad(definition.specName, 26)) \(definition.reference)")
+            var facts = ["step: \(definition.stepKind.rawValue)", "families: " + definition.families.map(\.rawValue).joined(separator: ", ")]
+            if definition.specName != definition.qualifiedName { facts.append("also \(definition.qualifiedName)") }
+            let search = definition.learningRateSearch
+            facts.append("lr searched in e^\(number(search.lowerBound))..e^\(number(search.upperBound))")
+            if !definition.channels.isEmpty { facts.append("reports " + definition.channels.map(\.name).joined(separator: ", ")) }
+            lines.append("  \(pad("", 26)) " + facts.joined(separator: "; "))
             let options = definition.options.map { "\($0.key)=\($0.defaultValue) (\($0.constraint))" }
-            lines.append("  \(pad("", 11)) " + options.joined(separator: ", "))
+            lines.append("  \(pad("", 26)) " + options.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
     }

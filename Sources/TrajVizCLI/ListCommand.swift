@@ -7,7 +7,7 @@ import Scenes
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the catalog functions (name, title, minima, domain) and the optimizers (parameters, defaults, reference)."
+        abstract: "List the catalog functions (name, title, minima, domain) and the optimizers (reference package, class and version, step kind, options with defaults and ranges)."
     )
 
     @Option(name: .customLong("functions-dir"), help: "Also list the definition files in this folder (repeatable).")

@@ -5,8 +5,8 @@ extension OptimizerCatalog {
     static let diffgrad = OptimizerDefinition(
         "diffgrad",
         OptimizerReference(
-            .repository("shivram1987/diffGrad"), "diffGrad.py (clone=false), diffGrad_v2.py (clone=true)", version: "version 0",
-            note: "versions 1, 2: lessw2020 Best-Deep-Learning-Optimizers diffgrad/diffgrad.py"),
+            .repository("shivram1987/diffGrad"), "diffGrad.py (clone=false), diffGrad_v2.py (clone=true)", version: "master",
+            note: "that is version=0; versions 1, 2: lessw2020/Best-Deep-Learning-Optimizers diffgrad/diffgrad.py"),
         families: [.diffGrad], search: -8...0.4, channels: [.previousGradient, .friction],
         options: [
             .lr(1e-3), .beta1(), .beta2(), .eps(1e-8), .weightDecay("L2 penalty added in place to the gradient buffer"), .version(),

@@ -49,7 +49,7 @@ public struct OptimizerReference: Sendable, CustomStringConvertible {
         let origin: String
         switch source {
         case .package(let package): origin = "\(package.module).\(className) (\(package.rawValue) \(version))"
-        case .repository(let repository): origin = "\(repository) \(className)"
+        case .repository(let repository): origin = "\(repository) \(className) (\(version))"
         }
         return note.isEmpty ? origin : "\(origin); \(note)"
     }
@@ -74,7 +74,7 @@ public enum ReferencePackage: String, Sendable, CaseIterable {
     /// The version the goldens were made with.
     public var version: String {
         switch self {
-        case .torch: "2.x"
+        case .torch: "2.13"
         case .torchOptimizer: "0.3.0"
         case .pytorchOptimizer: "4.1.0"
         }
