@@ -292,9 +292,14 @@ extension Figure {
                 layouts[0].legend = shared
             }
         }
-        // Whatever the room, no legend leaves the image.
+        // Whatever the room, no legend leaves the image; one larger than the image is left out
+        // (`checkSize` refuses such a size).
         for index in layouts.indices {
             guard var legend = layouts[index].legend else { continue }
+            guard legend.box.width <= Double(width), legend.box.height <= Double(height) else {
+                layouts[index].legend = nil
+                continue
+            }
             legend.box.x = max(0, min(legend.box.x, Double(width) - legend.box.width))
             legend.box.y = max(0, min(legend.box.y, Double(height) - legend.box.height))
             layouts[index].legend = legend
@@ -304,7 +309,10 @@ extension Figure {
         if let colorbar {
             let top = layouts.map(\.plot.minY).min() ?? content.minY
             let bottom = layouts.map(\.plot.maxY).max() ?? content.maxY
-            let x = (layouts.map(\.plot.maxX).max() ?? right) + f * 1.1
+            // Beside the plots, and clear of their texts (a title over a plot that an equal aspect
+            // made narrow reaches further right than the plot).
+            let plotsRight = (layouts.map(\.plot.maxX).max() ?? right) + f * 1.1
+            let x = max(plotsRight, (layouts.flatMap(\.texts).map(\.box.maxX).max() ?? 0) + f * 0.5)
             let bar = Rect(x: x, y: top, width: barWidth, height: bottom - top)
             let levels = colorbar.scale.levels
             let transform = AxisTransform(scale: levels.scale, lower: levels.values[0], upper: levels.values[levels.values.count - 1], start: bar.maxY, end: bar.minY)

@@ -35,6 +35,13 @@ public enum Ticks {
         return 10 * magnitude
     }
 
+    /// The next smaller nice step: 5 → 2.5 → 2 → 1 → 0.5 (times a power of ten).
+    static func finer(_ step: Double) -> Double {
+        let magnitude = pow(10, floor(log10(step)))
+        let mantissa = step / magnitude
+        return mantissa > 4.9 ? 2.5 * magnitude : mantissa > 2.4 ? 2 * magnitude : mantissa > 1.9 ? magnitude : 0.5 * magnitude
+    }
+
     /// The smallest relative span that is labelled as it is: `upper − lower` must exceed
     /// `relativeResolution × max(|lower|, |upper|)`, else the range is widened.
     public static let relativeResolution = 1e-12
@@ -61,9 +68,13 @@ public enum Ticks {
         guard lower.isFinite, upper.isFinite else { return AxisTicks() }
         let range = nonsingular(lower: lower, upper: upper)
         let (lo, hi) = (range.lowerBound, range.upperBound)
-        let step = niceStep(lower: lo, upper: hi, maxCount: maxCount)
-        let first = ceil(lo / step - 1e-9), last = floor(hi / step + 1e-9)
-        guard last >= first else { return AxisTicks() }
+        var step = niceStep(lower: lo, upper: hi, maxCount: maxCount)
+        var first = ceil(lo / step - 1e-9), last = floor(hi / step + 1e-9)
+        // A step as wide as the range may have no multiple inside it: take finer nice steps.
+        while last < first {
+            step = finer(step)
+            (first, last) = (ceil(lo / step - 1e-9), floor(hi / step + 1e-9))
+        }
         let values = stride(from: first, through: last, by: 1).map { $0 * step }.filter { $0 >= lo && $0 <= hi }
         return AxisTicks(values: values, step: step, lower: lo, upper: hi)
     }
