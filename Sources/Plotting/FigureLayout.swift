@@ -244,7 +244,9 @@ extension Figure {
             // columns as that holds. Panels in one row whose legends list the same entries share
             // one legend, across the row's width, centred under the row, rather than repeating
             // it under each panel.
-            // Of the legends wrapped for one to four columns (no word cut short), the shortest.
+            // Of the legends wrapped for one to four columns (no word cut short), the shortest,
+            // where each line wrapped beyond the fewest counts as a row: columns that save height
+            // only by breaking every entry lose to fewer, whole ones.
             func belowLegend(_ entries: [LegendEntry], width: Double) -> LegendLayout? {
                 let gap = LegendLayout.columnGap(textSize: style.legendSize)
                 let options = (1...max(1, min(4, entries.count))).compactMap { columns -> LegendLayout? in
@@ -252,7 +254,9 @@ extension Figure {
                     guard let legend = LegendLayout.make(entries: entries, style: style, measurer: measurer, maxWidth: columnWidth) else { return nil }
                     return columns == 1 || legend.minimumWidth <= columnWidth ? legend.inColumns(fitting: width) : nil
                 }
-                return options.min { $0.box.height < $1.box.height }
+                let fewestLines = options.map(\.lineCount).min() ?? 0
+                func cost(_ legend: LegendLayout) -> Double { legend.box.height + Double(legend.lineCount - fewestLines) * legend.rowHeight }
+                return options.min { cost($0) < cost($1) }
             }
             var shared: LegendLayout?
             if rows == 1, panels.count > 1, movesBelow.allSatisfy({ $0 }), let first = firstLegends[0],

@@ -52,6 +52,9 @@ public struct LegendLayout: Sendable {
     /// The narrowest box that shows every word whole, in one column.
     public var minimumWidth: Double { 2 * padding + minimumColumnWidth }
 
+    /// The lines of text in all.
+    var lineCount: Int { lines.reduce(0) { $0 + $1.count } }
+
     /// The height of entry `index`.
     func height(ofEntry index: Int) -> Double { rowHeight + Double(lines[index].count - 1) * lineSpacing }
 
@@ -147,10 +150,17 @@ enum LegendText {
     /// The words of `text`, split at spaces.
     static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
 
-    /// `text` in lines no wider than `width`: broken greedily at spaces (a run of spaces is
-    /// dropped at a break and kept within a line); a word wider than `width` alone is cut short
-    /// with "…".
+    /// `text` in lines no wider than `width`: broken first where its parts meet (two spaces,
+    /// as in "adam(lr=0.1)  loss 0.5"), then greedily at spaces; a word wider than `width` alone
+    /// is cut short with "…".
     static func wrap(_ text: String, width: Double, measure: (String) -> Double) -> [String] {
+        guard measure(text) > width else { return [text] }
+        let parts = text.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return parts.flatMap { wrapWords($0, width: width, measure: measure) }
+    }
+
+    /// `text` broken greedily at spaces into lines no wider than `width`.
+    static func wrapWords(_ text: String, width: Double, measure: (String) -> Double) -> [String] {
         guard measure(text) > width else { return [text] }
         // Pieces that end with the spaces after them: "adam(lr=0.1, ", "beta1=0.9)  ", "loss ", "0.5".
         var pieces: [String] = []

@@ -128,6 +128,7 @@ struct FakeMeasurer: TextMeasuring {
     @Test func longEntriesWrapAtSpacesAndLongWordsAreCutShort() {
         let measure = { (text: String) in Double(text.count) }
         #expect(LegendText.wrap("adam(lr=0.1, beta1=0.9)  loss 3", width: 14, measure: measure) == ["adam(lr=0.1,", "beta1=0.9)", "loss 3"])
+        #expect(LegendText.wrap("sgd(lr=0.1)  diverged at step 7", width: 27, measure: measure) == ["sgd(lr=0.1)", "diverged at step 7"], "breaks where the parts meet")
         #expect(LegendText.wrap("short", width: 14, measure: measure) == ["short"])
         #expect(LegendText.wrap(String(repeating: "x", count: 20), width: 8, measure: measure) == ["xxxxxxx…"])
     }
