@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Plotting
+@testable import Tuning
 
 @Suite struct TicksTests {
     @Test func linearTicksAreNiceAndLabelledWithTheStepsDecimals() {
@@ -68,7 +69,7 @@ import Testing
     /// every label read back (label × 10^exponent + offset, as the annotation says) is its tick's
     /// value to within the rounding of its last digit, and every tick lies in the range.
     @Test func everyAxisGetsDistinctLabelsThatReadBackToTheirTicks() throws {
-        var random = SplitMix(seed: 14)
+        var random = SplitMix64(seed: 14)
         for case_ in 0..<6000 {
             let (scale, lo, hi) = Self.randomRange(&random, kind: case_ % 8)
             let maxCount = Int(random.next() % 9) + 2
@@ -103,25 +104,25 @@ import Testing
 
     // MARK: Random ranges and reading labels back
 
-    static func randomRange(_ random: inout SplitMix, kind: Int) -> (AxisScale, Double, Double) {
-        func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * random.unit() }
+    static func randomRange(_ random: inout SplitMix64, kind: Int) -> (AxisScale, Double, Double) {
+        func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * random.nextUnit() }
         func magnitude(_ lowest: Double, _ highest: Double) -> Double { pow(10, uniform(lowest, highest)) }
         switch kind {
         case 0:  // tiny
-            let a = magnitude(-280, -3) * (random.unit() < 0.5 ? -1 : 1)
+            let a = magnitude(-280, -3) * (random.nextUnit() < 0.5 ? -1 : 1)
             return (.linear, a, a + abs(a) * magnitude(-2, 2))
         case 1:  // huge
-            let a = magnitude(3, 300) * (random.unit() < 0.5 ? -1 : 1)
+            let a = magnitude(3, 300) * (random.nextUnit() < 0.5 ? -1 : 1)
             return (.linear, a, a + abs(a) * magnitude(-2, 0.3))
         case 2:  // far from zero: a span from 1e-11 of the magnitude up
-            let centre = magnitude(-5, 12) * (random.unit() < 0.5 ? -1 : 1)
+            let centre = magnitude(-5, 12) * (random.nextUnit() < 0.5 ? -1 : 1)
             let span = abs(centre) * magnitude(-11, -1)
-            return (.linear, centre - span * random.unit(), centre + span * random.unit() + span * 1e-3)
+            return (.linear, centre - span * random.nextUnit(), centre + span * random.nextUnit() + span * 1e-3)
         case 3:  // both signs
             return (.linear, -magnitude(-6, 8), magnitude(-6, 8))
         case 4:  // zero width, or narrower than can be labelled
-            let a = random.unit() < 0.2 ? 0 : magnitude(-8, 8) * (random.unit() < 0.5 ? -1 : 1)
-            return (.linear, a, a + abs(a) * 1e-14 * random.unit())
+            let a = random.nextUnit() < 0.2 ? 0 : magnitude(-8, 8) * (random.nextUnit() < 0.5 ? -1 : 1)
+            return (.linear, a, a + abs(a) * 1e-14 * random.nextUnit())
         case 5:  // log, wide or narrow
             let a = magnitude(-200, 200)
             return (.log, a, a * magnitude(-9, 30))
@@ -177,19 +178,4 @@ import Testing
         }
         return (exponent, offset)
     }
-}
-
-/// A small seeded generator (SplitMix64), so that the random cases are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
