@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "TuningTests", dependencies: ["Tuning"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ScenesTests", dependencies: ["Scenes"], exclude: ["Golden"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Tuning"]),
         .testTarget(name: "GDRendererTests", dependencies: ["GDRenderer"], exclude: ["Golden"]),
         .testTarget(name: "ImageDiffTests", dependencies: ["ImageDiff", "GDRenderer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrajVizCLITests", dependencies: ["TrajVizCLI"]),

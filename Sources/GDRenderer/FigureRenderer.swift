@@ -13,6 +13,12 @@ public enum FigureRenderer {
         return canvas
     }
 
+    /// Throws `FigureTooSmall` when the figure's image size cannot hold it, measured with the
+    /// fonts it will be drawn in.
+    public static func checkSize(_ figure: Figure) throws {
+        try figure.checkSize(measurer: try GDCanvas(width: 1, height: 1))
+    }
+
     /// The figure as PNG bytes, encoded by libgd/libpng at zlib level `compression` (0...9).
     public static func png(_ figure: Figure, compression: Int = PNGCompression.defaultLevel) throws(RenderError) -> Data {
         try render(figure).pngData(compression: compression)

@@ -8,6 +8,12 @@ public enum ContourLevels: Hashable, Sendable {
     /// the right choice for steep valleys such as Rosenbrock's. The lowest level is the
     /// smallest positive value, but at most `dynamicRange` decades below the maximum.
     case log(count: Int, dynamicRange: Double = 6)
+    /// About `count` bands on a symmetric-log scale (`AxisScale.symlog`), for fields with
+    /// both signs: `f(v) = sign(v) (1 + log10(|v| / c))` beyond the linear threshold
+    /// `c = 10^(⌈log10 max|v|⌉ − dynamicRange)` and `v / c` within it. Levels are 0, ±c and
+    /// ±m·c·10^k with mantissas `m` of 1, 2, 5 (or 1, 3, or 1) per decade as the count allows,
+    /// out to the decade that holds each end of the data.
+    case symlog(count: Int, dynamicRange: Double = 3)
     /// Exactly these levels (strictly increasing, finite; positive for a log scale).
     case explicit([Double], scale: AxisScale = .linear)
 
@@ -16,8 +22,8 @@ public enum ContourLevels: Hashable, Sendable {
         switch self {
         case .linear(let count):
             guard count >= 1 else { throw PlotError("level count \(count) must be at least 1") }
-            var (lo, hi) = (range.lowerBound, range.upperBound)
-            if lo == hi { (lo, hi) = (lo - 1, hi + 1) }
+            let padded = Ticks.nonsingular(lower: range.lowerBound, upper: range.upperBound)
+            let (lo, hi) = (padded.lowerBound, padded.upperBound)
             let step = Ticks.niceStep(lower: lo, upper: hi, maxCount: count + 1)
             let first = floor(lo / step + 1e-9), last = ceil(hi / step - 1e-9)
             let values = stride(from: first, through: last, by: 1).map { $0 * step }
@@ -29,10 +35,16 @@ public enum ContourLevels: Hashable, Sendable {
             }
             let hi = range.upperBound
             let lo = max(smallestPositive ?? hi * 1e-3, hi * pow(10, -dynamicRange), range.lowerBound > 0 ? range.lowerBound : 0)
+            // Values below zero would all be painted as the lowest band; a negative value smaller
+            // in magnitude than the lowest level belongs there anyway (rounding about a zero minimum).
+            if range.lowerBound < 0, -range.lowerBound > lo {
+                throw PlotError(
+                    "log-spaced levels cannot show this function's negative values (down to \(TickFormat.compact(range.lowerBound)) on the plotted domain): use --levels symlog (symmetric log) or --levels linear")
+            }
             let first = floor(log10(lo) + 1e-9), last = ceil(log10(hi) - 1e-9)
             let decades = max(1, last - first)
             let perDecade = Double(count) / decades
-            let mantissas: [Double] = perDecade >= 5 ? [1, 1.5, 2, 3, 5, 7] : perDecade >= 2.5 ? [1, 2, 5] : perDecade >= 1.5 ? [1, 3] : [1]
+            let mantissas = Self.mantissas(perDecade: perDecade)
             let every = perDecade >= 0.75 ? 1 : Int((1 / perDecade).rounded(.up))
             var values: [Double] = []
             for e in stride(from: Int(first), through: Int(last), by: 1) where (e - Int(first)) % every == 0 {
@@ -41,9 +53,29 @@ public enum ContourLevels: Hashable, Sendable {
             let lastLevel = pow(10, Double(Int(first) + ((Int(last) - Int(first) + every - 1) / every) * every))
             values = values.filter { $0 < lastLevel * (1 - 1e-9) } + [lastLevel]
             return try ColorLevels(values: values, scale: .log)
+        case .symlog(let count, let dynamicRange):
+            guard count >= 1 else { throw PlotError("level count \(count) must be at least 1") }
+            let magnitude = max(abs(range.lowerBound), abs(range.upperBound))
+            guard magnitude > 0, magnitude.isFinite else { return try ContourLevels.linear(count: count).resolve(range: range, smallestPositive: smallestPositive) }
+            let c = pow(10, ceil(log10(magnitude)) - dynamicRange)
+            // Whole decades beyond c on each side, out to the one that holds the data's end.
+            func decades(_ end: Double) -> Int { end > c ? max(1, Int(ceil(log10(end / c) - 1e-9))) : 0 }
+            let below = decades(-range.lowerBound), above = decades(range.upperBound)
+            let mantissas = Self.mantissas(perDecade: Double(max(count - 2, 1)) / Double(max(below + above, 1)))
+            func side(_ decades: Int) -> [Double] {
+                (0..<decades).flatMap { k in mantissas.map { $0 * c * pow(10, Double(k)) } } + [c * pow(10, Double(decades))]
+            }
+            let negative = range.lowerBound < 0 ? side(below).map { -$0 }.reversed() : []
+            let positive = range.upperBound > 0 ? side(above) : []
+            return try ColorLevels(values: negative + [0] + positive, scale: .symlog(linearThreshold: c))
         case .explicit(let values, let scale):
             return try ColorLevels(values: values, scale: scale)
         }
+    }
+
+    /// The mantissas of the levels in each decade, as many as `perDecade` allows.
+    static func mantissas(perDecade: Double) -> [Double] {
+        perDecade >= 5 ? [1, 1.5, 2, 3, 5, 7] : perDecade >= 2.5 ? [1, 2, 5] : perDecade >= 1.5 ? [1, 3] : [1]
     }
 }
 
@@ -87,12 +119,13 @@ public struct ColorLevels: Hashable, Sendable {
 }
 
 extension ContourLevels {
-    /// Parses a levels option: `log` or `linear` (`defaultCount` bands), `N` or `linear:N` (about N linear bands), `log:N` (about N
-    /// log-spaced bands), or an explicit comma-separated list `0.1,1,10` (log-scaled when every
-    /// level is positive and they span more than two decades).
-    /// The band count of a bare `log` or `linear`.
+    /// The band count of a bare `log`, `symlog` or `linear`.
     public static let defaultCount = 14
 
+    /// Parses a levels option: `log`, `symlog` or `linear` (`defaultCount` bands), `N` or
+    /// `linear:N` (about N linear bands), `log:N` or `symlog:N` (about N log-spaced or
+    /// symmetric-log bands), or an explicit comma-separated list `0.1,1,10` (log-scaled when
+    /// every level is positive and they span more than two decades).
     public init(parsing text: String) throws(PlotError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         func count(_ s: Substring) throws(PlotError) -> Int {
@@ -101,20 +134,22 @@ extension ContourLevels {
             }
             return n
         }
-        if trimmed == "linear" || trimmed == "log" {
-            self = trimmed == "log" ? .log(count: Self.defaultCount) : .linear(count: Self.defaultCount)
+        if trimmed == "linear" || trimmed == "log" || trimmed == "symlog" {
+            self = trimmed == "log" ? .log(count: Self.defaultCount) : trimmed == "symlog" ? .symlog(count: Self.defaultCount) : .linear(count: Self.defaultCount)
         } else if let n = Int(trimmed) {
             self = .linear(count: try count(Substring(String(n))))
         } else if trimmed.hasPrefix("linear:") {
             self = .linear(count: try count(trimmed.dropFirst(7)))
         } else if trimmed.hasPrefix("log:") {
             self = .log(count: try count(trimmed.dropFirst(4)))
+        } else if trimmed.hasPrefix("symlog:") {
+            self = .symlog(count: try count(trimmed.dropFirst(7)))
         } else {
             let parts = trimmed.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             var values: [Double] = []
             for part in parts {
                 guard let v = Double(part), v.isFinite else {
-                    throw PlotError("levels '\(text)': '\(part)' is not a number; give N, linear:N, log:N or a list like 0.1,1,10")
+                    throw PlotError("levels '\(text)': '\(part)' is not a number; give N, linear:N, log:N, symlog:N or a list like 0.1,1,10")
                 }
                 values.append(v)
             }

@@ -210,7 +210,10 @@ extension Figure {
             case .marker(let shape, let fill, let edge):
                 shape.draw(on: renderer, at: mid, size: style.fontSize * 1.3, fill: fill, edge: edge, edgeWidth: 1.2 * u)
             }
-            renderer.text(entry.text, at: Point(x1 + legend.textStyle.size * 0.5, y), style: legend.textStyle, horizontal: .left, vertical: .middle, rotation: 0)
+            for (line, text) in legend.lines[i].enumerated() {
+                let at = Point(x1 + LegendLayout.textGap(textSize: legend.textStyle.size), y + Double(line) * legend.lineSpacing)
+                renderer.text(text, at: at, style: legend.textStyle, horizontal: .left, vertical: .middle, rotation: 0)
+            }
         }
     }
 

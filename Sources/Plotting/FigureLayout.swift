@@ -7,6 +7,13 @@ public struct FigureLayout: Sendable {
     public var title: PlacedText?
     public var panels: [PanelLayout]
     public var colorbar: ColorbarLayout?
+    /// The smallest image that holds this figure as laid out here: every panel's plot area at
+    /// least `minimumPlotSide` ems (wider when its x tick labels need it), every title and
+    /// legend word whole. See `Figure.minimumSize(measurer:)`.
+    public var minimumSize: (width: Double, height: Double)
+
+    /// The smallest side of a plot area, in ems of the tick font.
+    public static let minimumPlotSide = 6.0
 
     /// Every text box of the figure (ticks, labels, titles), for overlap checks.
     public var textBoxes: [Rect] {
@@ -49,9 +56,14 @@ public struct PlacedText: Sendable {
 /// One panel's geometry.
 public struct PanelLayout: Sendable {
     public var plot: Rect
+    /// The room the plot was given, before an equal aspect shrank it (may be empty or
+    /// negative when the image is too small).
+    public var frame: Rect
     public var transform: PlotTransform
-    public var xTicks: [Tick]
-    public var yTicks: [Tick]
+    /// The ticks; labels that share an offset or a power of ten say so in an annotation at the
+    /// axis end (right of the x axis under its labels, above the y axis).
+    public var xTicks: AxisTicks
+    public var yTicks: AxisTicks
     public var texts: [PlacedText]
     public var legend: LegendLayout?
 }
@@ -60,7 +72,8 @@ public struct PanelLayout: Sendable {
 public struct ColorbarLayout: Sendable {
     public var bar: Rect
     public var transform: AxisTransform
-    public var ticks: [Tick]
+    /// The ticks; their annotation, if any, sits above the bar.
+    public var ticks: AxisTicks
     public var texts: [PlacedText]
 }
 
@@ -85,7 +98,7 @@ extension Figure {
 
         // Colorbar reservation on the right.
         var right = Double(width) - pad
-        var colorbarTicks: [Tick] = []
+        var colorbarTicks = AxisTicks()
         var colorbarWidth = 0.0
         let barWidth = f * 1.2
         if let colorbar {
@@ -96,6 +109,7 @@ extension Figure {
             let labelWidth = colorbarTicks.map { measure($0.label, tickStyle).width }.max() ?? 0
             colorbarWidth = f * 1.1 + barWidth + tickLength + f * 0.3 + labelWidth
             if let label = colorbar.label { colorbarWidth += f * 0.5 + measure(label, labelStyle).height }
+            if let annotation = colorbarTicks.annotation { colorbarWidth = max(colorbarWidth, f * 1.1 + measure(annotation, tickStyle).width) }
             right -= colorbarWidth
         }
 
@@ -114,8 +128,14 @@ extension Figure {
         let yTickCount = max(3, min(8, Int(cellHeight / (lineHeight * 2.6))))
         var yTicks = zip(panels, ranges).map { panel, r in Ticks.forScale(panel.y.scale, lower: r.y.lowerBound, upper: r.y.upperBound, maxCount: yTickCount) }
         let yTickWidth = yTicks.flatMap { $0 }.map { measure($0.label, tickStyle).width }.max() ?? 0
+        // The offset and power of ten of a linear axis follow from its range alone, so the lines
+        // for the annotations are known before the x ticks are fitted to the plot's width.
+        let xAnnotated = zip(panels, ranges).contains { panel, r in
+            Ticks.forScale(panel.x.scale, lower: r.x.lowerBound, upper: r.x.upperBound, maxCount: 5).annotation != nil
+        }
+        let yAnnotationLine = yTicks.contains { $0.annotation != nil } ? lineHeight + f * 0.3 : 0
         let marginLeft = (hasYLabel ? labelHeight + f * 0.5 : 0) + yTickWidth + tickLength + f * 0.3
-        let marginBottom = tickLength + f * 0.3 + lineHeight + (hasXLabel ? f * 0.4 + labelHeight : 0)
+        let marginBottom = tickLength + f * 0.3 + lineHeight + (hasXLabel || xAnnotated ? f * 0.4 + labelHeight : 0)
         let marginRight = f * 0.8
         // Panel titles centre on the plot, which sits right of the cell's centre by half the
         // difference of the margins: what fits is the cell less that difference.
@@ -123,11 +143,13 @@ extension Figure {
             panels.map(\.title), width: cellWidth - abs(marginLeft - marginRight) - f * 0.5, largest: style.titleSize,
             smallest: f, measure: { measure($0, $1) })
         let titleStyle = titles.style
-        let marginTop = hasTitle ? measure("Ag", titleStyle).height * Double(titles.lineCount) + f * 0.5 : f * 0.4
+        var marginTop = hasTitle ? measure("Ag", titleStyle).height * Double(titles.lineCount) + f * 0.5 + yAnnotationLine : max(f * 0.4, yAnnotationLine + f * 0.3)
+        if colorbarTicks.annotation != nil { marginTop = max(marginTop, lineHeight + f * 0.5) }
 
         var layouts: [PanelLayout] = []
         func placePanel(_ index: Int, _ panel: Axes, cell: Rect, reserveBelow: Double) -> PanelLayout {
-            var plot = Rect(x: cell.x + marginLeft, y: cell.y + marginTop, width: max(cell.width - marginLeft - marginRight, 10), height: max(cell.height - marginTop - marginBottom - reserveBelow, 10))
+            let frame = Rect(x: cell.x + marginLeft, y: cell.y + marginTop, width: cell.width - marginLeft - marginRight, height: cell.height - marginTop - marginBottom - reserveBelow)
+            var plot = Rect(x: frame.x, y: frame.y, width: max(frame.width, 10), height: max(frame.height, 10))
             let r = ranges[index]
             if panel.equalAspect, panel.x.scale == .linear, panel.y.scale == .linear {
                 let aspect = (r.x.upperBound - r.x.lowerBound) / (r.y.upperBound - r.y.lowerBound)
@@ -146,7 +168,7 @@ extension Figure {
                 yTicks[index] = Ticks.forScale(panel.y.scale, lower: r.y.lowerBound, upper: r.y.upperBound, maxCount: max(3, min(8, Int(plot.height / (lineHeight * 2.6)))))
             }
             // x ticks: as many as fit with a gap of one em between labels.
-            var xTicks: [Tick] = []
+            var xTicks = AxisTicks()
             for maxCount in stride(from: max(3, min(9, Int(plot.width / (f * 4)))), through: 2, by: -1) {
                 xTicks = Ticks.forScale(panel.x.scale, lower: r.x.lowerBound, upper: r.x.upperBound, maxCount: maxCount)
                 let boxes = xTicks.map { tick -> (Double, Double) in
@@ -165,21 +187,33 @@ extension Figure {
                 let p = Point(plot.minX - tickLength - f * 0.3, transform.y.pixel(tick.value))
                 texts.append(PlacedText(tick.label, at: p, style: tickStyle, horizontal: .right, vertical: .middle, extent: measure(tick.label, tickStyle)))
             }
+            let labelLine = plot.maxY + tickLength + f * 0.3 + lineHeight + f * 0.4
+            var labelRight = Double.infinity  // where the x label must end: left of the annotation
+            if let annotation = xTicks.annotation {
+                let placed = PlacedText(annotation, at: Point(plot.maxX, labelLine), style: tickStyle, horizontal: .right, vertical: .top, extent: measure(annotation, tickStyle))
+                texts.append(placed)
+                labelRight = placed.box.minX - f
+            }
             if let xLabel = panel.xLabel {
-                let p = Point(plot.center.x, plot.maxY + tickLength + f * 0.3 + lineHeight + f * 0.4)
-                texts.append(PlacedText(xLabel, at: p, style: labelStyle, horizontal: .center, vertical: .top, extent: measure(xLabel, labelStyle)))
+                let extent = measure(xLabel, labelStyle)
+                let p = Point(min(plot.center.x, labelRight - extent.width / 2), labelLine)
+                texts.append(PlacedText(xLabel, at: p, style: labelStyle, horizontal: .center, vertical: .top, extent: extent))
+            }
+            if let annotation = yTicks[index].annotation {
+                let p = Point(plot.minX, plot.minY - f * 0.3)
+                texts.append(PlacedText(annotation, at: p, style: tickStyle, horizontal: .left, vertical: .bottom, extent: measure(annotation, tickStyle)))
             }
             if let yLabel = panel.yLabel {
                 let p = Point(plot.minX - tickLength - f * 0.3 - yTickWidth - f * 0.5, plot.center.y)
                 texts.append(PlacedText(yLabel, at: p, style: labelStyle, horizontal: .center, vertical: .bottom, rotation: 90, extent: measure(yLabel, labelStyle)))
             }
-            var titleBottom = plot.minY - f * 0.5
+            var titleBottom = plot.minY - f * 0.5 - yAnnotationLine
             for line in titles.lines[index].reversed() {
                 let placed = PlacedText(line, at: Point(plot.center.x, titleBottom), style: titleStyle, horizontal: .center, vertical: .bottom, extent: measure(line, titleStyle))
                 texts.append(placed)
                 titleBottom -= placed.box.height
             }
-            var layout = PanelLayout(plot: plot, transform: transform, xTicks: xTicks, yTicks: yTicks[index], texts: texts, legend: nil)
+            var layout = PanelLayout(plot: plot, frame: frame, transform: transform, xTicks: xTicks, yTicks: yTicks[index], texts: texts, legend: nil)
             if panel.showsLegend {
                 var shown = panel
                 shown.layers = PathWander.hazing(panel.layers, transform: transform, plot: plot)
@@ -193,27 +227,50 @@ extension Figure {
         }
         layouts = panels.enumerated().map { placePanel($0.offset, $0.element, cell: cells[$0.offset], reserveBelow: 0) }
         // A legend that would hide part of a line moves below the plot (matplotlib's "best"
-        // would leave it on top); `.inside` keeps it inside regardless. When one panel's legend
-        // moves, every automatic one does, so that the panels stay the same size.
-        let anyBelow = zip(panels, layouts).contains { panel, layout in
-            guard let legend = layout.legend else { return false }
-            return panel.legendPlacement == .below || (panel.legendPlacement == .automatic && legend.covered > 2)
+        // would leave it on top), and so does one that does not fit inside at all; `.inside`
+        // keeps a legend that fits inside regardless. When one panel's legend moves, every
+        // automatic one does, so that the panels stay the same size.
+        let firstLegends = layouts.map(\.legend)
+        let movesBelow = panels.indices.map { index in
+            panels[index].legendPlacement != .inside || firstLegends[index]?.covered == Int.max
+        }
+        let anyBelow = panels.indices.contains { index in
+            guard let legend = firstLegends[index] else { return false }
+            return panels[index].legendPlacement == .below || legend.covered == Int.max
+                || (panels[index].legendPlacement == .automatic && legend.covered > 2)
         }
         if anyBelow {
-            // Panels in one row whose legends list the same entries share one legend, in as
-            // many columns as the row's width holds, centred under the row, rather than
-            // repeating it under each panel.
+            // Below its panel a legend is rewrapped to the cell's width and set in as many
+            // columns as that holds. Panels in one row whose legends list the same entries share
+            // one legend, across the row's width, centred under the row, rather than repeating
+            // it under each panel.
+            // Of the legends wrapped for one to four columns (no word cut short), the shortest,
+            // where each line wrapped beyond the fewest counts as a row: columns that save height
+            // only by breaking every entry lose to fewer, whole ones.
+            func belowLegend(_ entries: [LegendEntry], width: Double) -> LegendLayout? {
+                let gap = LegendLayout.columnGap(textSize: style.legendSize)
+                let options = (1...max(1, min(4, entries.count))).compactMap { columns -> LegendLayout? in
+                    let columnWidth = (width - gap * Double(columns - 1)) / Double(columns)
+                    guard let legend = LegendLayout.make(entries: entries, style: style, measurer: measurer, maxWidth: columnWidth) else { return nil }
+                    return columns == 1 || legend.minimumWidth <= columnWidth ? legend.inColumns(fitting: width) : nil
+                }
+                let fewestLines = options.map(\.lineCount).min() ?? 0
+                func cost(_ legend: LegendLayout) -> Double { legend.box.height + Double(legend.lineCount - fewestLines) * legend.rowHeight }
+                return options.min { cost($0) < cost($1) }
+            }
             var shared: LegendLayout?
-            if rows == 1, panels.count > 1, panels.allSatisfy({ $0.legendPlacement != .inside }), let first = layouts[0].legend,
-                layouts.allSatisfy({ $0.legend?.entries == first.entries })
+            if rows == 1, panels.count > 1, movesBelow.allSatisfy({ $0 }), let first = firstLegends[0],
+                firstLegends.allSatisfy({ $0?.entries == first.entries })
             {
-                shared = first.inColumns(fitting: content.width)
+                shared = belowLegend(first.entries, width: content.width)
+            }
+            let belowLegends = panels.indices.map { index in
+                shared == nil && movesBelow[index] ? firstLegends[index].flatMap { belowLegend($0.entries, width: cellWidth) } : nil
             }
             // Each row makes room for the tallest legend below its own panels, and a row without
             // one makes none, so no band is left empty; the plots all keep one height.
             let reserves = (0..<rows).map { row -> Double in
-                let below = panels.indices.filter { $0 / columns == row && panels[$0].legendPlacement != .inside }
-                let tallest = shared.map { [$0.box.height] } ?? below.compactMap { layouts[$0].legend?.box.height }
+                let tallest = row == 0 && shared != nil ? [shared!.box.height] : panels.indices.filter { $0 / columns == row }.compactMap { belowLegends[$0]?.box.height }
                 return tallest.max().map { $0 + f * 0.5 } ?? 0
             }
             let rowHeight = (content.height - gapY * Double(rows - 1) - reserves.reduce(0, +)) / Double(rows)
@@ -224,31 +281,42 @@ extension Figure {
                 let row = index / columns
                 let cell = Rect(x: cells[index].x, y: rowTops[row], width: cellWidth, height: rowHeight + reserves[row])
                 var layout = placePanel(index, panel, cell: cell, reserveBelow: reserves[row])
-                guard panel.legendPlacement != .inside, var legend = layouts[index].legend else {
-                    layouts[index] = layout
-                    continue
+                if movesBelow[index] { layout.legend = nil }
+                if var legend = belowLegends[index] {
+                    legend.box.x = min(max(layout.plot.center.x - legend.box.width / 2, cell.minX), cell.maxX - legend.box.width)
+                    legend.box.y = layout.plot.maxY + marginBottom + f * 0.2
+                    layout.legend = legend
                 }
-                legend.box.x = min(max(layout.plot.center.x - legend.box.width / 2, cell.minX), cell.maxX - legend.box.width)
-                legend.box.y = layout.plot.maxY + marginBottom + f * 0.2
-                legend.covered = 0
-                layout.legend = legend
                 layouts[index] = layout
             }
             if var shared {
                 let left = layouts[0].plot.minX, right = layouts[layouts.count - 1].plot.maxX
                 shared.box.x = min(max((left + right) / 2 - shared.box.width / 2, content.minX), content.maxX - shared.box.width)
                 shared.box.y = layouts[0].plot.maxY + marginBottom + f * 0.2
-                shared.covered = 0
-                for index in layouts.indices { layouts[index].legend = nil }
                 layouts[0].legend = shared
             }
+        }
+        // Whatever the room, no legend leaves the image; one larger than the image is left out
+        // (`checkSize` refuses such a size).
+        for index in layouts.indices {
+            guard var legend = layouts[index].legend else { continue }
+            guard legend.box.width <= Double(width), legend.box.height <= Double(height) else {
+                layouts[index].legend = nil
+                continue
+            }
+            legend.box.x = max(0, min(legend.box.x, Double(width) - legend.box.width))
+            legend.box.y = max(0, min(legend.box.y, Double(height) - legend.box.height))
+            layouts[index].legend = legend
         }
 
         var colorbarLayout: ColorbarLayout?
         if let colorbar {
             let top = layouts.map(\.plot.minY).min() ?? content.minY
             let bottom = layouts.map(\.plot.maxY).max() ?? content.maxY
-            let x = (layouts.map(\.plot.maxX).max() ?? right) + f * 1.1
+            // Beside the plots, and clear of their texts (a title over a plot that an equal aspect
+            // made narrow reaches further right than the plot).
+            let plotsRight = (layouts.map(\.plot.maxX).max() ?? right) + f * 1.1
+            let x = max(plotsRight, (layouts.flatMap(\.texts).map(\.box.maxX).max() ?? 0) + f * 0.5)
             let bar = Rect(x: x, y: top, width: barWidth, height: bottom - top)
             let levels = colorbar.scale.levels
             let transform = AxisTransform(scale: levels.scale, lower: levels.values[0], upper: levels.values[levels.values.count - 1], start: bar.maxY, end: bar.minY)
@@ -264,9 +332,27 @@ extension Figure {
                 let p = Point(labelRight + f * 0.5, bar.center.y)
                 texts.append(PlacedText(label, at: p, style: labelStyle, horizontal: .center, vertical: .top, rotation: 90, extent: measure(label, labelStyle)))
             }
+            if let annotation = colorbarTicks.annotation {
+                texts.append(PlacedText(annotation, at: Point(bar.minX, bar.minY - f * 0.3), style: tickStyle, horizontal: .left, vertical: .bottom, extent: measure(annotation, tickStyle)))
+            }
             colorbarLayout = ColorbarLayout(bar: bar, transform: transform, ticks: colorbarTicks, texts: texts)
         }
-        return FigureLayout(style: style, title: placedTitle, panels: layouts, colorbar: colorbarLayout)
+
+        // The smallest image for this figure: the size less the room that every part has beyond
+        // the least it needs. Plot areas need `minimumPlotSide` ems (and two x tick labels side
+        // by side), titles their widest line, legends their widest word.
+        let plotHeight = FigureLayout.minimumPlotSide * f
+        let widestXTick = layouts.flatMap(\.xTicks).map { measure($0.label, tickStyle).width }.max() ?? 0
+        let plotWidth = max(plotHeight, 2 * widestXTick + f)
+        let titleRoom = cellWidth - abs(marginLeft - marginRight) - f * 0.5
+        let widestTitle = titles.lines.flatMap { $0 }.map { measure($0, titleStyle).width }.max() ?? 0
+        var spareWidths = layouts.map { $0.frame.width - plotWidth } + [titleRoom - widestTitle]
+        spareWidths += layouts.compactMap(\.legend).map { cellWidth - $0.minimumWidth }
+        let spareWidth = (spareWidths.min() ?? 0) * Double(columns)
+        let figureTitleSpare = placedTitle.map { Double(width) - 2 * pad - $0.box.width } ?? .infinity
+        let spareHeight = (layouts.map { $0.frame.height - plotHeight }.min() ?? 0) * Double(rows)
+        let minimumSize = (width: Double(width) - min(spareWidth, figureTitleSpare), height: Double(height) - spareHeight)
+        return FigureLayout(style: style, title: placedTitle, panels: layouts, colorbar: colorbarLayout, minimumSize: minimumSize)
     }
 }
 
@@ -284,8 +370,9 @@ extension Axes {
         func fit(_ values: [Double], scale: AxisScale) -> ClosedRange<Double> {
             let usable = values.filter { scale.forward($0).isFinite }
             guard let lo = usable.min(), let hi = usable.max() else { return scale == .log ? 1...10 : 0...1 }
-            let a = scale.forward(lo), b = scale.forward(hi)
-            let margin = b > a ? (b - a) * 0.05 : (a == 0 ? 1 : abs(a) * 0.1)
+            let range = Ticks.nonsingular(lower: lo, upper: hi, scale: scale)
+            let a = scale.forward(range.lowerBound), b = scale.forward(range.upperBound)
+            let margin = (b - a) * 0.05
             return scale.inverse(a - margin)...scale.inverse(b + margin)
         }
         var xs: [Double] = [], ys: [Double] = []
@@ -302,6 +389,9 @@ extension Axes {
             default: break
             }
         }
+        // A declared range too narrow to label is widened like a fitted one.
+        xr = xr.map { Ticks.nonsingular(lower: $0.lowerBound, upper: $0.upperBound, scale: x.scale) }
+        yr = yr.map { Ticks.nonsingular(lower: $0.lowerBound, upper: $0.upperBound, scale: y.scale) }
         let xRange = xr ?? fit(xs, scale: x.scale)
         if yr == nil {  // series y values inside the x window only
             for layer in layers {
@@ -312,5 +402,40 @@ extension Axes {
             }
         }
         return (xRange, yr ?? fit(ys, scale: y.scale))
+    }
+}
+
+/// An image too small to hold its figure, and the smallest size that holds it.
+public struct FigureTooSmall: Error, CustomStringConvertible, Equatable {
+    public let width: Int
+    public let height: Int
+    public let minimumWidth: Int
+    public let minimumHeight: Int
+
+    public var description: String {
+        "an image of \(width)x\(height) pixels is too small for this figure: it needs at least \(minimumWidth)x\(minimumHeight)"
+    }
+}
+
+extension Figure {
+    /// Throws when the image is too small to hold the figure (`FigureLayout.minimumSize`),
+    /// naming a size that holds it: the minimum the layout asks for, grown until the layout at
+    /// that size asks for no more (a narrower image may set its legend in fewer columns).
+    public func checkSize(measurer: TextMeasuring) throws(FigureTooSmall) {
+        func needed(_ width: Int, _ height: Int) -> (width: Int, height: Int) {
+            var probe = self
+            probe.width = width
+            probe.height = height
+            let size = probe.layout(measurer: measurer).minimumSize
+            return (Int(size.width.rounded(.up)), Int(size.height.rounded(.up)))
+        }
+        var need = needed(width, height)
+        guard need.width > width || need.height > height else { return }
+        for _ in 0..<8 {
+            let more = needed(need.width, need.height)
+            if more.width <= need.width, more.height <= need.height { break }
+            need = (max(need.width, more.width), max(need.height, more.height))
+        }
+        throw FigureTooSmall(width: width, height: height, minimumWidth: need.width, minimumHeight: need.height)
     }
 }

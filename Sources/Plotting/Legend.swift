@@ -12,32 +12,64 @@ public struct LegendEntry: Hashable, Sendable {
 }
 
 /// A placed legend: its box, rows and the score of the chosen position.
+///
+/// An entry too wide for the room given is wrapped at its spaces onto further lines; a word
+/// wider than the room on its own is cut short with "…". So the box is never wider than the
+/// room it was made for, and `FigureLayout` keeps it inside the image.
 public struct LegendLayout: Sendable {
     public var box: Rect
     public var entries: [LegendEntry]
+    /// Each entry's text as drawn, one string per line.
+    public var lines: [[String]]
+    /// The height of an entry's first line; each further line adds `lineSpacing`.
     public var rowHeight: Double
+    public var lineSpacing: Double
     public var swatchWidth: Double
     public var textStyle: TextStyle
     /// How many obstacle samples (path and series pixels, markers, minima) the box covers.
     public var covered: Int
     /// The entries fill `columns` columns top to bottom, then left to right (1 by default).
     public var columns = 1
-    /// The width of one column: swatch, gap and the longest text.
+    /// The width of one column: swatch, gap and the longest line.
     public var columnWidth: Double
+    /// The narrowest column that shows every word whole: swatch, gap and the widest word.
+    public var minimumColumnWidth: Double
 
     /// The gap between columns.
-    var columnGap: Double { textStyle.size * 1.5 }
+    var columnGap: Double { Self.columnGap(textSize: textStyle.size) }
+    /// The gap between columns of a legend whose text is `textSize` points.
+    static func columnGap(textSize: Double) -> Double { textSize * 1.5 }
     /// The inner margin of the box.
     var padding: Double { Self.padding(textSize: textStyle.size) }
     /// The inner margin of a box whose text is `textSize` points.
     static func padding(textSize: Double) -> Double { textSize * 0.55 }
+    /// The gap between the swatch and the text.
+    static func textGap(textSize: Double) -> Double { textSize * 0.5 }
     /// The entries in each column but perhaps the last.
     var rowsPerColumn: Int { (entries.count + columns - 1) / columns }
+    /// The width of a box of `columns` columns.
+    var boxWidth: Double { 2 * padding + Double(columns) * columnWidth + Double(columns - 1) * columnGap }
+    /// The narrowest box that shows every word whole, in one column.
+    public var minimumWidth: Double { 2 * padding + minimumColumnWidth }
 
-    /// The centre-left point of entry `index`'s swatch.
+    /// The lines of text in all.
+    var lineCount: Int { lines.reduce(0) { $0 + $1.count } }
+
+    /// The height of entry `index`.
+    func height(ofEntry index: Int) -> Double { rowHeight + Double(lines[index].count - 1) * lineSpacing }
+
+    /// The height of the tallest column.
+    var contentHeight: Double {
+        stride(from: 0, to: entries.count, by: rowsPerColumn).map { start in
+            (start..<min(start + rowsPerColumn, entries.count)).reduce(0) { $0 + height(ofEntry: $1) }
+        }.max() ?? 0
+    }
+
+    /// The centre-left point of entry `index`'s swatch, level with its first line.
     func origin(ofEntry index: Int) -> Point {
-        let column = index / rowsPerColumn, row = index % rowsPerColumn
-        return Point(box.minX + padding + Double(column) * (columnWidth + columnGap), box.minY + padding + rowHeight * (Double(row) + 0.5))
+        let column = index / rowsPerColumn
+        let above = (column * rowsPerColumn..<index).reduce(0) { $0 + height(ofEntry: $1) }
+        return Point(box.minX + padding + Double(column) * (columnWidth + columnGap), box.minY + padding + above + rowHeight * 0.5)
     }
 
     /// The same legend in as many columns (at most one per entry) as fit in `width`, the box
@@ -48,8 +80,8 @@ public struct LegendLayout: Sendable {
         var legend = self
         legend.columns = max(1, min(entries.count, fitting))
         legend.columns = (entries.count + legend.rowsPerColumn - 1) / legend.rowsPerColumn
-        legend.box.width = 2 * padding + Double(legend.columns) * columnWidth + Double(legend.columns - 1) * columnGap
-        legend.box.height = 2 * padding + rowHeight * Double(legend.rowsPerColumn)
+        legend.box.width = legend.boxWidth
+        legend.box.height = 2 * padding + legend.contentHeight
         return legend
     }
 
@@ -75,20 +107,99 @@ public struct LegendLayout: Sendable {
         return best!
     }
 
-    static func place(entries: [LegendEntry], in layout: PanelLayout, panel: Axes, style: FigureStyle, measurer: TextMeasuring) -> LegendLayout? {
+    /// A legend of `entries` in one column, at most `maxWidth` wide (entries wrapped to fit),
+    /// with its box at the origin.
+    public static func make(entries: [LegendEntry], style: FigureStyle, measurer: TextMeasuring, maxWidth: Double) -> LegendLayout? {
         guard !entries.isEmpty else { return nil }
         let textStyle = TextStyle(size: style.legendSize)
         let f = style.legendSize
-        let extents = entries.map { measurer.measure($0.text, style: textStyle) }
-        let rowHeight = max(extents.map(\.height).max() ?? f, f) * 1.3
-        let swatchWidth = f * 2.2
         let padding = padding(textSize: f)
-        let width = padding * 2 + swatchWidth + f * 0.5 + (extents.map(\.width).max() ?? 0)
-        let height = padding * 2 + rowHeight * Double(entries.count)
-        let (box, covered) = bestPosition(size: (width, height), in: layout.plot, inset: style.fontSize * 0.6, obstacles: panel.obstacles(layout.transform, spacing: style.unit * 3))
-        return LegendLayout(
-            box: box, entries: entries, rowHeight: rowHeight, swatchWidth: swatchWidth, textStyle: textStyle, covered: covered,
-            columnWidth: width - padding * 2)
+        let swatchWidth = f * 2.2
+        let textWidth = max(maxWidth - 2 * padding - swatchWidth - textGap(textSize: f), 0)
+        let measure = { (text: String) in measurer.measure(text, style: textStyle).width }
+        let lines = entries.map { LegendText.wrap($0.text, width: textWidth, measure: measure) }
+        let widest = lines.flatMap { $0 }.map(measure).max() ?? 0
+        let widestWord = entries.flatMap { LegendText.words($0.text) }.map(measure).max() ?? 0
+        let textHeight = max(measurer.measure("Ag", style: textStyle).height, f)
+        var legend = LegendLayout(
+            box: Rect(x: 0, y: 0, width: 0, height: 0), entries: entries, lines: lines, rowHeight: textHeight * 1.3,
+            lineSpacing: textHeight * 1.05, swatchWidth: swatchWidth, textStyle: textStyle, covered: 0,
+            columnWidth: swatchWidth + textGap(textSize: f) + widest,
+            minimumColumnWidth: swatchWidth + textGap(textSize: f) + widestWord)
+        legend.box.width = legend.boxWidth
+        legend.box.height = 2 * padding + legend.contentHeight
+        return legend
+    }
+
+    /// The legend inside the plot, where it hides the fewest obstacles; `covered` is
+    /// `Int.max` when it does not fit inside at all.
+    static func place(entries: [LegendEntry], in layout: PanelLayout, panel: Axes, style: FigureStyle, measurer: TextMeasuring) -> LegendLayout? {
+        let inset = style.fontSize * 0.6
+        guard var legend = make(entries: entries, style: style, measurer: measurer, maxWidth: layout.plot.width - 2 * inset) else { return nil }
+        let size = (legend.box.width, legend.box.height)
+        let (box, covered) = bestPosition(size: size, in: layout.plot, inset: inset, obstacles: panel.obstacles(layout.transform, spacing: style.unit * 3))
+        let fits = legend.box.height <= layout.plot.height - 2 * inset && legend.minimumWidth <= layout.plot.width - 2 * inset
+        legend.box = box
+        legend.covered = fits ? covered : Int.max
+        return legend
+    }
+}
+
+/// Legend text broken into lines of a given width.
+enum LegendText {
+    /// The words of `text`, split at spaces.
+    static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
+
+    /// `text` in lines no wider than `width`: broken first where its parts meet (two spaces,
+    /// as in "adam(lr=0.1)  loss 0.5"), then greedily at spaces; a word wider than `width` alone
+    /// is cut short with "…".
+    static func wrap(_ text: String, width: Double, measure: (String) -> Double) -> [String] {
+        guard measure(text) > width else { return [text] }
+        let parts = text.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return parts.flatMap { wrapWords($0, width: width, measure: measure) }
+    }
+
+    /// `text` broken greedily at spaces into lines no wider than `width`.
+    static func wrapWords(_ text: String, width: Double, measure: (String) -> Double) -> [String] {
+        guard measure(text) > width else { return [text] }
+        // Pieces that end with the spaces after them: "adam(lr=0.1, ", "beta1=0.9)  ", "loss ", "0.5".
+        var pieces: [String] = []
+        var piece = ""
+        for character in text {
+            if character != " ", piece.last == " " {
+                pieces.append(piece)
+                piece = ""
+            }
+            piece.append(character)
+        }
+        pieces.append(piece)
+        var lines: [String] = []
+        var line = ""
+        for piece in pieces {
+            let candidate = line + piece
+            if line.isEmpty || measure(trimmed(candidate)) <= width {
+                line = candidate
+            } else {
+                lines.append(trimmed(line))
+                line = piece
+            }
+        }
+        lines.append(trimmed(line))
+        return lines.map { abbreviated($0, width: width, measure: measure) }
+    }
+
+    static func trimmed(_ text: String) -> String {
+        var text = text
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
+    /// `text`, or as much of it as fits in `width` followed by "…".
+    static func abbreviated(_ text: String, width: Double, measure: (String) -> Double) -> String {
+        guard measure(text) > width else { return text }
+        var kept = text
+        while !kept.isEmpty, measure(kept + "…") > width { kept.removeLast() }
+        return kept + "…"
     }
 }
 

@@ -45,7 +45,7 @@ public struct MapScene: Sendable {
                 finalLoss: path.finalLoss, divergedAtStep: path.divergedAtStep)
         }
         return ContourMap(
-            field: field, levels: options.levels ?? defaultLevels, colormap: options.colormap, fill: options.fill,
+            field: field, levels: options.levels ?? defaultLevels(for: field), colormap: options.colormap, fill: options.fill,
             paths: overlays, minima: function.minima.map(point), title: options.title ?? function.title)
     }
 
@@ -72,8 +72,14 @@ public struct MapScene: Sendable {
             steps: ContourMap.frameSteps(lastStep: lastStep, count: frameCount))
     }
 
-    private var defaultLevels: ContourLevels {
-        function.levelScale == .log ? .log(count: ContourLevels.defaultCount) : .linear(count: ContourLevels.defaultCount)
+    /// The function's own level scale; a log-scaled function that goes negative on this domain
+    /// (where log levels would paint the negative half as the lowest band) takes symmetric-log
+    /// levels instead.
+    private func defaultLevels(for field: ScalarGrid) -> ContourLevels {
+        guard function.levelScale == .log else { return .linear(count: ContourLevels.defaultCount) }
+        let log = ContourLevels.log(count: ContourLevels.defaultCount)
+        guard let range = field.finiteRange, (try? log.resolve(range: range, smallestPositive: field.smallestPositive)) == nil else { return log }
+        return .symlog(count: ContourLevels.defaultCount)
     }
 }
 

@@ -36,7 +36,7 @@ struct CurvesCommand: ParsableCommand {
             if let step = run.divergedAtStep { warn("\(spec) diverged at step \(step); its curve stops there") }
             runs.append((PlottedPath.label(for: spec), run))
         }
-        let figure = try CurvesScene(function: definition, runs: runs).figure(width: size.width, height: size.height)
+        let figure = try drawable(size: size) { [try CurvesScene(function: definition, runs: runs).figure(width: size.width, height: size.height)] }[0]
         let url = URL(fileURLWithPath: output ?? "output/curves-\(OutputName.make([definition.name])).png")
         try FigureRenderer.writePNG(figure, to: url)
         print(url.path)

@@ -66,9 +66,11 @@ struct RenderCommand: ParsableCommand {
         let name = OutputName.make([definition.name] + optimizer.map { (try? OptimizerSpec(parsing: $0).name) ?? $0 })
         let url = URL(fileURLWithPath: output ?? "output/\(name).\(animate ? "gif" : "png")")
         if animate {
-            try FigureRenderer.writeGIF(try scene.frames(count: frames), to: url, delay: max(1, frameDelay / 10))
+            let animation = try drawable(size: style.size) { try scene.frames(count: frames) }
+            try FigureRenderer.writeGIF(animation, to: url, delay: max(1, frameDelay / 10))
         } else {
-            try FigureRenderer.writePNG(try scene.figure(), to: url, compression: compression)
+            let figure = try drawable(size: style.size) { [try scene.figure()] }[0]
+            try FigureRenderer.writePNG(figure, to: url, compression: compression)
         }
         print(url.path)
     }

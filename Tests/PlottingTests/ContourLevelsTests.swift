@@ -17,6 +17,36 @@ import Testing
         #expect(zip(levels.values, levels.values.dropFirst()).allSatisfy { $0 < $1 })
     }
 
+    /// `--levels log` on a field with negative values painted them all as the lowest band: it is
+    /// refused and names the symmetric-log scale, which shows both signs.
+    @Test func logLevelsRefuseNegativeValuesAndNameSymlog() throws {
+        #expect(throws: PlotError("log-spaced levels cannot show this function's negative values (down to −78.3 on the plotted domain): use --levels symlog (symmetric log) or --levels linear")) {
+            try ContourLevels.log(count: 14).resolve(range: -78.3...250, smallestPositive: 0.01)
+        }
+        // Rounding below a zero minimum is no reason to refuse: it belongs to the lowest band.
+        #expect(throws: Never.self) { try ContourLevels.log(count: 14).resolve(range: -1e-15...2509, smallestPositive: 1e-6) }
+    }
+
+    /// The class: for fields of both signs, one sign, or near zero, symmetric-log levels rise
+    /// strictly, include 0, cover the data, and the field's values keep their order in colour.
+    @Test func symlogLevelsCoverBothSigns() throws {
+        for range in [-78.3...250, -1e6...3, -5...(-0.5), 0.001...1e4, -1e-9...1e-9, -2...2] {
+            let levels = try ContourLevels.symlog(count: 14).resolve(range: range, smallestPositive: nil)
+            let values = levels.values
+            guard case .symlog(let c) = levels.scale else { Issue.record("scale \(levels.scale)"); continue }
+            #expect(c > 0)
+            #expect(zip(values, values.dropFirst()).allSatisfy { $0 < $1 }, "\(values)")
+            #expect(values.contains(0))
+            #expect(values.first! <= min(range.lowerBound, 0) && values.last! >= max(range.upperBound, 0), "\(range): \(values)")
+            #expect(values.count >= 3 && values.count <= 40, "\(range): \(values.count) levels")
+            let samples = (0...50).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 50 }
+            let fractions = samples.map(levels.fraction)
+            #expect(zip(fractions, fractions.dropFirst()).allSatisfy { $0 <= $1 }, "\(range)")
+        }
+        #expect(try ContourLevels(parsing: "symlog") == .symlog(count: ContourLevels.defaultCount))
+        #expect(try ContourLevels(parsing: "symlog:20") == .symlog(count: 20))
+    }
+
     @Test func bandsOfValues() throws {
         let levels = try ColorLevels(values: [0, 1, 10, 100], scale: .linear)
         #expect(levels.band(of: -5) == 0 && levels.band(of: 0.5) == 0 && levels.band(of: 1) == 1 && levels.band(of: 50) == 2 && levels.band(of: 1e9) == 2)

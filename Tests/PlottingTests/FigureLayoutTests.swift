@@ -86,7 +86,10 @@ import Testing
 
         let different = try LineChart.grid(
             [crowdedChart(title: "a", labels: labels), crowdedChart(title: "b", labels: labels.map { $0 + "!" })], columns: 2, width: 1400, height: 560)
-        #expect(different.layout(measurer: FakeMeasurer()).panels.allSatisfy { $0.legend?.columns == 1 })
+        // Different legends stay with their own panels, each within its half of the image.
+        let own = different.layout(measurer: FakeMeasurer()).panels.compactMap(\.legend)
+        try #require(own.count == 2)
+        #expect(!own[0].box.intersects(own[1].box) && own[0].box.maxX <= 700 && own[1].box.minX >= 700)
     }
 
     /// The diagnosis grid: only the first row shows legends (the second would repeat them). The
@@ -105,7 +108,8 @@ import Testing
         #expect(plots.allSatisfy { abs($0.height - plots[0].height) < 1e-9 })
         #expect(abs(plots[0].minY - plots[1].minY) < 1e-9 && abs(plots[2].minY - plots[3].minY) < 1e-9, "rows stay aligned")
         let belowLastRow = Double(figure.height) - plots[2].maxY
-        #expect(belowLastRow < legend.box.height, "no legend band under the last row: \(belowLastRow) px")
+        let belowFirstRow = plots[2].minY - plots[0].maxY
+        #expect(belowLastRow + legend.box.height < belowFirstRow, "no legend band under the last row: \(belowLastRow) px")
     }
 
     @Test func imageSizesAreValidated() {

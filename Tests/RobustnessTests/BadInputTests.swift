@@ -14,7 +14,7 @@ import Testing
         let scratch = try ScratchFolder()
         let file = try scratch.write(name, text)
         let outcome = try BuiltTool.run([
-            "render", "--function", file.path, "--optimizer", "adam", "--steps", "5", "--size", "200x160",
+            "render", "--function", file.path, "--optimizer", "adam", "--steps", "5", "--size", "320x240",
             "--output", scratch.file("out.png").path,
         ])
         return (outcome, scratch)

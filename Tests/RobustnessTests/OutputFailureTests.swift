@@ -43,7 +43,7 @@ import Testing
 
 /// `trajviz check` on images that are not good PNGs: exit 2 and one line; different sizes: exit 1.
 @Suite struct CheckInputTests {
-    static func goodPNG(in scratch: ScratchFolder, name: String, size: String = "200x150") throws -> URL {
+    static func goodPNG(in scratch: ScratchFolder, name: String, size: String = "300x240") throws -> URL {
         let url = scratch.file(name)
         let outcome = try BuiltTool.run([
             "render", "--function", "rosenbrock", "--optimizer", "adam", "--steps", "5", "--size", size, "--output", url.path,
@@ -75,12 +75,12 @@ import Testing
     @Test func mismatchedSizesFailWithAMessage() throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
-        let small = try Self.goodPNG(in: scratch, name: "small.png", size: "200x150")
-        let large = try Self.goodPNG(in: scratch, name: "large.png", size: "240x150")
+        let small = try Self.goodPNG(in: scratch, name: "small.png", size: "300x240")
+        let large = try Self.goodPNG(in: scratch, name: "large.png", size: "340x240")
         let outcome = try BuiltTool.run(["check", small.path, large.path])
         #expect(outcome.status == 1, "\(outcome)")
         expectNoTrap(outcome)
         let text = outcome.standardOutput + outcome.standardError
-        #expect(text.contains("200") && text.contains("240"), "\(outcome)")
+        #expect(text.contains("300") && text.contains("340"), "\(outcome)")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GDRenderer
 import Plotting
 import Scenes
 
@@ -10,7 +11,7 @@ struct MapStyleOptions: ParsableArguments {
     @Option(help: "viridis, magma, plasma, inferno, cividis, turbo or jet.")
     var colormap: String = "viridis"
 
-    @Option(help: "Contour levels: log, linear, a count (20), log:20, or a list (0.1,1,10,100).")
+    @Option(help: "Contour levels: log, linear, symlog (symmetric log, for values of both signs), a count (20), log:20, symlog:20, or a list (0.1,1,10,100).")
     var levels: String?
 
     @Option(help: "bands (filled contour bands) or smooth (a continuous colour field); iso-lines go on top.")
@@ -59,6 +60,27 @@ struct MapStyleOptions: ParsableArguments {
             throw ValidationError("--levels: \(error)")
         }
     }
+}
+
+/// The figures `make` builds, refused as a usage error when the options cannot be drawn: an image
+/// size too small for the figure (the message names the least size that holds it, computed from
+/// its layout), or levels that the function's values do not allow.
+func drawable<Figures: Collection<Figure>>(size: ImageSize?, _ make: () throws -> Figures) throws -> Figures {
+    let figures: Figures
+    do {
+        figures = try make()
+    } catch let error as PlotError {
+        throw ValidationError(error.description)
+    }
+    guard let figure = figures.first else { return figures }
+    do {
+        try FigureRenderer.checkSize(figure)
+    } catch let small as FigureTooSmall {
+        let flag = size == nil ? "the default size" : "--size"
+        throw ValidationError(
+            "\(flag) \(small.width)x\(small.height) is too small for this figure: it needs at least \(small.minimumWidth)x\(small.minimumHeight) pixels; use --size \(small.minimumWidth)x\(small.minimumHeight) or larger")
+    }
+    return figures
 }
 
 /// `--fill` values.
