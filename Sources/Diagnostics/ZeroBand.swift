@@ -15,14 +15,15 @@ public struct ZeroBand: Sendable, Equatable {
     /// The lowest power of ten on the axis: every tick is at or above it.
     public let lowestTick: Double
 
-    /// The axis for `values`; only the finite positive ones set its range (k = 0 when none).
+    /// The axis for `values`; only the finite positive ones set its range (k = 0 when none;
+    /// k ≥ −300 and the top at most 10³⁰⁸, so that the range stays finite and positive).
     public init(fitting values: [Double]) {
         let positive = values.filter { $0 > 0 && $0.isFinite }
-        let k = positive.min().map { floor(log10($0)) } ?? 0
+        let k = max(positive.min().map { floor(log10($0)) } ?? 0, -300)
         let top = max(positive.max().map(log10) ?? k, k + 2)
         lowestTick = pow(10, k)
         level = pow(10, k - 0.5)
-        range = pow(10, k - 0.9)...pow(10, top + 0.05 * (top - k + 0.9))
+        range = pow(10, k - 0.9)...pow(10, min(top + 0.05 * (top - k + 0.9), 308))
     }
 
     /// `values` as a line on the log axis: positive values as they are, zeros (and anything
