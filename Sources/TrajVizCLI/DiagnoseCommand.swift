@@ -14,7 +14,7 @@ struct DiagnoseCommand: ParsableCommand {
         abstract: "Plot g(t) against the g(t-1) a DiffGrad-family optimizer read, with |Δg|, ξ and a verdict: for clone=false/true and both zero-grad modes, or for recorded runs.",
         discussion: """
             Examples:
-              trajviz diagnose --function rosenbrock --optimizer "diffgrad(lr=0.01, clone=false)"
+              trajviz diagnose --function rosenbrock --optimizer "diffgrad(lr=0.1, clone=false)"
               trajviz diagnose --function rastrigin --optimizer "diffgrad(lr=0.05, clone=false)" --steps 100
               trajviz diagnose --trajectory aliased.json --trajectory cloned.json
             Writes overlap-*.png, friction-*.png, comparison.png (two or more runs), paths.png (functions of x and y) and verdict.json into --output.

@@ -108,7 +108,7 @@ import Plotting
     }
 
     @Test func theReadmeExampleRestsOnTheWholeRun() throws {
-        let diagnosis = try diagnose("diffgrad(lr=0.01, clone=false)", steps: 300)
+        let diagnosis = try diagnose("diffgrad(lr=0.1, clone=false)", steps: 300)
         #expect(diagnosis.variants.allSatisfy { $0.divergedAtStep == nil && $0.verdict.warning == nil })
         #expect(diagnosis.variants.allSatisfy { $0.verdict.overlap.comparedSteps == 299 })
         #expect(diagnosis.warnings.isEmpty)
