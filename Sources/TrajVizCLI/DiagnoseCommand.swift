@@ -73,7 +73,11 @@ struct DiagnoseCommand: ParsableCommand {
         } else {
             let runs = try trajectory.map { (source: $0, run: try Diagnosis.recordedRun(at: $0)) }
             let first = runs[0].run
-            let definition = try functionOptions(function ?? first.function, dimension: dim ?? familyDimension(of: first)).resolve()
+            let functionArgument = function ?? first.function
+            let definition = try functionOptions(functionArgument, dimension: dim ?? familyDimension(of: first)).resolve()
+            for (source, run) in runs where run.function != functionArgument {
+                warn("\(source) was recorded on '\(run.function)'; its path is drawn on '\(functionArgument)'")
+            }
             diagnosis = try Diagnosis(function: definition, recorded: runs)
         }
         let modes: [ZeroGradMode] = zeroGrad == .both ? [.inplace, .none] : [zeroGrad == .inplace ? .inplace : .none]
@@ -90,10 +94,10 @@ struct DiagnoseCommand: ParsableCommand {
     /// The shared function options for `name`, so that they are checked and resolved as every
     /// other command does.
     private func functionOptions(_ name: String, dimension: Int?) throws -> FunctionOptions {
-        var arguments = ["--function", name]
-        if let dimension { arguments += ["--dim", "\(dimension)"] }
-        if let conditionNumber { arguments += ["--condition-number", "\(conditionNumber)"] }
-        for folder in functionFolders { arguments += ["--functions-dir", folder] }
+        var arguments = ["--function=\(name)"]
+        if let dimension { arguments.append("--dim=\(dimension)") }
+        if let conditionNumber { arguments.append("--condition-number=\(conditionNumber)") }
+        arguments += functionFolders.map { "--functions-dir=\($0)" }
         return try FunctionOptions.parse(arguments)
     }
 

@@ -198,14 +198,14 @@ import Plotting
         #expect(throws: SceneError.self) { try Diagnosis(function: tenD, recorded: [adam]) }
     }
 
-    @Test func aMalformedFileNamesTheField() throws {
+    @Test func aMalformedFileGetsOneLineNamingTheFileAndField() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("trajviz-bad-\(UUID().uuidString).json")
         try Data(#"{"function":"rosenbrock","optimizer":"diffgrad","start":[0,0],"steps":1,"zero_grad":"inplace","points":[[0,0]],"losses":[1],"gradients":[[1,"x"]]}"#.utf8).write(to: url)
         #expect {
             try Diagnosis.recordedRun(at: url.path)
         } throws: { error in
             let text = "\(error)"
-            return text.contains("field 'gradients[0][1]'") && !text.contains("\n") && !text.contains("DecodingError")
+            return text.contains(url.path) && text.contains("gradients") && !text.contains("\n")
         }
     }
 }
