@@ -10,15 +10,25 @@ public struct AliasingVerdict: Sendable, Equatable, Codable {
         case inconclusive
     }
 
+    /// A verdict that compares fewer steps than this rests on few steps and carries a
+    /// `warning`: 20, so that a run which diverged, or was cut, within its first steps (where
+    /// Adam's bias correction and the zero initial state still dominate) is not taken as proof.
+    public static let minimumComparedSteps = 20
+
     public let finding: Finding
     public let overlap: GradientOverlap
     /// One sentence for stdout, e.g. "aliasing: the previous gradient equals the current one at
     /// 299 of 299 steps after the first; ξ = 0.5 from step 2; ...".
     public let summary: String
+    /// Set when the verdict rests on fewer than `minimumComparedSteps` compared steps.
+    public let warning: String?
 
     public init(_ overlap: GradientOverlap) {
         self.overlap = overlap
         let compared = overlap.comparedSteps
+        warning = compared >= Self.minimumComparedSteps ? nil
+            : "this verdict rests on \(compared) compared step\(compared == 1 ? "" : "s"), fewer than \(Self.minimumComparedSteps); "
+                + "run more steps, or a smaller learning rate if the run diverged"
         if compared > 0 && overlap.overlappingSteps == compared && overlap.shiftedSteps < compared {
             finding = .aliasing
             var sentence = "aliasing: the previous gradient equals the current one at "

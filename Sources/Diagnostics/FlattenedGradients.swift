@@ -2,24 +2,32 @@ import Trajectories
 
 /// The gradients of a run laid end to end, as the review that found DiffGrad's bug plotted them:
 /// element `e` of step `t` (0-based) sits at index `t × P + e`, where P is the number of
-/// parameter elements. An aliased previous gradient then lies on the current one; a correct one
-/// is the current series shifted right by P.
+/// elements drawn per step (every parameter element, or the `ElementSample` of a large run).
+/// An aliased previous gradient then lies on the current one; a correct one is the current
+/// series shifted right by P.
 public struct FlattenedGradients: Sendable, Equatable {
-    /// P: the number of parameter elements per step.
-    public let elementsPerStep: Int
-    /// g(t), flattened.
+    /// The elements drawn.
+    public let sample: ElementSample
+    /// g(t) of the drawn elements, flattened.
     public let current: [Double]
-    /// g(t-1) as the optimizer read it, flattened.
+    /// g(t-1) as the optimizer read it, of the drawn elements, flattened.
     public let previous: [Double]
 
     /// `nil` when the run has no previous gradients (not a DiffGrad-family run).
     public init?(_ run: Trajectory) {
         guard let previousGradients = run.previousGradients else { return nil }
         let steps = min(run.gradients.count, previousGradients.count)
-        elementsPerStep = run.gradients.dimension
-        current = Array(run.gradients.storage.prefix(steps * elementsPerStep))
-        previous = Array(previousGradients.storage.prefix(steps * elementsPerStep))
+        let sample = ElementSample(total: run.gradients.dimension)
+        func flattened(_ series: VectorSeries) -> [Double] {
+            series.prefix(steps).flatMap { row in sample.elements.map { row[$0] } }
+        }
+        self.sample = sample
+        current = flattened(run.gradients)
+        previous = flattened(previousGradients)
     }
+
+    /// P: the elements drawn per step.
+    public var elementsPerStep: Int { sample.elements.count }
 
     /// The number of steps covered.
     public var steps: Int { elementsPerStep == 0 ? 0 : current.count / elementsPerStep }

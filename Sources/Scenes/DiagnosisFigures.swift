@@ -8,79 +8,147 @@ import _AtomicWrite
 
 /// The pictures and the report of a `Diagnosis`, written into one folder.
 extension Diagnosis {
-    /// Writes, for each zero-grad mode in `modes`, `overlap-<mode>.png` (g(t) and g(t-1) for the
-    /// spec's own clone setting, two windows) and `friction-<mode>.png` (Δg and ξ); then
-    /// `comparison.png` (the 2x2 of clone × zero-grad, each with its overlap and its ξ),
-    /// `paths.png` (the four paths on the contour map, for functions of x and y) and
-    /// `verdict.json`. Returns the files written.
+    /// The runs that get figures of their own, with the suffix of their file names: for a
+    /// built-in optimizer its own clone setting in each of `modes` (suffix "inplace", "none");
+    /// for recorded runs every run, by its file name (a number added where names repeat).
+    public func featured(modes: [ZeroGradMode]) -> [(variant: Variant, suffix: String)] {
+        if let spec {
+            let clone = spec.settings[.clone]
+            return modes.compactMap { mode in variant(clone: clone, zeroGrad: mode).map { ($0, mode.rawValue) } }
+        }
+        let stems = variants.map { URL(fileURLWithPath: $0.source ?? "run").deletingPathExtension().lastPathComponent }
+        return variants.indices.map { index in
+            let repeated = stems.filter { $0 == stems[index] }.count > 1
+            return (variants[index], OutputName.make([stems[index]] + (repeated ? ["\(index + 1)"] : [])))
+        }
+    }
+
+    /// Writes, for each featured run, `overlap-<suffix>.png` (g(t) and g(t-1) in two windows)
+    /// and `friction-<suffix>.png` (|Δg|, ξ when recorded, and for large runs the fraction of
+    /// elements with Δg = 0); with two or more runs `comparison.png`; `paths.png` (the paths on
+    /// the contour map, for functions of x and y); and `verdict.json`. Returns the files written.
     public func write(to folder: URL, modes: [ZeroGradMode]) throws -> [URL] {
-        let clone = spec.settings[.clone]
         var written: [URL] = []
         func save(_ figure: Figure, _ name: String) throws {
             let url = folder.appendingPathComponent(name)
             try FigureRenderer.writePNG(figure, to: url)
             written.append(url)
         }
-        for mode in modes {
-            let chosen = variant(clone: clone, zeroGrad: mode)
-            let charts = DiagnosticCharts.overlapWindows(chosen.run, label: chosen.label)
-            try save(try Self.grid(charts, columns: charts.count, title: "\(chosen.spec) on \(function.title): \(chosen.verdict.finding.headline)", width: 1400, height: 560), "overlap-\(mode.rawValue).png")
-            let dynamics = [
-                DiagnosticCharts.gradientChange(chosen.run, title: "Δg, \(chosen.label)"),
-                DiagnosticCharts.friction(chosen.run, title: "ξ, \(chosen.label)"),
-            ].compactMap { $0 }
-            try save(try Self.grid(dynamics, columns: 2, title: "\(chosen.spec) on \(function.title)", width: 1400, height: 560), "friction-\(mode.rawValue).png")
+        for (variant, suffix) in featured(modes: modes) {
+            try save(try overlapFigure(variant), "overlap-\(suffix).png")
+            try save(try dynamicsFigure(variant), "friction-\(suffix).png")
         }
-        try save(try comparisonFigure(), "comparison.png")
-        if function.dimension == 2 {
-            let paths = variants.map { variant in
-                PlottedPath(label: variant.label, points: variant.run.points.rows, finalLoss: variant.run.losses.last ?? nil, divergedAtStep: variant.run.divergedAtStep)
-            }
-            try save(try MapScene(function: function, paths: paths, options: MapOptions(title: "\(spec.name) on \(function.title): four variants")).figure(), "paths.png")
-        }
+        if variants.count >= 2 { try save(try comparisonFigure(), "comparison.png") }
+        if let paths = try pathsFigure() { try save(paths, "paths.png") }
         let report = folder.appendingPathComponent("verdict.json")
         try writeAtomically(try reportJSON(), to: report)
         written.append(report)
         return written
     }
 
-    /// Clone false/true across, zero-grad inplace/none down; each cell its first-steps overlap and its ξ.
-    public func comparisonFigure() throws -> Figure {
-        var charts: [LineChart] = []
-        for mode in [ZeroGradMode.inplace, .none] {
-            for clone in [false, true] {
-                let cell = variant(clone: clone, zeroGrad: mode)
-                let title = "clone=\(clone), \(mode.rawValue): \(cell.verdict.finding.shortHeadline)"
-                if let overlap = DiagnosticCharts.overlap(cell.run, window: 0..<min(DiagnosticCharts.windowSteps, cell.run.gradients.count), title: title) {
-                    charts.append(overlap)
-                }
-                if let friction = DiagnosticCharts.friction(cell.run, title: "ξ, clone=\(clone), \(mode.rawValue)") { charts.append(friction) }
-            }
-        }
-        return try Self.grid(charts, columns: 4, title: "\(spec.name) on \(function.title): g(t) against the g(t−1) it read, and friction ξ (rows: zero-grad inplace, none)", width: 2200, height: 900)
+    /// g(t) against the g(t−1) `variant` read: its first steps and as many from its middle.
+    public func overlapFigure(_ variant: Variant) throws -> Figure {
+        let charts = DiagnosticCharts.overlapWindows(variant.run, label: variant.label)
+        return try Self.grid(
+            charts, columns: charts.count, title: "\(variant.optimizer) on \(function.title): \(variant.verdict.finding.headline)\(variant.divergenceNote)",
+            width: 1400, height: 560)
     }
 
-    /// Charts in a grid of `columns` columns where each legend appears once: a chart whose legend
-    /// rows (by text) repeat an earlier chart's shows none, so a grid of the same kinds of chart
-    /// carries one legend per kind, under its first panel, instead of one per panel.
+    /// |Δg| on a log scale, ξ when the run recorded it, and for a sampled run the fraction of
+    /// elements with Δg = 0.
+    public func dynamicsFigure(_ variant: Variant) throws -> Figure {
+        let sampled = ElementSample(total: variant.run.gradients.dimension).isSampled
+        let charts = [
+            DiagnosticCharts.gradientChange(variant.run, title: "|Δg|, \(variant.label)"),
+            sampled ? DiagnosticCharts.zeroChangeFraction(variant.run, title: "elements with Δg = 0") : nil,
+            DiagnosticCharts.friction(variant.run, title: "ξ, \(variant.label)"),
+        ].compactMap { $0 }
+        return try Self.grid(charts, columns: charts.count, title: "\(variant.optimizer) on \(function.title)\(variant.divergenceNote)", width: 700 * charts.count, height: 560)
+    }
+
+    /// Every run in a row of its own, or four runs two to a row (built-in: clone=false left,
+    /// clone=true right; zero-grad inplace above, none below); each its first-steps overlap, its |Δg| on a log
+    /// scale (where exact zeros, the mark of aliasing, sit on their own band) and its ξ.
+    public func comparisonFigure() throws -> Figure {
+        var charts: [LineChart] = []
+        var panelsPerRun = 0
+        for cell in variants {
+            let window = 0..<min(DiagnosticCharts.windowSteps, cell.run.gradients.count)
+            let panels = [
+                DiagnosticCharts.overlap(cell.run, window: window, title: "\(cell.shortLabel): \(cell.verdict.finding.shortHeadline)"),
+                DiagnosticCharts.gradientChange(cell.run, title: cell.divergedAtStep.map { "|Δg|, diverged at step \($0)" } ?? "|Δg|, \(cell.shortLabel)"),
+                DiagnosticCharts.friction(cell.run, title: "ξ, \(cell.shortLabel)"),
+            ].compactMap { $0 }
+            panelsPerRun = max(panelsPerRun, panels.count)
+            charts += panels
+        }
+        var panels = Self.legendOnce(charts)
+        for index in panels.indices { panels[index].legendPlacement = .inside }
+        let sample = ElementSample(total: function.dimension)
+        let arrangement = (spec == nil ? "" : " (left: clone=false, right: clone=true; rows: zero-grad inplace, none)")
+            + (sample.isSampled ? "; \(sample.description) drawn" : "")
+        let runsPerRow = variants.count == 4 ? 2 : 1
+        let rows = (variants.count + runsPerRow - 1) / runsPerRow
+        let width = 450 * panelsPerRun * runsPerRow, height = 80 + 460 * rows
+        return try Figure(
+            width: width, height: height, title: "\(optimizerName) on \(function.title): g(t) against the g(t−1) it read, |Δg| and ξ\(arrangement)",
+            panels: panels, columns: panelsPerRun * runsPerRow, style: FigureStyle(fontSize: 15))
+    }
+
+    /// The paths of every run on the contour map; `nil` unless the function is of x and y.
+    public func pathsFigure() throws -> Figure? {
+        guard function.dimension == 2 else { return nil }
+        let paths = variants.map { PlottedPath($0.run, label: $0.label) }
+        let scene = try MapScene(function: function, paths: paths, options: MapOptions(title: "\(optimizerName) on \(function.title)\(variants.count > 1 ? ": \(variants.count) runs" : "")"))
+        return try scene.figure()
+    }
+
+    /// Charts in a grid of `columns` columns where each legend appears once.
     static func grid(_ charts: [LineChart], columns: Int, title: String, width: Int, height: Int) throws -> Figure {
+        try Figure(width: width, height: height, title: title, panels: legendOnce(charts), columns: columns)
+    }
+
+    /// The charts' axes, where a chart whose legend rows (by text) repeat an earlier chart's
+    /// shows none: a grid of the same kinds of chart carries one legend per kind, under its
+    /// first panel, instead of one per panel.
+    static func legendOnce(_ charts: [LineChart]) -> [Axes] {
         var shown: Set<[String]> = []
-        let panels = charts.map { chart -> Axes in
+        return charts.map { chart -> Axes in
             var axes = chart.axes()
             axes.showsLegend = shown.insert(axes.legendEntries().map(\.text)).inserted
             return axes
         }
-        return try Figure(width: width, height: height, title: title, panels: panels, columns: columns)
     }
 
-    /// The verdict of every variant with its numbers, as JSON.
+    /// The overall finding: aliasing when any run aliases, no-aliasing when every run is
+    /// clean, else inconclusive.
+    public var finding: AliasingVerdict.Finding {
+        let findings = variants.map(\.verdict.finding)
+        if findings.contains(.aliasing) { return .aliasing }
+        return findings.allSatisfy { $0 == .noAliasing } ? .noAliasing : .inconclusive
+    }
+
+    /// One line per run that diverged or whose verdict rests on few steps.
+    public var warnings: [String] {
+        variants.flatMap { variant in
+            [
+                variant.divergedAtStep.map { "\(variant.label) diverged at step \($0); its panels and verdict cover steps 1–\($0 - 1)" },
+                variant.verdict.warning.map { "\(variant.label): \($0)" },
+            ].compactMap { $0 }
+        }
+    }
+
+    /// The overall finding, the warnings, and the verdict of every run with its numbers, as JSON.
     public func reportJSON() throws -> Data {
         struct Entry: Encodable {
             let spec: String
-            let clone: Bool
+            let source: String?
+            let clone: Bool?
             let zeroGrad: String
             let finding: String
             let summary: String
+            let warning: String?
+            let divergedAtStep: Int?
             let comparedSteps: Int
             let overlappingSteps: Int
             let shiftedSteps: Int
@@ -92,21 +160,25 @@ extension Diagnosis {
         struct Report: Encodable {
             let function: String
             let optimizer: String
+            let finding: String
+            let warnings: [String]
+            let minimumComparedSteps: Int
             let steps: Int
             let elementsPerStep: Int
             let variants: [Entry]
         }
         let entries = variants.map { variant in
-            Entry(
-                spec: variant.spec.description, clone: variant.clone, zeroGrad: variant.zeroGrad.rawValue,
-                finding: variant.verdict.finding.rawValue, summary: variant.verdict.summary,
-                comparedSteps: variant.verdict.overlap.comparedSteps, overlappingSteps: variant.verdict.overlap.overlappingSteps,
-                shiftedSteps: variant.verdict.overlap.shiftedSteps, overlapFraction: variant.verdict.overlap.overlapFraction,
-                shiftFraction: variant.verdict.overlap.shiftFraction, halfFrictionFromStep: variant.verdict.overlap.halfFrictionFromStep,
-                finalLoss: variant.run.losses.last ?? nil)
+            let overlap = variant.verdict.overlap
+            return Entry(
+                spec: variant.optimizer, source: variant.source, clone: variant.clone, zeroGrad: variant.run.zeroGrad,
+                finding: variant.verdict.finding.rawValue, summary: variant.verdict.summary, warning: variant.verdict.warning,
+                divergedAtStep: variant.divergedAtStep, comparedSteps: overlap.comparedSteps, overlappingSteps: overlap.overlappingSteps,
+                shiftedSteps: overlap.shiftedSteps, overlapFraction: overlap.overlapFraction, shiftFraction: overlap.shiftFraction,
+                halfFrictionFromStep: overlap.halfFrictionFromStep, finalLoss: variant.run.losses.last ?? nil)
         }
         let report = Report(
-            function: function.name, optimizer: spec.description, steps: variants.first?.run.steps ?? 0,
+            function: function.name, optimizer: spec?.description ?? optimizerName, finding: finding.rawValue, warnings: warnings,
+            minimumComparedSteps: AliasingVerdict.minimumComparedSteps, steps: variants.first?.run.steps ?? 0,
             elementsPerStep: variants.first?.run.gradients.dimension ?? 0, variants: entries)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -52,4 +52,13 @@ private func run(gradients: [[Double]], previous: [[Double]], friction: [[Double
         adam.previousGradients = nil
         #expect(GradientOverlap(adam) == nil)
     }
+
+    @Test(arguments: [2, 5, 20, 21, 300])
+    func aVerdictOnFewComparedStepsCarriesAWarning(steps: Int) throws {
+        let gradients = (0..<steps).map { [Double($0), 1] }
+        let verdict = AliasingVerdict(try #require(GradientOverlap(run(gradients: gradients, previous: gradients, friction: []))))
+        let few = steps - 1 < AliasingVerdict.minimumComparedSteps
+        #expect((verdict.warning != nil) == few, "\(steps - 1) compared steps")
+        #expect(verdict.warning?.contains("\(steps - 1) compared step") ?? true)
+    }
 }
