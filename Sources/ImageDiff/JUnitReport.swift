@@ -44,10 +44,10 @@ struct JUnitReport {
             let open = "    <testcase name=\"\(escape(image.path))\" classname=\"trajviz.check\" time=\"\(format(image.seconds))\""
             if let error = image.error {
                 xml += open + ">\n      <error type=\"\(image.status.rawValue)\" message=\"\(escape(error.description))\">"
-                xml += escape(details(image)) + "</error>\n    </testcase>\n"
+                xml += escape(details(image), inAttribute: false) + "</error>\n    </testcase>\n"
             } else if !image.isOK {
                 xml += open + ">\n      <failure type=\"\(image.status.rawValue)\" message=\"\(escape(image.message))\">"
-                xml += escape(details(image)) + "</failure>\n    </testcase>\n"
+                xml += escape(details(image), inAttribute: false) + "</failure>\n    </testcase>\n"
             } else {
                 xml += open + "/>\n"
             }
@@ -76,7 +76,9 @@ struct JUnitReport {
 
     private func format(_ seconds: Double) -> String { String(format: "%.3f", seconds) }
 
-    private func escape(_ text: String) -> String {
+    /// `text` as XML character data; line breaks stay literal in element text and become
+    /// character references in attributes (where a parser would fold them into spaces).
+    private func escape(_ text: String, inAttribute: Bool = true) -> String {
         var escaped = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -84,7 +86,7 @@ struct JUnitReport {
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
-            case "\n": escaped += "&#10;"
+            case "\n": escaped += inAttribute ? "&#10;" : "\n"
             case "\t": escaped += "&#9;"
             // XML 1.0 cannot carry other control characters, even escaped.
             case _ where scalar.value < 0x20: escaped += "?"

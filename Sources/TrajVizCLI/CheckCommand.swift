@@ -118,15 +118,16 @@ public struct CheckCommand: ParsableCommand {
         return destinations
     }
 
+    var outputProblem: String? { Self.outputProblem(inputs: [baseline, actual], outputs: destinations.outputFolders) }
+
     /// An output folder that is BASELINE or ACTUAL, or holds one of them, would mix the report
     /// with the images; nil when the outputs are apart.
-    var outputProblem: String? {
-        let inputs = [baseline, actual].map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        for folder in destinations.outputFolders {
+    static func outputProblem(inputs: [String], outputs: [URL]) -> String? {
+        for folder in outputs {
             let output = folder.standardizedFileURL.path
-            for input in inputs where input == output || input.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
-                let flag = folder == destinations.diffFolder && diffDir != nil ? "--diff-dir" : "--report"
-                return "\(flag) \(folder.path) would hold \(input); give a folder apart from BASELINE and ACTUAL"
+            for input in inputs.map({ URL(fileURLWithPath: $0).standardizedFileURL.path })
+            where input == output || input.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
+                return "the output folder \(folder.path) (--report or --diff-dir) would hold \(input); give a folder apart from BASELINE and ACTUAL"
             }
         }
         return nil
