@@ -132,10 +132,11 @@ struct HTMLReport {
         img.enlarged{image-rendering:pixelated}
         figcaption{font-size:13px;color:#555;margin-top:4px}
         figure.absent div{border:1px dashed #bbb;color:#888;padding:40px 8px;text-align:center}
-        .swipe{margin-top:14px}.stack{position:relative;display:inline-block;max-width:100%;line-height:0}
+        .swipe{display:inline-flex;flex-direction:column;max-width:100%;margin-top:14px}
+        .stack{position:relative;line-height:0}
         .stack img{max-width:100%;height:auto;border:1px solid #ccc}
         .stack img.over{position:absolute;left:0;top:0;clip-path:inset(0 0 0 var(--split))}
         .split{position:absolute;top:0;bottom:0;left:var(--split);width:2px;margin-left:-1px;background:#1f5fbf}
-        .swipe input{width:min(480px,60vw);vertical-align:middle}
+        .swipe label{display:flex;align-items:center;gap:6px;margin-top:4px}.swipe input{flex:1;min-width:120px}
         """
 }
