@@ -14,10 +14,12 @@ let package = Package(
         .library(name: "Scenes", targets: ["Scenes"]),
         .library(name: "GDRenderer", targets: ["GDRenderer"]),
         .library(name: "ImageDiff", targets: ["ImageDiff"]),
+        .library(name: "TrajVizSnapshotTesting", targets: ["TrajVizSnapshotTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
     targets: [
         .systemLibrary(
@@ -51,6 +53,13 @@ let package = Package(
         .target(name: "CPNGWriter", dependencies: ["CPNG"]),
         .target(name: "GDRenderer", dependencies: ["CGD", "CPNGWriter", "Plotting", "_AtomicWrite"]),
         .target(name: "ImageDiff", dependencies: ["CGD", "CPNG", "_AtomicWrite"]),
+        // swift-snapshot-testing strategies that compare PNGs by pixels (pixelmatch, RMS), on Linux too.
+        .target(
+            name: "TrajVizSnapshotTesting",
+            dependencies: [
+                "ImageDiff", "GDRenderer", "Plotting", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ]
+        ),
         .target(
             name: "TrajVizCLI",
             dependencies: [
@@ -65,11 +74,12 @@ let package = Package(
         .testTarget(name: "TrajectoriesTests", dependencies: ["Trajectories"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TuningTests", dependencies: ["Tuning"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "ScenesTests", dependencies: ["Scenes"], exclude: ["Golden"]),
+        .testTarget(name: "ScenesTests", dependencies: ["Scenes", "TrajVizSnapshotTesting"], exclude: ["Golden"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Tuning"]),
-        .testTarget(name: "GDRendererTests", dependencies: ["GDRenderer"], exclude: ["Golden"]),
+        .testTarget(name: "GDRendererTests", dependencies: ["GDRenderer", "TrajVizSnapshotTesting"], exclude: ["Golden"]),
+        .testTarget(name: "TrajVizSnapshotTestingTests", dependencies: ["TrajVizSnapshotTesting"]),
         .testTarget(name: "ImageDiffTests", dependencies: ["ImageDiff", "GDRenderer"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrajVizCLITests", dependencies: ["TrajVizCLI"]),
+        .testTarget(name: "TrajVizCLITests", dependencies: ["TrajVizCLI"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RobustnessTests", dependencies: ["trajviz", "ImageDiff"]),
     ],
     swiftLanguageModes: [.v6]

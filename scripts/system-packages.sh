@@ -4,6 +4,8 @@
 set -euo pipefail
 
 required=(libgd-dev libpng-dev fonts-dejavu-core pkg-config)
+# trajviz check's tests: xmllint validates the JUnit XML; chromium drives the HTML report.
+required+=(libxml2-utils chromium chromium-driver)
 missing=()
 for package in "${required[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

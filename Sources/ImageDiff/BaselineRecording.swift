@@ -25,26 +25,54 @@ extension CheckReport {
     /// byte and atomically (a reader sees the old file or the new one, never a partial one), marks
     /// them `updated`, and returns what changed. Missing actual images leave their baselines alone.
     ///
-    /// - Throws: `ImageDiffError.cannotWrite` naming the first file that could not be written;
-    ///   files written before it stay written and marked.
-    public mutating func recordBaselines(mode: UpdateMode, in baseline: ImageSet) throws(ImageDiffError) -> [RecordedBaseline] {
+    /// Nothing the user had is lost: a new baseline is never written over anything already at its
+    /// path (a file, a folder, a dangling link), and a baseline that is a symlink is replaced at
+    /// the file it links to, so the link stays. Each written file is read back and compared. An
+    /// image whose baseline could not be recorded keeps its status and gets the reason in `error`;
+    /// the others are still recorded.
+    public mutating func recordBaselines(mode: UpdateMode, in baseline: ImageSet) -> [RecordedBaseline] {
         let recorded: Set<CheckStatus> = switch mode {
         case .never: []
         case .missing: [.extra]
         case .all: [.extra, .fail, .sizeMismatch]
         }
         var changes: [RecordedBaseline] = []
-        for index in images.indices where recorded.contains(images[index].status) {
+        for index in images.indices where recorded.contains(images[index].status) && !images[index].updated {
             let image = images[index]
             guard let data = image.actualPNG, let file = baseline.location(of: image.path) else { continue }
-            do {
-                try writeAtomically(data, to: file)
+            let change: RecordedBaseline.Change = image.status == .extra ? .added : .replaced
+            do throws(ImageDiffError) {
+                try record(data, at: file, change: change)
+                images[index].updated = true
+                changes.append(RecordedBaseline(path: image.path, file: file, change: change))
             } catch {
-                throw .cannotWrite(path: file.path, reason: error.reason)
+                images[index].error = error
             }
-            images[index].updated = true
-            changes.append(RecordedBaseline(path: image.path, file: file, change: image.status == .extra ? .added : .replaced))
         }
         return changes
+    }
+}
+
+/// Writes a baseline (see `recordBaselines`) and reads it back.
+private func record(_ data: Data, at file: URL, change: RecordedBaseline.Change) throws(ImageDiffError) {
+    let target: URL
+    switch change {
+    case .added:
+        if (try? FileManager.default.attributesOfItem(atPath: file.path)) != nil
+            || (try? FileManager.default.destinationOfSymbolicLink(atPath: file.path)) != nil
+        {
+            throw .occupied(path: file.path)
+        }
+        target = file
+    case .replaced:
+        target = file.resolvingSymlinksInPath()
+    }
+    do {
+        try writeAtomically(data, to: target)
+    } catch {
+        throw .cannotWrite(path: target.path, reason: error.reason)
+    }
+    guard (try? Data(contentsOf: file)) == data else {
+        throw .cannotWrite(path: file.path, reason: "the file does not read back as the image just written")
     }
 }

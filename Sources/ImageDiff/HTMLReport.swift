@@ -1,13 +1,13 @@
 import Foundation
 
 /// The self-contained `index.html` of a report: a summary, a table of every image, and for
-/// every image that did not pass, baseline, actual and diff side by side. Images are embedded as
-/// base64 `data:` URIs and the page references nothing outside itself, so it works offline and
-/// as a single CI artifact.
+/// every image that did not pass, baseline, actual and diff side by side, with a slider over
+/// baseline and actual stacked (left of the split the baseline, right of it the actual) when
+/// both exist with one size. Images are embedded as base64 `data:` URIs, the slider is a range
+/// input and a few lines of inline script, and the page references nothing outside itself, so
+/// it works offline and as a single CI artifact.
 struct HTMLReport {
     let report: CheckReport
-    /// The encoded diff image of each failing path.
-    let diffPNGs: [String: Data]
 
     func html() -> String {
         let attention = report.images.filter { !$0.isOK || $0.updated }
@@ -48,14 +48,39 @@ struct HTMLReport {
             page += "<div class=\"panels\">\n"
             page += figure("baseline", image.baselinePNG, size: image.baselineSize)
             page += figure("actual", image.actualPNG, size: image.actualSize)
-            if let diff = diffPNGs[image.path] {
+            if let diff = image.diffPNG {
                 page += figure("diff (red: different, yellow: anti-aliasing)", diff, size: image.baselineSize)
             }
-            page += "</div>\n</section>\n"
+            page += "</div>\n"
+            page += swipe(image)
+            page += "</section>\n"
         }
-        page += "</main>\n</body>\n</html>\n"
+        page += "</main>\n<script>\(Self.script)</script>\n</body>\n</html>\n"
         return page
     }
+
+    /// Baseline and actual stacked at full size, the actual clipped to the right of a split that
+    /// the slider moves (starting at the middle); nil unless both exist with the same size.
+    private func swipe(_ image: ImageCheck) -> String {
+        guard let baseline = image.baselinePNG, let actual = image.actualPNG, let size = image.baselineSize,
+            let actualSize = image.actualSize, size == actualSize
+        else { return "" }
+        let dimensions = "width=\"\(size.width)\" height=\"\(size.height)\""
+        return """
+            <div class="swipe" style="--split:50%">
+            <div class="stack"><img alt="baseline" \(dimensions) src="data:image/png;base64,\(baseline.base64EncodedString())">\
+            <img alt="actual" class="over" \(dimensions) src="data:image/png;base64,\(actual.base64EncodedString())"><div class="split"></div></div>
+            <label>baseline ◀ <input type="range" min="0" max="100" value="50" step="1" aria-label="split between baseline and actual"> ▶ actual</label>
+            </div>
+
+            """
+    }
+
+    /// Moves each slider's split as its range input changes.
+    static let script = """
+        for(const s of document.querySelectorAll('.swipe')){const r=s.querySelector('input');\
+        r.addEventListener('input',()=>s.style.setProperty('--split',r.value+'%'));}
+        """
 
     /// "All images pass", "1 of 1 image needs attention", "3 of 12 images need attention".
     private var headline: String {
@@ -107,5 +132,11 @@ struct HTMLReport {
         img.enlarged{image-rendering:pixelated}
         figcaption{font-size:13px;color:#555;margin-top:4px}
         figure.absent div{border:1px dashed #bbb;color:#888;padding:40px 8px;text-align:center}
+        .swipe{display:inline-flex;flex-direction:column;max-width:100%;margin-top:14px}
+        .stack{position:relative;line-height:0}
+        .stack img{max-width:100%;height:auto;border:1px solid #ccc}
+        .stack img.over{position:absolute;left:0;top:0;clip-path:inset(0 0 0 var(--split))}
+        .split{position:absolute;top:0;bottom:0;left:var(--split);width:2px;margin-left:-1px;background:#1f5fbf}
+        .swipe label{display:flex;align-items:center;gap:6px;margin-top:4px}.swipe input{flex:1;min-width:120px}
         """
 }

@@ -12,6 +12,9 @@ public enum CheckStatus: String, Sendable, Codable, CaseIterable {
     case extra
     /// Both exist with different sizes.
     case sizeMismatch = "size-mismatch"
+    /// One of the files could not be read or is not a PNG (`error` says which and why); the
+    /// other images are still compared.
+    case error
 }
 
 /// The comparison of one image, by relative path, with its measurements.
@@ -27,13 +30,19 @@ public struct ImageCheck: Sendable {
     public let mismatchPercent: Double?
     /// matplotlib's RMS difference (nil as above).
     public let rms: Double?
+    /// The smallest rectangle holding every mismatched pixel (nil as above, or when none mismatch).
+    public let mismatchBounds: PixelBounds?
     public let baselineSize: (width: Int, height: Int)?
     public let actualSize: (width: Int, height: Int)?
     /// The PNG files' bytes, kept for images that did not pass (for the report and for recording).
     public let baselinePNG: Data?
     public let actualPNG: Data?
-    /// pixelmatch's diff image, kept for failures.
-    public let diffImage: RGBAImage?
+    /// pixelmatch's diff image as PNG, for failures when diff images were asked for.
+    public let diffPNG: Data?
+    /// Why the image could not be compared (status `error`), or why recording its baseline failed.
+    public internal(set) var error: ImageDiffError?
+    /// The seconds spent reading, decoding and comparing this image.
+    public internal(set) var seconds: Double = 0
     /// Set when `--update` recorded the actual image as the new baseline.
     public internal(set) var updated: Bool = false
 
@@ -47,35 +56,48 @@ public struct ImageCheck: Sendable {
         case .sizeMismatch:
             guard let baselineSize, let actualSize else { return "size mismatch" }
             return "baseline \(baselineSize.width)x\(baselineSize.height), actual \(actualSize.width)x\(actualSize.height)"
+        case .error:
+            return error?.description ?? "could not be compared"
         case .pass, .fail:
             let count = mismatchedPixels ?? 0
             let percent = String(format: "%.4f", mismatchPercent ?? 0)
             let aa = (antiAliasedPixels ?? 0) > 0 ? ", \(antiAliasedPixels ?? 0) anti-aliasing skipped" : ""
-            return "\(count) mismatched pixels (\(percent)%)\(aa), RMS \(String(format: "%.4f", rms ?? 0))"
+            let box = mismatchBounds.map { " in \($0)" } ?? ""
+            return "\(count) mismatched pixels (\(percent)%)\(box)\(aa), RMS \(String(format: "%.4f", rms ?? 0))"
         }
     }
 
     /// Whether the image counts as passing: it passed, or its baseline was just recorded.
     public var isOK: Bool { status == .pass || updated }
+
+    /// The check of an image that could not be read or decoded.
+    static func failed(path: String, _ error: ImageDiffError) -> ImageCheck {
+        ImageCheck(
+            path: path, status: .error, mismatchedPixels: nil, antiAliasedPixels: nil, mismatchPercent: nil, rms: nil, mismatchBounds: nil,
+            baselineSize: nil, actualSize: nil, baselinePNG: nil, actualPNG: nil, diffPNG: nil, error: error)
+    }
 }
 
 /// The check of two byte-identical files: they pass with no difference, whatever the criteria.
 func identicalImageCheck(path: String, size: (width: Int, height: Int)) -> ImageCheck {
     ImageCheck(
-        path: path, status: .pass, mismatchedPixels: 0, antiAliasedPixels: 0, mismatchPercent: 0, rms: 0, baselineSize: size,
-        actualSize: size, baselinePNG: nil, actualPNG: nil, diffImage: nil)
+        path: path, status: .pass, mismatchedPixels: 0, antiAliasedPixels: 0, mismatchPercent: 0, rms: 0, mismatchBounds: nil,
+        baselineSize: size, actualSize: size, baselinePNG: nil, actualPNG: nil, diffPNG: nil)
 }
 
 /// Compares one image pair under `criteria`; either side may be absent.
 ///
-/// Both metrics are measured; the diff image is drawn (a second pass) only for failures.
-public func checkImage(path: String, baseline: DecodedPNG?, actual: DecodedPNG?, criteria: CheckCriteria) -> ImageCheck {
+/// Both metrics are measured; the diff image is drawn (a second pass) and encoded only for
+/// failures, and only when `makeDiffImage`.
+public func checkImage(
+    path: String, baseline: DecodedPNG?, actual: DecodedPNG?, criteria: CheckCriteria, makeDiffImage: Bool = true
+) -> ImageCheck {
     let baselineSize = baseline.map { (width: $0.image.width, height: $0.image.height) }
     let actualSize = actual.map { (width: $0.image.width, height: $0.image.height) }
     func unmeasured(_ status: CheckStatus) -> ImageCheck {
         ImageCheck(
-            path: path, status: status, mismatchedPixels: nil, antiAliasedPixels: nil, mismatchPercent: nil, rms: nil,
-            baselineSize: baselineSize, actualSize: actualSize, baselinePNG: baseline?.data, actualPNG: actual?.data, diffImage: nil)
+            path: path, status: status, mismatchedPixels: nil, antiAliasedPixels: nil, mismatchPercent: nil, rms: nil, mismatchBounds: nil,
+            baselineSize: baselineSize, actualSize: actualSize, baselinePNG: baseline?.data, actualPNG: actual?.data, diffPNG: nil)
     }
     guard let baseline else { return unmeasured(actual == nil ? .missing : .extra) }
     guard let actual else { return unmeasured(.missing) }
@@ -84,10 +106,11 @@ public func checkImage(path: String, baseline: DecodedPNG?, actual: DecodedPNG?,
     else { return unmeasured(.sizeMismatch) }
     let pixelCount = baseline.image.width * baseline.image.height
     let passes = criteria.passes(mismatchedPixels: counted.mismatchedPixels, pixelCount: pixelCount, rms: rms)
-    let diffImage = passes ? nil : (try? pixelmatch(baseline: baseline.image, actual: actual.image, options: criteria.pixelmatch))?.diffImage
+    let diffImage = passes || !makeDiffImage
+        ? nil : (try? pixelmatch(baseline: baseline.image, actual: actual.image, options: criteria.pixelmatch))?.diffImage
     return ImageCheck(
         path: path, status: passes ? .pass : .fail, mismatchedPixels: counted.mismatchedPixels,
         antiAliasedPixels: counted.antiAliasedPixels, mismatchPercent: mismatchPercent(counted.mismatchedPixels, of: pixelCount), rms: rms,
-        baselineSize: baselineSize, actualSize: actualSize, baselinePNG: passes ? nil : baseline.data,
-        actualPNG: passes ? nil : actual.data, diffImage: diffImage)
+        mismatchBounds: counted.mismatchBounds, baselineSize: baselineSize, actualSize: actualSize, baselinePNG: passes ? nil : baseline.data,
+        actualPNG: passes ? nil : actual.data, diffPNG: try? diffImage?.pngData())
 }

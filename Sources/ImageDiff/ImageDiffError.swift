@@ -13,6 +13,9 @@ public enum ImageDiffError: Error, CustomStringConvertible, Equatable {
     case kindMismatch(baseline: String, actual: String)
     /// A report, diff image or baseline could not be written.
     case cannotWrite(path: String, reason: String)
+    /// A new baseline's path is taken by something that is not a baseline (a file that was not
+    /// listed, a folder, a dangling link); it is never written over.
+    case occupied(path: String)
     /// libgd could not encode an image, or the JSON report could not be encoded.
     case encodingFailed(what: String)
 
@@ -30,6 +33,8 @@ public enum ImageDiffError: Error, CustomStringConvertible, Equatable {
             "\(baseline) and \(actual) must both be PNG files or both be folders"
         case let .cannotWrite(path, reason):
             "cannot write \(path): \(reason) (check that the folder is writable and the disk has space)"
+        case let .occupied(path):
+            "\(path) already exists but is not a baseline that was compared; it was left as it was (move it away, or fix the link, and run again)"
         case let .encodingFailed(what):
             "could not encode \(what)"
         }

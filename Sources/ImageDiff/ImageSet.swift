@@ -13,23 +13,18 @@ public struct ImageSet: Sendable {
     /// The relative paths of the images present, sorted.
     public let paths: [String]
 
-    /// Every `*.png` file under `folder` (any depth, hidden files skipped), by path relative to it.
-    /// A folder that does not exist yet gives an empty set, so that baselines can be recorded into it.
-    public static func folder(_ folder: URL) throws(ImageDiffError) -> ImageSet {
+    /// Every `*.png` under `folder` (any depth), by path relative to it. Symlinks are followed: a
+    /// link to a PNG is a PNG, a link to a folder is a folder (each folder is listed once, so link
+    /// loops end). A dangling link named `*.png` is listed, so that reading it reports the broken
+    /// link. Hidden entries, report folders (`ReportFolderMarker`) and the folders in `excluded`
+    /// are skipped. A folder that does not exist yet gives an empty set, so that baselines can be
+    /// recorded into it.
+    public static func folder(_ folder: URL, excluding excluded: [URL] = []) throws(ImageDiffError) -> ImageSet {
         let folder = folder.standardizedFileURL
         guard FileManager.default.fileExists(atPath: folder.path) else { return ImageSet(storage: .folder(folder), paths: []) }
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { throw .unreadable(path: folder.path, reason: "cannot list the folder") }
-        var paths: [String] = []
-        let prefix = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
-        for case let url as URL in enumerator where url.pathExtension.lowercased() == "png" {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(prefix) else { continue }
-            paths.append(String(path.dropFirst(prefix.count)))
-        }
-        return ImageSet(storage: .folder(folder), paths: paths.sorted())
+        var listing = FolderListing(skipped: Set(excluded.compactMap { FileIdentity(path: $0.path) }))
+        try listing.walk(folder, relative: "")
+        return ImageSet(storage: .folder(folder), paths: listing.paths.sorted())
     }
 
     /// The single file at `url`, named `path` (empty when the file does not exist yet).
@@ -43,15 +38,18 @@ public struct ImageSet: Sendable {
     }
 
     /// BASELINE and ACTUAL as given on the command line: two files (named by the baseline's file
-    /// name), or two folders. Either may not exist yet, but not both.
-    public static func pair(baseline: URL, actual: URL) throws(ImageDiffError) -> (baseline: ImageSet, actual: ImageSet) {
+    /// name), or two folders. Either may not exist yet, but not both. Folders in `excluded` (where
+    /// reports go) are left out of both listings, and a folder nested in the other is left out of it.
+    public static func pair(
+        baseline: URL, actual: URL, excluding excluded: [URL] = []
+    ) throws(ImageDiffError) -> (baseline: ImageSet, actual: ImageSet) {
         let baselineKind = kind(of: baseline)
         let actualKind = kind(of: actual)
         switch (baselineKind, actualKind) {
         case (nil, nil):
             throw .unreadable(path: actual.path, reason: "no such file or folder (nor is there a baseline at \(baseline.path))")
         case (true?, true?), (true?, nil), (nil, true?):
-            return (try folder(baseline), try folder(actual))
+            return (try folder(baseline, excluding: excluded + [actual]), try folder(actual, excluding: excluded + [baseline]))
         case (false?, false?), (false?, nil), (nil, false?):
             let name = baseline.lastPathComponent
             return (file(baseline, path: name), file(actual, path: name))
@@ -107,5 +105,48 @@ public struct ImageSet: Sendable {
     /// Reads and decodes the image `path`, or nil when the set has no such image.
     public func load(_ path: String) throws(ImageDiffError) -> DecodedPNG? {
         try bytes(of: path).map { (data: Data) throws(ImageDiffError) in try decode(data, path: path) }
+    }
+}
+
+/// The device and inode of a file, after following symlinks: the same folder reached two ways
+/// has one identity.
+private struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+    let isFolder: Bool
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        isFolder = info.st_mode & S_IFMT == S_IFDIR
+    }
+}
+
+/// The recursive listing behind `ImageSet.folder`.
+private struct FolderListing {
+    var skipped: Set<FileIdentity>
+    var paths: [String] = []
+
+    mutating func walk(_ folder: URL, relative: String) throws(ImageDiffError) {
+        guard let identity = FileIdentity(path: folder.path), skipped.insert(identity).inserted,
+            !ReportFolderMarker.isMarked(folder)
+        else { return }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw .unreadable(path: folder.path, reason: "cannot list the folder (\(readFailureReason(folder)))")
+        }
+        for name in names where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            let path = relative.isEmpty ? name : relative + "/" + name
+            if FileIdentity(path: url.path)?.isFolder == true {
+                try walk(url, relative: path)
+            } else if name.lowercased().hasSuffix(".png") {
+                paths.append(path)
+            }
+        }
     }
 }

@@ -171,7 +171,12 @@ public struct DecodedPNG: Sendable {
 /// Why `url` could not be read, in a few words.
 func readFailureReason(_ url: URL) -> String {
     var isFolder: ObjCBool = false
-    if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) { return "no such file" }
+    if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) {
+            return "it is a symlink to \(target), which does not exist; fix or remove the link"
+        }
+        return "no such file"
+    }
     if isFolder.boolValue { return "it is a folder, not a file" }
     if !FileManager.default.isReadableFile(atPath: url.path) { return "permission denied" }
     return "read error"

@@ -42,6 +42,8 @@ public struct PixelmatchResult: Sendable, Equatable {
     public var mismatchedPixels: Int
     /// Pixels above the threshold that were skipped as anti-aliasing (0 with `includeAA`).
     public var antiAliasedPixels: Int
+    /// The smallest rectangle holding every mismatched pixel (nil when none mismatch).
+    public var mismatchBounds: PixelBounds?
     /// The diff image, when one was asked for.
     public var diffImage: RGBAImage?
 }
@@ -82,6 +84,7 @@ public func pixelmatch(
     var output = makeDiffImage ? [UInt8](repeating: 0, count: width * height * 4) : []
     var mismatched = 0
     var antiAliased = 0
+    var bounds = PixelBounds.Accumulator()
     baseline.pixels.withUnsafeBufferPointer { first in
         actual.pixels.withUnsafeBufferPointer { second in
             output.withUnsafeMutableBufferPointer { diff in
@@ -111,6 +114,7 @@ public func pixelmatch(
                                 }
                             } else {
                                 mismatched += 1
+                                bounds.include(x: x, y: y)
                                 if let diffPixels {
                                     drawPixel(diffPixels, position, options.differenceColor)
                                 }
@@ -124,7 +128,8 @@ public func pixelmatch(
         }
     }
     let diffImage = makeDiffImage ? RGBAImage(width: width, height: height, pixels: output) : nil
-    return PixelmatchResult(mismatchedPixels: mismatched, antiAliasedPixels: antiAliased, diffImage: diffImage)
+    return PixelmatchResult(
+        mismatchedPixels: mismatched, antiAliasedPixels: antiAliased, mismatchBounds: bounds.bounds, diffImage: diffImage)
 }
 
 @inline(__always)

@@ -1,14 +1,12 @@
 import Foundation
 
-/// The `report.json` document: `{"summary": {...}, "criteria": {...}, "images": [...]}`.
-///
-/// Each image has `path` (relative), `status` (`pass`, `fail`, `missing`, `extra`,
-/// `size-mismatch`), `mismatchedPixels`, `mismatchPercent`, `antiAliasedPixels` and `rms` (null
-/// when not measured), `baselineSize` and `actualSize` (`[width, height]` or null), `updated`,
-/// `message`, and `diff` (the diff image's path relative to the report folder, or null).
+/// The JSON document of a check, the one schema of both `report.json` and `trajviz check
+/// --format json`, documented field by field in `Docs/check-report.md`:
+/// `{"summary": {...}, "criteria": {...}, "images": [...]}`, keys sorted, `null` for what was
+/// not measured.
 struct ReportJSON: Encodable {
     struct Summary: Encodable {
-        let total, passed, failed, missing, extra, sizeMismatch, updated: Int
+        let total, passed, failed, missing, extra, sizeMismatch, errors, updated: Int
         let ok: Bool
     }
     struct Criteria: Encodable {
@@ -35,12 +33,15 @@ struct ReportJSON: Encodable {
         let status: CheckStatus
         let mismatchedPixels: Int?
         let mismatchPercent: Double?
+        let mismatchBounds: PixelBounds?
         let antiAliasedPixels: Int?
         let rms: Double?
         let baselineSize: [Int]?
         let actualSize: [Int]?
         let updated: Bool
         let message: String
+        let error: String?
+        let seconds: Double
         let diff: String?
 
         func encode(to encoder: any Encoder) throws {
@@ -49,16 +50,20 @@ struct ReportJSON: Encodable {
             try container.encode(status, forKey: .status)
             try container.encode(mismatchedPixels, forKey: .mismatchedPixels)
             try container.encode(mismatchPercent, forKey: .mismatchPercent)
+            try container.encode(mismatchBounds, forKey: .mismatchBounds)
             try container.encode(antiAliasedPixels, forKey: .antiAliasedPixels)
             try container.encode(rms, forKey: .rms)
             try container.encode(baselineSize, forKey: .baselineSize)
             try container.encode(actualSize, forKey: .actualSize)
             try container.encode(updated, forKey: .updated)
             try container.encode(message, forKey: .message)
+            try container.encode(error, forKey: .error)
+            try container.encode(seconds, forKey: .seconds)
             try container.encode(diff, forKey: .diff)
         }
         enum CodingKeys: CodingKey {
-            case path, status, mismatchedPixels, mismatchPercent, antiAliasedPixels, rms, baselineSize, actualSize, updated, message, diff
+            case path, status, mismatchedPixels, mismatchPercent, mismatchBounds, antiAliasedPixels, rms, baselineSize, actualSize, updated
+            case message, error, seconds, diff
         }
     }
 
@@ -66,11 +71,13 @@ struct ReportJSON: Encodable {
     let criteria: Criteria
     let images: [Image]
 
-    init(report: CheckReport, diffPaths: [String: String]) {
+    /// The document of `report`; `diffs` are the diff images written, given in `diff` relative to
+    /// `folder` (the document's own folder) when inside it, else as absolute paths.
+    init(report: CheckReport, diffs: [String: URL], relativeTo folder: URL) {
         summary = Summary(
             total: report.images.count, passed: report.count(.pass), failed: report.count(.fail), missing: report.count(.missing),
-            extra: report.count(.extra), sizeMismatch: report.count(.sizeMismatch), updated: report.images.count(where: \.updated),
-            ok: report.passed)
+            extra: report.count(.extra), sizeMismatch: report.count(.sizeMismatch), errors: report.errors.count,
+            updated: report.images.count(where: \.updated), ok: report.passed)
         let c = report.criteria
         criteria = Criteria(
             metric: c.metric.rawValue, threshold: c.pixelmatch.threshold, includeAA: c.pixelmatch.includeAA,
@@ -79,9 +86,10 @@ struct ReportJSON: Encodable {
         images = report.images.map { image in
             Image(
                 path: image.path, status: image.status, mismatchedPixels: image.mismatchedPixels, mismatchPercent: image.mismatchPercent,
-                antiAliasedPixels: image.antiAliasedPixels, rms: image.rms, baselineSize: image.baselineSize.map { [$0.width, $0.height] },
-                actualSize: image.actualSize.map { [$0.width, $0.height] }, updated: image.updated, message: image.message,
-                diff: diffPaths[image.path])
+                mismatchBounds: image.mismatchBounds, antiAliasedPixels: image.antiAliasedPixels, rms: image.rms,
+                baselineSize: image.baselineSize.map { [$0.width, $0.height] }, actualSize: image.actualSize.map { [$0.width, $0.height] },
+                updated: image.updated, message: image.message, error: image.error?.description, seconds: image.seconds,
+                diff: diffs[image.path].map { ImageDiff.path(of: $0, relativeTo: folder) })
         }
     }
 
@@ -91,7 +99,15 @@ struct ReportJSON: Encodable {
         do {
             return try encoder.encode(self) + Data("\n".utf8)
         } catch {
-            throw .encodingFailed(what: "report.json (\(error))")
+            throw .encodingFailed(what: "the JSON report (\(error))")
         }
+    }
+}
+
+extension CheckReport {
+    /// The JSON document (`ReportJSON`) of this report, with diff paths relative to `folder` —
+    /// what `trajviz check --format json` prints, with `folder` the working directory.
+    public func jsonDocument(diffs: [String: URL], relativeTo folder: URL) throws(ImageDiffError) -> Data {
+        try ReportJSON(report: self, diffs: diffs, relativeTo: folder).data()
     }
 }

@@ -5,6 +5,14 @@ import ImageDiff
 extension ComparisonMetric: ExpressibleByArgument {}
 extension UpdateMode: ExpressibleByArgument {}
 
+/// What `trajviz check` prints on standard output.
+enum CheckOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    /// One line per image and a summary.
+    case text
+    /// The JSON document of `report.json` (Docs/check-report.md); other lines go to standard error.
+    case json
+}
+
 /// `trajviz check BASELINE ACTUAL`: compares two PNG files, or two folders of PNGs matched by
 /// relative path, and exits 0 when all pass, 1 when any differs, is missing or has no baseline,
 /// and 2 on a usage or I/O error.
@@ -15,7 +23,10 @@ public struct CheckCommand: ParsableCommand {
         discussion: """
             BASELINE and ACTUAL are two PNG files or two folders; folders are matched by relative path. \
             Images only in BASELINE are missing, images only in ACTUAL have no baseline; both fail \
-            unless recorded with --update. Exit status: 0 all pass, 1 a difference, 2 a usage or I/O error.
+            unless recorded with --update. Folders are compared in parallel, one pair per core; symlinks \
+            are followed, and a file that is not a readable PNG is reported while the rest are compared. \
+            Exit status: 0 all pass, 1 a difference, 2 a usage or I/O error (an unreadable image, a \
+            baseline that could not be recorded).
             """
     )
 
@@ -46,8 +57,20 @@ public struct CheckCommand: ParsableCommand {
     @Flag(help: "Draw diff images as a mask of the differences on a transparent background.")
     var diffMask = false
 
-    @Option(help: ArgumentHelp("Write diff images, report.json and a self-contained index.html into DIR.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Write diff images (DIR/diffs), report.json and a self-contained index.html into DIR.", valueName: "DIR"))
     var report: String?
+
+    @Option(help: ArgumentHelp("Write the diff image of every failure into DIR, by relative path (instead of the report's diffs/).", valueName: "DIR"))
+    var diffDir: String?
+
+    @Option(help: ArgumentHelp("Write the HTML report (baseline, actual, diff and a slider) to FILE (instead of the report's index.html).", valueName: "FILE"))
+    var html: String?
+
+    @Option(help: ArgumentHelp("Write a JUnit XML report to FILE: one test case per image; failures give the numbers and the diff image's path.", valueName: "FILE"))
+    var junit: String?
+
+    @Option(help: "What to print: text (a line per image) or json (the schema of report.json).")
+    var format: CheckOutputFormat = .text
 
     @Option(help: ArgumentHelp("Record actual images as baselines: never, missing (no baseline yet) or all (also failures).", valueName: "MODE"))
     var update: UpdateMode = .never
@@ -80,10 +103,34 @@ public struct CheckCommand: ParsableCommand {
     }
 
     public func validate() throws {
-        if let usageProblem {
-            printError("error: \(usageProblem)")
+        if let problem = usageProblem ?? outputProblem {
+            printError("error: \(problem)")
             throw ExitCode(2)
         }
+    }
+
+    /// Where the report and diff images go, from --report, --diff-dir, --html and --junit.
+    var destinations: ReportDestinations {
+        var destinations = report.map { ReportDestinations.folder(URL(fileURLWithPath: $0)) } ?? ReportDestinations()
+        if let diffDir { destinations.diffFolder = URL(fileURLWithPath: diffDir) }
+        if let html { destinations.html = URL(fileURLWithPath: html) }
+        if let junit { destinations.junit = URL(fileURLWithPath: junit) }
+        return destinations
+    }
+
+    var outputProblem: String? { Self.outputProblem(inputs: [baseline, actual], outputs: destinations.outputFolders) }
+
+    /// An output folder that is BASELINE or ACTUAL, or holds one of them, would mix the report
+    /// with the images; nil when the outputs are apart.
+    static func outputProblem(inputs: [String], outputs: [URL]) -> String? {
+        for folder in outputs {
+            let output = folder.standardizedFileURL.path
+            for input in inputs.map({ URL(fileURLWithPath: $0).standardizedFileURL.path })
+            where input == output || input.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
+                return "the output folder \(folder.path) (--report or --diff-dir) would hold \(input); give a folder apart from BASELINE and ACTUAL"
+            }
+        }
+        return nil
     }
 
     /// The pass criteria the options describe.
@@ -100,22 +147,33 @@ public struct CheckCommand: ParsableCommand {
 
     /// Runs the check, sending report lines to `output` and error lines to `errors`; returns the exit status.
     func execute(output: (String) -> Void, errors: (String) -> Void) -> Int32 {
+        let destinations = destinations
+        let notes = format == .text ? output : errors
         do {
             let baselineURL = URL(fileURLWithPath: baseline)
-            let sets = try ImageSet.pair(baseline: baselineURL, actual: URL(fileURLWithPath: actual))
-            var result = try checkImages(baseline: sets.baseline, actual: sets.actual, criteria: criteria)
-            let recorded = try result.recordBaselines(mode: update, in: sets.baseline)
-            for image in result.images {
-                output("\(label(image.status).padding(toLength: 9, withPad: " ", startingAt: 0)) \(image.path)  \(image.message)")
+            let sets = try ImageSet.pair(baseline: baselineURL, actual: URL(fileURLWithPath: actual), excluding: destinations.outputFolders)
+            var result = checkImages(
+                baseline: sets.baseline, actual: sets.actual, criteria: criteria,
+                makeDiffImages: destinations.diffFolder != nil || destinations.html != nil)
+            let recorded = result.recordBaselines(mode: update, in: sets.baseline)
+            let files = try result.writeReport(destinations)
+            switch format {
+            case .text:
+                for image in result.images {
+                    output("\(label(image.status).padding(toLength: 9, withPad: " ", startingAt: 0)) \(image.path)  \(image.message)")
+                }
+            case .json:
+                let document = try result.jsonDocument(diffs: files.diffs, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                output(String(decoding: document, as: UTF8.self).trimmingCharacters(in: .newlines))
             }
             for change in recorded {
-                output("recorded  \(change.path) as \(change.change == .added ? "a new" : "the new") baseline: \(change.file.path)")
+                notes("recorded  \(change.path) as \(change.change == .added ? "a new" : "the new") baseline: \(change.file.path)")
             }
-            output(result.summary)
-            if let report {
-                let files = try result.writeReport(to: URL(fileURLWithPath: report))
-                output("report: \(files.html.path)")
-            }
+            for error in result.errors { errors("error: \(error)") }
+            notes(result.summary)
+            for file in [files.html, files.json, files.junit].compactMap({ $0 }) { notes("report: \(file.path)") }
+            if !files.diffs.isEmpty, let folder = destinations.diffFolder { notes("diff images: \(folder.path)") }
+            if !result.errors.isEmpty { return 2 }
             return result.passed ? 0 : 1
         } catch {
             errors("error: \(error)")
@@ -130,6 +188,7 @@ public struct CheckCommand: ParsableCommand {
         case .missing: "MISSING"
         case .extra: "NEW"
         case .sizeMismatch: "SIZE"
+        case .error: "ERROR"
         }
     }
 }

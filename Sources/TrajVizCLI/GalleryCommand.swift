@@ -89,7 +89,7 @@ extension GalleryCommand {
         var decoded: [String: DecodedPNG] = [:]
         for (name, data) in images { decoded[name] = try DecodedPNG(data: data, source: name) }
         let committed = try ImageSet.folder(folder).restricted(to: images.keys)
-        let result = try checkImages(baseline: committed, actual: .images(decoded), criteria: CheckCriteria(maxDiffPercent: 0.01))
+        let result = checkImages(baseline: committed, actual: .images(decoded), criteria: CheckCriteria(maxDiffPercent: 0.01))
         for image in result.images { print("\(image.status.rawValue): \(image.path) (\(image.message))") }
         if let report { _ = try result.writeReport(to: URL(fileURLWithPath: report)) }
         print(result.summary)

@@ -28,6 +28,6 @@ struct CheckFolders {
 
     func check(_ criteria: CheckCriteria = CheckCriteria()) throws -> (CheckReport, ImageSet) {
         let sets = try ImageSet.pair(baseline: baseline, actual: actual)
-        return (try checkImages(baseline: sets.baseline, actual: sets.actual, criteria: criteria), sets.baseline)
+        return (checkImages(baseline: sets.baseline, actual: sets.actual, criteria: criteria), sets.baseline)
     }
 }

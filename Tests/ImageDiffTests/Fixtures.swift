@@ -29,3 +29,9 @@ func fnv1a64(_ bytes: [UInt8]) -> String {
     let digits = String(hash, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
 }
+
+/// Writes `data` to `url`, creating its folder.
+func writeFile(_ data: Data, _ url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try data.write(to: url)
+}

@@ -1,11 +1,13 @@
 import Foundation
 import GDRenderer
-import ImageDiff
 import Plotting
+import SnapshotTesting
+import TrajVizSnapshotTesting
 
 /// Compares a rendered figure with Tests/ScenesTests/Golden/<name>.png by decoded pixels
-/// (pixelmatch, threshold 0.1, at most 0.05 % of pixels), never by bytes. On failure the
-/// baseline, the actual image, the diff image and report.json go to a folder named in the error.
+/// (TrajVizSnapshotTesting's `.pixelmatch`, threshold 0.1, at most 0.05 % of pixels), never by
+/// bytes, keeping the goldens' own names (`verifySnapshot(of:as:at:)`). On failure the message
+/// gives the count, the bounding box, and the paths of the diff image and the failed image.
 /// Re-record with `TRAJVIZ_RECORD_GOLDEN=1 swift test --filter ScenesTests`.
 enum SceneGolden {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
@@ -16,19 +18,9 @@ enum SceneGolden {
 
     static func check(_ figure: Figure, name: String) throws {
         let data = try FigureRenderer.png(figure)
-        let file = "\(name).png"
-        if ProcessInfo.processInfo.environment["TRAJVIZ_RECORD_GOLDEN"] == "1" {
-            try data.write(to: folder.appendingPathComponent(file))
-            return
-        }
-        let actual = ImageSet.images([file: try DecodedPNG(data: data, source: file)])
-        let baseline = try ImageSet.folder(folder).restricted(to: [file])
-        let report = try checkImages(baseline: baseline, actual: actual, criteria: CheckCriteria(maxDiffPercent: 0.05))
-        guard !report.passed else { return }
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("trajviz-scene-golden/\(name)")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        try data.write(to: out.appendingPathComponent("actual.png"))
-        _ = try report.writeReport(to: out)
-        throw Mismatch(description: "golden \(name): \(report.summary); baseline, actual and diff are in \(out.path)")
+        let recording = ProcessInfo.processInfo.environment["TRAJVIZ_RECORD_GOLDEN"] == "1"
+        let file = folder.appendingPathComponent("\(name).png")
+        let message = verifySnapshot(of: data, as: .pixelmatch(maxDiffPercent: 0.05), at: file, record: recording ? .all : .never)
+        if let message, !recording { throw Mismatch(description: "golden \(name): \(message)") }
     }
 }
