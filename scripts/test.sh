@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/system-packages.sh
 swift test --parallel 2>&1
 swift build --product trajviz >&2
+bash scripts/python-test.sh
 .build/debug/trajviz gallery --scenes output/readme/scenes.json --check --report .build/scene-check
 FUZZ_RUNS="${FUZZ_RUNS:-20000}" bash Fuzz/run.sh
 FUZZ_RUNS="${FUZZ_RUNS:-20000}" sh Tools/imagediff/fuzz/run.sh

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from dataclasses import dataclass
 from typing import Callable, Union
 
@@ -84,6 +85,13 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.tokens = _tokenize(text)
         self.position = 0
+        self.nesting = 0
+
+    def _enter(self, offset: int) -> None:
+        """Counts one more open parenthesis or call; refuses more than `MAXIMUM_HEIGHT`."""
+        self.nesting += 1
+        if self.nesting > MAXIMUM_HEIGHT:
+            raise ExpressionError(f"expression is nested too deeply (more than {MAXIMUM_HEIGHT} levels)", offset)
 
     @property
     def current(self) -> tuple[str, str, int]:
@@ -154,6 +162,7 @@ class _Parser:
         if kind == "name":
             return self.name(text, offset)
         if kind == "symbol" and text == "(":
+            self._enter(offset)
             inner = self.sum()
             self._close(offset)
             return inner
@@ -165,12 +174,14 @@ class _Parser:
         if not self._is(")"):
             raise ExpressionError("unbalanced '(': missing ')'", open_offset)
         self.position += 1
+        self.nesting -= 1
 
     def name(self, text: str, offset: int) -> Node:
         if text in FUNCTIONS:
             if not self._is("("):
                 raise ExpressionError(f"function '{text}' needs an argument in parentheses, as in {text}(x)", offset)
             self.position += 1
+            self._enter(offset)
             argument = self.sum()
             self._close(offset)
             return self._checked(Node(text, (argument,)))
@@ -183,8 +194,16 @@ class _Parser:
 
 
 def parse(text: str) -> Node:
-    """The syntax tree of `text`; raises `ExpressionError` naming the fault and its offset."""
-    return _Parser(text).parse()
+    """The syntax tree of `text`; raises `ExpressionError` naming the fault and its offset.
+
+    Each level of nesting costs the recursive descent six Python frames, so the interpreter's
+    recursion limit is raised to hold `MAXIMUM_HEIGHT` levels for the duration of the parse."""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 10 * MAXIMUM_HEIGHT + 1000))
+    try:
+        return _Parser(text).parse()
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def _fold(op: str, *operands: float) -> float:

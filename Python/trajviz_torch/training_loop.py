@@ -5,9 +5,10 @@
     clip_grad_norm_([p], C)                    # when a clip norm is given
     optimizer.step()
 
-The point is one float64 parameter tensor. Optimizers whose `step` requires a closure (LBFGS,
-SAM) get one that runs the first three lines; the loss and gradient recorded for such a step
-are those of the closure's first call.
+The point is one float64 parameter tensor of n elements; an optimizer that refuses a vector
+(Muon takes matrices only) gets it as a 1×n matrix instead. Optimizers whose `step` requires a
+closure (LBFGS, SAM) get one that runs the first three lines; the loss and gradient recorded for
+such a step are those of the closure's first call.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from typing import Any, Callable
 import torch
 
 from .functions import Function
-from .optimizer_reference import build, needs_closure
+from .optimizer_reference import LoadError, build, needs_closure
 
 ZERO_GRAD_MODES = ("inplace", "none")
 
@@ -41,14 +42,21 @@ class TrainingLoop:
                  start: list[float], zero_grad: str = "inplace", clip_grad_norm: float | None = None) -> None:
         self.function = function
         self.parameter = torch.tensor(start, dtype=torch.float64, requires_grad=True)
-        self.optimizer = build(optimizer_class, [self.parameter], options)
+        try:
+            self.optimizer = build(optimizer_class, [self.parameter], options)
+        except LoadError as refused:
+            self.parameter = torch.tensor([start], dtype=torch.float64, requires_grad=True)
+            try:
+                self.optimizer = build(optimizer_class, [self.parameter], options)
+            except LoadError:
+                raise refused from None
         self.set_to_none = zero_grad == "none"
         self.clip_grad_norm = clip_grad_norm
         self.takes_closure = needs_closure(self.optimizer)
 
     def _backward(self) -> torch.Tensor:
         self.optimizer.zero_grad(set_to_none=self.set_to_none)
-        loss = self.function.value(self.parameter)
+        loss = self.function.value(self.parameter.reshape(-1))
         loss.backward()
         if self.clip_grad_norm is not None:
             torch.nn.utils.clip_grad_norm_([self.parameter], self.clip_grad_norm)
@@ -74,7 +82,7 @@ class TrainingLoop:
         else:
             self.optimizer.step()
         loss, gradient = received[0]
-        return StepRecord(loss=loss, gradient=gradient, point=self.parameter.detach().clone())
+        return StepRecord(loss=loss, gradient=gradient.reshape(-1), point=self.parameter.detach().reshape(-1).clone())
 
     def _gradient(self) -> torch.Tensor:
         grad = self.parameter.grad
@@ -83,7 +91,7 @@ class TrainingLoop:
     def loss(self) -> float:
         """f at the current point."""
         with torch.no_grad():
-            return float(self.function.value(self.parameter))
+            return float(self.function.value(self.parameter.reshape(-1)))
 
     def state(self) -> dict[Any, Any]:
         """The optimizer's state for the parameter (empty before the first step)."""
