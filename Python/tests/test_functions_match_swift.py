@@ -18,7 +18,7 @@ FRACTIONS = [(0.2, 0.7), (0.8, 0.3), (0.45, 0.55), (0.9, 0.95)]
 EXPRESSIONS = [
     "x^y + 2^x - 3/x + abs(y)*tanh(x) + sqrt(x^2 + 1) - log(y^2 + 1)",
     "tan(x/3) - -x^-2 + exp(-x) * cos(pi*y) / (1 + y^4) + e^(x/5)",
-    "-x^2 + 2^3^0.5 * y^3 - (x - y)^0.5 * 0 + sin(x)^2 + x*y/7 - 4",
+    "-x^2 + 2^3^0.5 * y^3 - (x^2 + y^2)^0.5 + sin(x)^2 + x*y/7 - 4",
     "abs(x - 0.1)^1.5 + (y + 3)^-1 + sqrt(abs(y)) * 1e-3",
 ]
 
@@ -71,5 +71,5 @@ def test_family_agrees_with_swift(trajviz, arguments) -> None:
 def test_expression_agrees_with_swift(trajviz, text: str) -> None:
     python_function = resolve(text)
     for start in ("1.3,0.7", "2.1,-0.4", "0.6,1.9"):
-        swift_run = run_trajviz(trajviz, "--function", text, "--optimizer", "sgd(lr=0.0001)", f"--start={start}", "--steps", "3")
+        swift_run = run_trajviz(trajviz, f"--function={text}", "--optimizer", "sgd(lr=0.0001)", f"--start={start}", "--steps", "3")
         assert compare(text, swift_run, python_function) == 3
