@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import torch
 
 from .aliasing import Alias, aliases
 from .functions import Function
+from .optimizer_reference import LoadError
 from .training_loop import ZERO_GRAD_MODES, TrainingLoop
 
 CONSEQUENCES = {
@@ -43,18 +44,23 @@ class StepFailure(RuntimeError):
     """The optimizer raised while it was stepped; the message says which step and why."""
 
 
-def audit(function: Function, optimizer_class: type[torch.optim.Optimizer], options: dict[str, Any],
+def audit(function: Function, optimizer_class: Callable[..., torch.optim.Optimizer], options: dict[str, Any],
           steps: int = 20, modes: Iterable[str] = ZERO_GRAD_MODES) -> list[Finding]:
     """The aliases found, each with the first step after which it was seen, for every mode."""
     findings: list[Finding] = []
     for mode in modes:
-        loop = TrainingLoop(function, optimizer_class, options, function.start, zero_grad=mode)
+        loop: TrainingLoop | None = None
         seen: set[Alias] = set()
         for step in range(1, steps + 1):
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    loop.step()
+                    if loop is None:
+                        loop, _ = TrainingLoop.started(function, optimizer_class, options, function.start, mode)
+                    else:
+                        loop.step()
+            except LoadError:
+                raise
             except Exception as error:
                 raise StepFailure(f"step {step} (zero-grad {mode}) raised {type(error).__name__}: "
                                   f"{' '.join(str(error).split())}") from None

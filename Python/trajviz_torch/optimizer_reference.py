@@ -13,7 +13,7 @@ import inspect
 import json
 import os
 import sys
-from typing import Any
+from typing import Any, Callable
 
 import torch
 
@@ -69,13 +69,15 @@ def parse_options(text: str | None) -> dict[str, Any]:
     return options
 
 
-def build(cls: type[torch.optim.Optimizer], parameters: list[torch.Tensor], options: dict[str, Any]) -> torch.optim.Optimizer:
-    """An instance over `parameters`; lists in `options` become tuples, as PyTorch's betas are."""
+def build(cls: Callable[..., torch.optim.Optimizer], parameters: list[torch.Tensor], options: dict[str, Any]) -> torch.optim.Optimizer:
+    """An instance over `parameters` from a class (or a function that builds one); lists in
+    `options` become tuples, as PyTorch's betas are."""
     arguments = {key: tuple(value) if isinstance(value, list) else value for key, value in options.items()}
     try:
         return cls(parameters, **arguments)
     except Exception as error:
-        raise LoadError(f"cannot build {cls.__name__}: {type(error).__name__}: {_one_line(error)}") from None
+        name = getattr(cls, "__name__", "the optimizer")
+        raise LoadError(f"cannot build {name}: {type(error).__name__}: {_one_line(error)}") from None
 
 
 def needs_closure(optimizer: torch.optim.Optimizer) -> bool:

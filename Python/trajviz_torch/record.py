@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import Any, Callable
 
 import torch
 
@@ -31,12 +31,12 @@ def previous_gradient_key(state: dict[Any, Any], requested: str | None) -> str |
                  and isinstance(state[key], torch.Tensor)), None)
 
 
-def record(function: Function, argument: str, reference: str, optimizer_class: type[torch.optim.Optimizer],
+def record(function: Function, argument: str, reference: str, optimizer_class: Callable[..., torch.optim.Optimizer],
            options: dict[str, Any], start: list[float], steps: int, zero_grad: str = "inplace",
            clip_grad_norm: float | None = None, previous_key: str | None = None) -> dict[str, Any]:
     """The run as a trajectory dictionary (see `trajectory_format`); `argument` is the function
     as the user gave it."""
-    loop = TrainingLoop(function, optimizer_class, options, start, zero_grad, clip_grad_norm)
+    loop: TrainingLoop | None = None
     points = [[float(v) for v in start]]
     losses: list[float] = []
     gradients: list[list[float]] = []
@@ -48,10 +48,14 @@ def record(function: Function, argument: str, reference: str, optimizer_class: t
         held: list[list[float] | None] = []
 
         def read_previous() -> None:
-            value = loop.state().get(key) if key is not None else None
+            value = loop.state().get(key) if loop is not None and key is not None else None
             held.append(value.detach().reshape(-1).tolist() if isinstance(value, torch.Tensor) else None)
 
-        taken = loop.step(before_step=read_previous)
+        if loop is None:
+            loop, taken = TrainingLoop.started(function, optimizer_class, options, start, zero_grad, clip_grad_norm,
+                                               before_step=read_previous)
+        else:
+            taken = loop.step(before_step=read_previous)
         losses.append(taken.loss)
         gradients.append(taken.gradient.reshape(-1).tolist())
         if key is None:
@@ -64,6 +68,7 @@ def record(function: Function, argument: str, reference: str, optimizer_class: t
             previous.pop()
             break
         points.append(point)
+    assert loop is not None
     losses = losses[: len(points) - 1] + [loop.loss() if diverged is None else losses[len(points) - 1]]
 
     run: dict[str, Any] = {

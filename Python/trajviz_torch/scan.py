@@ -2,7 +2,9 @@
 table (class, package version, clean / aliases KEY / could not run: why).
 
 Each class is built with its defaults (with `lr=1e-3` added when it has no default learning
-rate) and audited on Rosenbrock for 20 steps in both zero-grad modes.
+rate) and audited on Rosenbrock for 20 steps in both zero-grad modes. A wrapper whose first
+argument is an `optimizer` instance (Lookahead) wraps `torch.optim.Adam(lr=1e-3)`; one that takes
+a `base_optimizer` class (SAM) gets `torch.optim.SGD`.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import inspect
 import json
 import platform
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Callable
 
 import torch
 
@@ -57,20 +59,43 @@ def optimizer_classes(package: str) -> list[tuple[str, type[torch.optim.Optimize
     return sorted(((name, cls) for cls, name in found.items()), key=lambda item: item[0].lower())
 
 
+def factory(cls: type[torch.optim.Optimizer]) -> tuple[Callable[..., torch.optim.Optimizer], str]:
+    """How to build the class over a list of parameters, and a note on what it wraps."""
+    try:
+        parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    except (TypeError, ValueError):
+        return cls, ""
+    names = [parameter.name for parameter in parameters]
+
+    def over_adam(params: list[torch.Tensor], **options: Any) -> torch.optim.Optimizer:
+        return cls(torch.optim.Adam(params, lr=1e-3), **options)
+
+    def over_sgd(params: list[torch.Tensor], **options: Any) -> torch.optim.Optimizer:
+        return cls(params, base_optimizer=torch.optim.SGD, **options)
+
+    over_adam.__name__ = over_sgd.__name__ = cls.__name__
+    if names and names[0] == "optimizer":
+        return over_adam, " (over torch.optim.Adam)"
+    if "base_optimizer" in names:
+        return over_sgd, " (over torch.optim.SGD)"
+    return cls, ""
+
+
 def audit_class(package: str, name: str, cls: type[torch.optim.Optimizer], version: str) -> Row:
     """The audit of one class, never raising."""
     rosenbrock = resolve("rosenbrock")
+    make, note = factory(cls)
     options: dict[str, Any] = {}
     try:
-        build(cls, [torch.zeros(2, dtype=torch.float64, requires_grad=True)], options)
+        build(make, [torch.zeros(2, dtype=torch.float64, requires_grad=True)], options)
     except LoadError:
         options = {"lr": 1e-3}
     try:
-        findings = audit(rosenbrock, cls, options)
+        findings = audit(rosenbrock, make, options)
     except (LoadError, StepFailure) as error:
         return Row(package, name, version, "could not run", [], str(error))
     keys = sorted({f"{f.alias.key} → {f.alias.target}" for f in findings})
-    return Row(package, name, version, "aliases" if keys else "clean", keys, "")
+    return Row(package, name + note, version, "aliases" if keys else "clean", keys, "")
 
 
 def scan(packages: list[str]) -> dict[str, Any]:
