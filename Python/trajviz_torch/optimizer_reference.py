@@ -90,9 +90,12 @@ def needs_closure(optimizer: torch.optim.Optimizer) -> bool:
 
 
 def describe(reference: str, options: dict[str, Any]) -> str:
-    """The reference with its options, as a legend shows it: `torch.optim:Adam(lr=0.01)`."""
+    """The reference with its options, as a legend shows it: `torch.optim:Adam(lr=0.01)`, or
+    `diffgrad.py:DiffGrad(lr=0.01)` for a file (its folder left out)."""
+    location, _, name = reference.rpartition(":")
+    shown = f"{os.path.basename(location)}:{name}" if location.endswith(".py") else reference
     listed = ", ".join(f"{key}={json.dumps(value)}" for key, value in options.items())
-    return f"{reference}({listed})" if listed else reference
+    return f"{shown}({listed})" if listed else shown
 
 
 def _one_line(error: BaseException) -> str:
