@@ -8,8 +8,10 @@ parameter's own `.data` as "slow weights", or the gradient inside a nested list.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import torch
+import plain_sgd
 from torch.optim import Optimizer
 
 
@@ -106,20 +108,13 @@ class LookaheadKeepingACopy(LookaheadKeepingData):
     copy = True
 
 
-class HistoryInANestedList(Optimizer):
+class HistoryInANestedList(plain_sgd.PlainSGD):
     """SGD that keeps its last gradients in a nested container: `state['history'] = {'grads': [grad]}`."""
 
     copy = False
 
-    def __init__(self, params, lr: float = 1e-3) -> None:
-        super().__init__(params, dict(lr=lr))
-
-    @torch.no_grad()
-    def step(self, closure=None):
-        for group in self.param_groups:
-            for p in group["params"]:
-                self.state[p]["history"] = {"grads": [p.grad.clone() if self.copy else p.grad]}
-                p.add_(p.grad, alpha=-group["lr"])
+    def before_update(self, p: torch.Tensor, state: dict[str, Any]) -> None:
+        state["history"] = {"grads": [p.grad.clone() if self.copy else p.grad]}
 
 
 class HistoryInANestedListCopied(HistoryInANestedList):
@@ -128,21 +123,13 @@ class HistoryInANestedListCopied(HistoryInANestedList):
     copy = True
 
 
-class FailsOnTheThirdStep(Optimizer):
+class FailsOnTheThirdStep(plain_sgd.PlainSGD):
     """An optimizer that raises, for the audit's exit code 2."""
 
-    def __init__(self, params, lr: float = 1e-3) -> None:
-        super().__init__(params, dict(lr=lr))
-
-    @torch.no_grad()
-    def step(self, closure=None):
-        for group in self.param_groups:
-            for p in group["params"]:
-                state = self.state[p]
-                state["step"] = state.get("step", 0) + 1
-                if state["step"] == 3:
-                    raise RuntimeError("no third step")
-                p.add_(p.grad, alpha=-group["lr"])
+    def before_update(self, p: torch.Tensor, state: dict[str, Any]) -> None:
+        state["step"] = state.get("step", 0) + 1
+        if state["step"] == 3:
+            raise RuntimeError("no third step")
 
 
 ALIASED = {

@@ -1,25 +1,23 @@
 """Optimizers that need another form of the training loop, for `TrainingLoop.started`."""
 from __future__ import annotations
 
+from typing import Any
+
 import torch
+import plain_sgd
 from torch.optim import Optimizer
 
 
-class SGDThatNeedsAClosure(Optimizer):
+class SGDThatNeedsAClosure(plain_sgd.PlainSGD):
     """Gradient descent whose `step(closure=None)` still needs the closure (as AliG's does), and
     calls it under no_grad."""
-
-    def __init__(self, params, lr: float = 1e-3) -> None:
-        super().__init__(params, dict(lr=lr))
 
     @torch.no_grad()
     def step(self, closure=None):
         if closure is None:
             raise RuntimeError("this optimizer requires a closure")
         loss = closure()
-        for group in self.param_groups:
-            for p in group["params"]:
-                p.add_(p.grad, alpha=-group["lr"])
+        super().step()
         return loss
 
 
@@ -38,16 +36,9 @@ class NewtonOnTheDiagonal(Optimizer):
                     p.sub_(group["lr"] * p.grad / (hessian_probe.abs() + 1))
 
 
-class SGDOnMatricesOnly(Optimizer):
+class SGDOnMatricesOnly(plain_sgd.PlainSGD):
     """Gradient descent that refuses parameters that are not matrices, at its first step."""
 
-    def __init__(self, params, lr: float = 1e-3) -> None:
-        super().__init__(params, dict(lr=lr))
-
-    @torch.no_grad()
-    def step(self, closure=None):
-        for group in self.param_groups:
-            for p in group["params"]:
-                if p.dim() != 2:
-                    raise ValueError("only 2D parameters")
-                p.add_(p.grad, alpha=-group["lr"])
+    def before_update(self, p: torch.Tensor, state: dict[str, Any]) -> None:
+        if p.dim() != 2:
+            raise ValueError("only 2D parameters")

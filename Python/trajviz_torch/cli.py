@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from typing import Sequence
+from typing import Callable, Sequence
 
 from . import audit as auditing
 from . import record as recording
@@ -36,24 +36,21 @@ def _vector(text: str) -> list[float]:
     return values
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= 1_000_000:
-        raise argparse.ArgumentTypeError(f"expected an integer from 1 to 1000000 (got '{text}')")
-    return value
+def _number(convert: Callable[[str], float], valid: Callable[[float], bool], expectation: str) -> Callable[[str], float]:
+    """An argparse type: `convert`, then `valid`, else an error that says what was expected."""
+    def parse(text: str) -> float:
+        try:
+            value = convert(text)
+        except ValueError:
+            value = math.nan
+        if not valid(value):
+            raise argparse.ArgumentTypeError(f"expected {expectation} (got '{text}')")
+        return value
+    return parse
 
 
-def _positive_real(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not (math.isfinite(value) and value > 0):
-        raise argparse.ArgumentTypeError(f"expected a finite number > 0 (got '{text}')")
-    return value
+_positive_int = _number(int, lambda v: 1 <= v <= 1_000_000, "an integer from 1 to 1000000")
+_positive_real = _number(float, lambda v: math.isfinite(v) and v > 0, "a finite number > 0")
 
 
 def _function_arguments(parser: argparse.ArgumentParser, default: str | None) -> None:

@@ -115,23 +115,22 @@ class _Parser:
             raise ExpressionError(hint, offset)
         return tree
 
-    def sum(self) -> Node:
-        left = self.product()
-        while self._is("+") or self._is("-"):
-            op = self.current[1]
-            self.position += 1
-            left = self._checked(Node(op, (left, self.product())))
-        return left
-
-    def product(self) -> Node:
-        left = self.unary()
-        while self._is("*") or self._is("/"):
+    def _left_associative(self, operators: str, operand: Callable[[], Node]) -> Node:
+        """operand (op operand)*, grouped from the left."""
+        left = operand()
+        while self.current[0] == "symbol" and self.current[1] in operators:
             op = self.current[1]
             self.position += 1
             if op == "*" and self._is("*"):
                 raise ExpressionError("unexpected '*': use '^' for powers, as in x^2", self.current[2])
-            left = self._checked(Node(op, (left, self.unary())))
+            left = self._checked(Node(op, (left, operand())))
         return left
+
+    def sum(self) -> Node:
+        return self._left_associative("+-", self.product)
+
+    def product(self) -> Node:
+        return self._left_associative("*/", self.unary)
 
     def unary(self, depth: int = 0) -> Node:
         if not (self._is("-") or self._is("+")):
