@@ -86,3 +86,8 @@ def test_usage_errors_exit_2() -> None:
     with pytest.raises(SystemExit) as caught:
         main(["audit", "--optimizer", "torch.optim:Adam", "--steps", "0"])
     assert caught.value.code == 2
+
+
+def test_a_diverging_run_is_audited_up_to_its_divergence() -> None:
+    assert audit(ROSENBROCK, torch.optim.SGD, {"lr": 1.0}, steps=40) == []
+    assert audit(ROSENBROCK, aliasing_optimizers.DiffGradAliased, {"lr": 1e6}, steps=40)

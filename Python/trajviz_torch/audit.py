@@ -1,5 +1,6 @@
 """`audit`: step an optimizer and report every state tensor that shares storage with a parameter
 or its gradient, after every step, in both zero-grad modes (by default Rosenbrock, 20 steps).
+A run whose point stops being finite is audited up to that step.
 """
 from __future__ import annotations
 
@@ -56,9 +57,9 @@ def audit(function: Function, optimizer_class: Callable[..., torch.optim.Optimiz
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     if loop is None:
-                        loop, _ = TrainingLoop.started(function, optimizer_class, options, function.start, mode)
+                        loop, taken = TrainingLoop.started(function, optimizer_class, options, function.start, mode)
                     else:
-                        loop.step()
+                        taken = loop.step()
             except LoadError:
                 raise
             except Exception as error:
@@ -68,4 +69,6 @@ def audit(function: Function, optimizer_class: Callable[..., torch.optim.Optimiz
                 if alias not in seen:
                     seen.add(alias)
                     findings.append(Finding(alias=alias, zero_grad=mode, step=step))
+            if not bool(torch.isfinite(taken.point).all()):
+                break
     return findings
