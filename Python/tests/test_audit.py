@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
 
 import aliasing_optimizers
 import pytest
@@ -91,3 +93,10 @@ def test_usage_errors_exit_2() -> None:
 def test_a_diverging_run_is_audited_up_to_its_divergence() -> None:
     assert audit(ROSENBROCK, torch.optim.SGD, {"lr": 1.0}, steps=40) == []
     assert audit(ROSENBROCK, aliasing_optimizers.DiffGradAliased, {"lr": 1e6}, steps=40)
+
+
+def test_the_module_runs_as_a_command_on_a_file_that_imports_its_neighbours(optimizers_file: str, tmp_path) -> None:
+    completed = subprocess.run([sys.executable, "-m", "trajviz_torch", "audit", "--optimizer", f"{optimizers_file}:DiffGradAliased",
+                                "--steps", "2"], capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stdout.startswith("state 'previous_grad' aliases p.grad from step 1")

@@ -43,6 +43,8 @@ def load(reference: str) -> type[torch.optim.Optimizer]:
 
 
 def _module_from_file(path: str) -> Any:
+    """The file imported as a module; its folder goes first on the import path, as for a script,
+    so that it can import the modules beside it."""
     if not os.path.isfile(path):
         raise LoadError(f"no optimizer file '{path}'")
     module_name = "trajviz_user_" + os.path.splitext(os.path.basename(path))[0].replace("-", "_")
@@ -51,6 +53,7 @@ def _module_from_file(path: str) -> Any:
         raise LoadError(f"cannot import '{path}' as Python")
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
+    sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
     spec.loader.exec_module(module)
     return module
 
