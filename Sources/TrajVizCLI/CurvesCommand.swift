@@ -11,18 +11,24 @@ struct CurvesCommand: ParsableCommand {
         commandName: "curves",
         abstract: "Chart loss and distance to the nearest minimum against the step (log y) for several optimizers.",
         discussion: """
-            Example: trajviz curves --function rosenbrock-n --dim 10 --optimizer "adam(lr=0.01)" --optimizer "diffgrad(lr=0.01)" --steps 2000
+            Examples:
+              trajviz curves --function rosenbrock-n --dim 10 --optimizer "adam(lr=0.01)" --optimizer "diffgrad(lr=0.01)" --steps 2000
+              trajviz curves --function rosenbrock --optimizer "adam(lr=0.01)" --trajectory recorded.json
             """
     )
 
     @OptionGroup var function: FunctionOptions
-    @Option(help: "An optimizer spec (repeatable, up to 12).") var optimizer: [String]
+    @Option(help: "An optimizer spec (repeatable, up to 12).") var optimizer: [String] = []
+    @Option(help: "A run computed elsewhere: trajectory JSON (ours or `python -m trajviz_torch record`'s) or CSV (repeatable; labelled from the file).")
+    var trajectory: [String] = []
     @OptionGroup var runOptions: RunOptions
     @Option(help: "Image size in pixels, WxH.", transform: parseSize) var size: ImageSize = ImageSize(width: 1400, height: 560)
     @Option(help: "The PNG to write (default: output/curves-<function>.png).") var output: String?
 
     func validate() throws {
-        guard !optimizer.isEmpty else { throw ValidationError("give at least one --optimizer SPEC") }
+        guard !optimizer.isEmpty || !trajectory.isEmpty else {
+            throw ValidationError("give at least one --optimizer SPEC or --trajectory FILE to chart")
+        }
     }
 
     func run() throws {
@@ -35,6 +41,14 @@ struct CurvesCommand: ParsableCommand {
                 of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
             if let step = run.divergedAtStep { warn("\(spec) diverged at step \(step); its curve stops there") }
             runs.append((PlottedPath.label(for: spec), run))
+        }
+        for file in trajectory {
+            var run = try PathFile.run(file, dimension: definition.dimension)
+            if let step = run.divergedAtStep { warn("\(file) diverged at step \(step); its curve stops there") }
+            if run.losses.allSatisfy({ $0 == nil }) {
+                run.losses = run.points.map { point in Optional(definition.objective.value(at: point)).flatMap { $0.isFinite ? $0 : nil } }
+            }
+            runs.append((run.optimizer, run))
         }
         let figure = try drawable(size: size) { [try CurvesScene(function: definition, runs: runs).figure(width: size.width, height: size.height)] }[0]
         let url = URL(fileURLWithPath: output ?? "output/curves-\(OutputName.make([definition.name])).png")

@@ -21,7 +21,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var function: FunctionOptions
     @Option(help: "An optimizer spec, e.g. \"adam(lr=0.01)\" (repeatable, up to 12 overlaid).")
     var optimizer: [String] = []
-    @Option(help: "A path computed elsewhere: our trajectory JSON or CSV, or a CSV of x,y rows (repeatable).")
+    @Option(help: "A run computed elsewhere: trajectory JSON (ours or `python -m trajviz_torch record`'s), our CSV, or a CSV of x,y rows (repeatable; labelled from the file).")
     var trajectory: [String] = []
     @OptionGroup var runOptions: RunOptions
     @OptionGroup var style: MapStyleOptions
@@ -59,7 +59,11 @@ struct RenderCommand: ParsableCommand {
             if let step = run.divergedAtStep { warn("\(spec) diverged at step \(step); its path ends with a cross") }
             paths.append(PlottedPath(run, spec: spec))
         }
-        for file in trajectory { paths.append(try PathFile.read(file)) }
+        for file in trajectory {
+            let path = try PathFile.read(file, dimension: definition.dimension)
+            if let step = path.divergedAtStep { warn("\(file) diverged at step \(step); its path ends with a cross") }
+            paths.append(path)
+        }
         let scene = try MapScene(
             function: definition, paths: paths,
             options: try style.mapOptions(layout: layout == .overlay ? .overlay : .grid))

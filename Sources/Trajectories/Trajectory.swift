@@ -2,8 +2,9 @@ import Foundation
 
 /// One optimizer run: the points it visited and what the optimizer saw at each step.
 ///
-/// The JSON form is the reference trajectories' format (`zero_grad`, `clip_grad_norm`, the
-/// rest in camel case); `jsonData()` and `decoded(from:)` read and write it.
+/// The JSON form is documented in docs/trajectory-format.md: camelCase keys (the snake_case
+/// `zero_grad`, `clip_grad_norm` and `param_layout` of older files are read too). `jsonData()`
+/// writes it; `decoded(from:)` reads and checks it (`TrajectoryDecoding.swift`).
 public struct Trajectory: Codable, Sendable, Equatable {
     /// The function as given: a catalog name, a file, or an inline expression.
     public var function: String
@@ -29,13 +30,22 @@ public struct Trajectory: Codable, Sendable, Equatable {
     public var friction: VectorSeries?
     /// The step (1-based) that made the point non-finite; `points` stop before it.
     public var divergedAtStep: Int?
+    /// A recorded run's optimizer class, e.g. `torch_optimizer:DiffGrad`; nil for runs of ours.
+    public var reference: String?
 
     enum CodingKeys: String, CodingKey {
-        case function, optimizer, start, steps
-        case zeroGrad = "zero_grad"
-        case clipGradNorm = "clip_grad_norm"
-        case paramLayout = "param_layout"
-        case points, losses, gradients, previousGradients, friction, divergedAtStep
+        case function, optimizer, start, steps, zeroGrad, clipGradNorm, paramLayout
+        case points, losses, gradients, previousGradients, friction, divergedAtStep, reference
+
+        /// The key older files used, where it differs.
+        var legacyName: String? {
+            switch self {
+            case .zeroGrad: "zero_grad"
+            case .clipGradNorm: "clip_grad_norm"
+            case .paramLayout: "param_layout"
+            default: nil
+            }
+        }
     }
 
     public init(
@@ -67,13 +77,5 @@ public struct Trajectory: Codable, Sendable, Equatable {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         return try encoder.encode(self)
-    }
-
-    /// A run read from JSON in the reference format.
-    public static func decoded(from data: Data) throws -> Trajectory {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return try decoder.decode(Trajectory.self, from: data)
     }
 }
