@@ -42,7 +42,7 @@ struct DiagnoseCommand: ParsableCommand {
         runOptions.clipGradNorm = clipGradNorm
         runOptions.layout = layout
         try runOptions.validate()
-        let spec = try OptimizerSpec(parsing: optimizer)
+        let spec = try optimizerSpec(optimizer)
         let diagnosis = try Diagnosis(
             function: definition, functionArgument: function.function, spec: spec,
             configuration: try runOptions.configuration(for: definition))

@@ -6,7 +6,7 @@ struct FunctionOptions: ParsableArguments {
     @Option(help: "A catalog name (rosenbrock), a definition file (my.toml), an n-dimensional family (rosenbrock-n), or an expression in x and y (\"(1-x)^2 + 100*(y-x^2)^2\").")
     var function: String
 
-    @Option(help: "The dimension of an n-dimensional family (rosenbrock-n, rastrigin-n, quadratic-n).")
+    @Option(help: "The dimension of an n-dimensional family (rosenbrock-n, rastrigin-n, quadratic-n): 1 to \(FunctionFamily.maximumDimension) (2 for rosenbrock-n), default \(FunctionFamily.defaultDimension).")
     var dim: Int?
 
     @Option(name: .customLong("condition-number"), help: "The condition number of quadratic-n (default 100).")
@@ -16,16 +16,18 @@ struct FunctionOptions: ParsableArguments {
     var functionFolders: [String] = []
 
     func validate() throws {
-        if let dim, dim < 1 || dim > 10_000 {
-            throw ValidationError("--dim must be between 1 and 10000 (got \(dim))")
+        if let dim, dim < 1 || dim > FunctionFamily.maximumDimension {
+            throw ValidationError("--dim must be from 1 to \(FunctionFamily.maximumDimension) (got \(dim))")
         }
         if let conditionNumber, !(conditionNumber >= 1 && conditionNumber.isFinite) {
             throw ValidationError("--condition-number must be a finite number >= 1 (got \(conditionNumber))")
         }
     }
 
-    /// The function the options name.
+    /// The function the options name; a function that cannot be had is a usage error.
     func resolve() throws -> FunctionDefinition {
-        try FunctionCatalog(searchPaths: functionFolders).resolve(function, dimension: dim, conditionNumber: conditionNumber)
+        try resolvingArguments {
+            try FunctionCatalog(searchPaths: functionFolders).resolve(function, dimension: dim, conditionNumber: conditionNumber)
+        }
     }
 }
