@@ -98,7 +98,7 @@ public struct Gallery: Sendable {
     /// Tunes, runs and measures one optimizer on one function; an optimizer given with an lr
     /// (`adam(lr=0.1)`) is run as given, without a search.
     private func entry(function: FunctionDefinition, optimizer: OptimizerSpec, cache: LockedCache) throws -> GalleryEntry {
-        guard optimizer.value(of: "lr") == nil else {
+        guard !optimizer.arguments.contains(where: { $0.key == "lr" }) else {
             return try finalEntry(function: function, spec: optimizer, search: nil)
         }
         let objective: SearchObjective = function.minima.isEmpty ? .finalLoss : settings.objective

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Objectives
 
 /// `--function` and what qualifies it: shared by every command that runs an optimizer.
@@ -18,6 +19,12 @@ struct FunctionOptions: ParsableArguments {
     func validate() throws {
         if let dim, dim < 1 || dim > FunctionFamily.maximumDimension {
             throw ValidationError("--dim must be from 1 to \(FunctionFamily.maximumDimension) (got \(dim))")
+        }
+        for folder in functionFolders {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--functions-dir \(folder) is not a folder; give a folder of definition files (name.toml)")
+            }
         }
         if let conditionNumber, !(conditionNumber >= 1 && conditionNumber.isFinite) {
             throw ValidationError("--condition-number must be a finite number >= 1 (got \(conditionNumber))")
