@@ -7,8 +7,13 @@
 ///                                             minus, so -x^2 = -(x^2) and x^-2 = x^(-2)
 ///     primary = number | "x" | "y" | "pi" | "e" | function "(" sum ("," sum)* ")" | "(" sum ")"
 ///
-/// Trees are at most `maximumHeight` levels high, so no input can exhaust the stack.
+/// No input can exhaust the stack: every recursive descent (into parentheses, a function's
+/// arguments, a sign's operand, a power's exponent) goes through `nested`, which allows at most
+/// `maximumHeight` levels, and every node built is checked to be at most that high, so chains
+/// built by loops (`x+x+...`) are bounded too. Everything that later recurses over the tree (the
+/// compilers, the reverse sweep, printing, equality) recurses at most `maximumHeight` deep.
 struct ExpressionParser {
+    /// The one nesting limit of the expression language, for parsing and the tree alike.
     static let maximumHeight = 200
 
     private let tokens: [Token]
@@ -44,13 +49,26 @@ struct ExpressionParser {
         return false
     }
 
-    private mutating func checked(_ node: ExpressionSyntax) throws(SyntaxError) -> ExpressionSyntax {
-        guard node.height <= Self.maximumHeight else {
-            throw SyntaxError(
-                message: "expression is nested too deeply (more than \(Self.maximumHeight) levels)",
-                range: node.range)
-        }
+    private static func tooDeep(at range: Range<Int>) -> SyntaxError {
+        SyntaxError(
+            message: "expression is nested too deeply (more than \(maximumHeight) levels); simplify it",
+            range: range)
+    }
+
+    private func checked(_ node: ExpressionSyntax) throws(SyntaxError) -> ExpressionSyntax {
+        guard node.height <= Self.maximumHeight else { throw Self.tooDeep(at: node.range) }
         return node
+    }
+
+    /// Runs one recursive descent, opened by `token`, one level deeper; refuses the level past
+    /// `maximumHeight` before recursing, so the stack holds at most that many levels.
+    private mutating func nested<T>(
+        at token: Token, _ descend: (inout ExpressionParser) throws(SyntaxError) -> T
+    ) throws(SyntaxError) -> T {
+        guard nesting < Self.maximumHeight else { throw Self.tooDeep(at: token.range) }
+        nesting += 1
+        defer { nesting -= 1 }
+        return try descend(&self)
     }
 
     private mutating func parseSum() throws(SyntaxError) -> ExpressionSyntax {
@@ -81,13 +99,8 @@ struct ExpressionParser {
     private mutating func parseUnary() throws(SyntaxError) -> ExpressionSyntax {
         guard isSymbol("-") || isSymbol("+") else { return try parsePower() }
         let sign = current
-        nesting += 1
-        defer { nesting -= 1 }
-        guard nesting <= Self.maximumHeight else {
-            throw SyntaxError(message: "expression is nested too deeply (more than \(Self.maximumHeight) levels)", range: sign.range)
-        }
         position += 1
-        let operand = try parseUnary()
+        let operand = try nested(at: sign) { parser throws(SyntaxError) in try parser.parseUnary() }
         if sign.kind == .symbol(UInt8(ascii: "+")) { return operand }
         return try checked(ExpressionSyntax(.negate(operand), range: sign.range.lowerBound..<operand.range.upperBound))
     }
@@ -95,8 +108,9 @@ struct ExpressionParser {
     private mutating func parsePower() throws(SyntaxError) -> ExpressionSyntax {
         let base = try parsePrimary()
         guard isSymbol("^") else { return base }
+        let caret = current
         position += 1
-        let exponent = try parseUnary()
+        let exponent = try nested(at: caret) { parser throws(SyntaxError) in try parser.parseUnary() }
         return try checked(ExpressionSyntax(.binary(.power, base, exponent), range: base.range.lowerBound..<exponent.range.upperBound))
     }
 
@@ -121,14 +135,9 @@ struct ExpressionParser {
 
     private mutating func parseParenthesised() throws(SyntaxError) -> ExpressionSyntax {
         let open = current
-        nesting += 1
-        defer { nesting -= 1 }
-        guard nesting <= Self.maximumHeight else {
-            throw SyntaxError(message: "expression is nested too deeply (more than \(Self.maximumHeight) levels)", range: open.range)
-        }
         position += 1
         if isSymbol(")") { throw SyntaxError(message: "empty parentheses", range: open.range.lowerBound..<current.range.upperBound) }
-        var inner = try parseSum()
+        var inner = try nested(at: open) { parser throws(SyntaxError) in try parser.parseSum() }
         guard isSymbol(")") else { throw unclosed(open) }
         inner.range = open.range.lowerBound..<current.range.upperBound
         position += 1
@@ -171,18 +180,13 @@ struct ExpressionParser {
 
     private mutating func parseCall(_ function: MathFunction, token: Token) throws(SyntaxError) -> ExpressionSyntax {
         let open = current
-        nesting += 1
-        defer { nesting -= 1 }
-        guard nesting <= Self.maximumHeight else {
-            throw SyntaxError(message: "expression is nested too deeply (more than \(Self.maximumHeight) levels)", range: open.range)
-        }
         position += 1
         var arguments = [ExpressionSyntax]()
         if !isSymbol(")") {
-            arguments.append(try parseSum())
+            arguments.append(try nested(at: open) { parser throws(SyntaxError) in try parser.parseSum() })
             while isSymbol(",") {
                 position += 1
-                arguments.append(try parseSum())
+                arguments.append(try nested(at: open) { parser throws(SyntaxError) in try parser.parseSum() })
             }
         }
         guard isSymbol(")") else { throw unclosed(open) }

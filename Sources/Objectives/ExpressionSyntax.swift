@@ -15,10 +15,10 @@ public struct ExpressionSyntax: Sendable, Equatable, CustomStringConvertible {
         indirect case call(MathFunction, [ExpressionSyntax])
     }
 
-    public var kind: Kind
+    public private(set) var kind: Kind
     /// UTF-8 byte offsets into the parsed text.
     public var range: Range<Int>
-    /// The height of the tree (a leaf is 1); the parser bounds it.
+    /// The height of the tree (a leaf is 1); the parser bounds it by `ExpressionParser.maximumHeight`.
     public let height: Int
 
     init(_ kind: Kind, range: Range<Int>) {

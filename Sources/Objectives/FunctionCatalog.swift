@@ -93,6 +93,11 @@ public struct FunctionCatalog: Sendable {
                 return try FunctionFile.parse(file.text, sourceName: file.name, origin: .builtIn(fileName: file.name))
             }
         }
+        if exists && isFolder.boolValue {
+            throw ObjectiveError(
+                "'\(name)' is a folder, not a function: give a definition file (name.toml), a catalog name or an expression; "
+                    + "a folder of definition files goes to --functions-dir")
+        }
         do {
             let objective = try ExpressionObjective(original, sourceName: "expression")
             return FunctionDefinition(
@@ -119,7 +124,7 @@ public struct FunctionCatalog: Sendable {
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            throw ObjectiveError("cannot read the function folder '\(folder)' (from --functions or \(Self.environmentVariable)): it does not exist or is not a readable folder")
+            throw ObjectiveError("cannot read the function folder '\(folder)' (from --functions-dir or \(Self.environmentVariable)): it does not exist or is not a readable folder")
         }
         return entries.filter { $0.hasSuffix(".toml") }.map { ($0 as NSString).deletingPathExtension }.sorted()
     }

@@ -11,8 +11,8 @@ public enum FunctionFamily: String, Sendable, CaseIterable {
 
     /// The dimension used when none is given.
     public static let defaultDimension = 10
-    /// The largest dimension accepted.
-    public static let maximumDimension = 1_000_000
+    /// The largest dimension accepted (a run records every point, `dimension` numbers a step).
+    public static let maximumDimension = 10_000
 
     /// The smallest dimension the family is defined for.
     public var minimumDimension: Int { self == .rosenbrock ? 2 : 1 }

@@ -34,37 +34,78 @@ public enum FunctionFile {
         return try parse(text, sourceName: path, origin: .file(path: path))
     }
 
+    /// How deeply a function file may nest tables and arrays, counting each component of a
+    /// dotted key (`a.b.c = 1` is three tables deep) and each `[` and `{`. A definition needs 3
+    /// (`domain = { x = [...] }`); toml++ bounds values alone at 256 but not dotted keys, and
+    /// its tables, freed recursively, overflowed the stack from about 15,000 levels.
+    static let maximumNesting = 32
+
     /// Refuses two faults on which toml++ 3 (inside TOMLKit 0.6.0) asserts and aborts the process
     /// instead of reporting an error (both found by Fuzz/run.sh): a table header whose key starts
     /// with a character no key can start with (`[`x]`, `[` ending a line), and a bracket that
-    /// closes the wrong kind (`[1, }`). Headers are lines that start with `[` outside strings,
-    /// comments, arrays and inline tables.
-    private static func checkTableHeaders(_ text: String, reader: Reader) throws(ObjectiveError) {
+    /// closes the wrong kind (`[1, }`); and nesting deeper than `maximumNesting`. Headers are lines
+    /// that start with `[` outside strings, comments, arrays and inline tables; keys start
+    /// statements and follow `{` and `,` in inline tables.
+    private static func checkStructure(_ text: String, reader: Reader) throws(ObjectiveError) {
         let bytes = Array(text.utf8)
         func isKeyStart(_ c: UInt8) -> Bool {
             (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x2D || c == 0x22 || c == 0x27 || c == 0x5D
         }
         func skipBlanks(_ j: inout Int) { while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 } }
+        /// Skips a quoted string (single or tripled) that starts at `i`.
+        func skipString(_ i: inout Int) {
+            let c = bytes[i]
+            let triple = i + 2 < bytes.count && bytes[i + 1] == c && bytes[i + 2] == c
+            i += triple ? 3 : 1
+            while i < bytes.count {
+                if c == 0x22, bytes[i] == 0x5C { i += 2; continue }
+                if triple ? (i + 2 < bytes.count && bytes[i] == c && bytes[i + 1] == c && bytes[i + 2] == c) : bytes[i] == c || bytes[i] == 0x0A { break }
+                i += 1
+            }
+            i += triple ? 3 : 1
+        }
+        /// Skips the dotted key that starts at `j` (bare and quoted parts) and returns how many parts it has.
+        func keyParts(_ j: inout Int) -> Int {
+            var parts = 0
+            while j < bytes.count {
+                skipBlanks(&j)
+                guard j < bytes.count else { break }
+                if bytes[j] == 0x22 || bytes[j] == 0x27 {
+                    skipString(&j)
+                } else {
+                    let first = j
+                    while j < bytes.count, isKeyStart(bytes[j]), bytes[j] != 0x22, bytes[j] != 0x27, bytes[j] != 0x5D { j += 1 }
+                    if j == first { break }
+                }
+                parts += 1
+                skipBlanks(&j)
+                guard j < bytes.count, bytes[j] == 0x2E else { break }
+                j += 1
+            }
+            return parts
+        }
+        func checkDepth(_ depth: Int, at offset: Int) throws(ObjectiveError) {
+            guard depth <= maximumNesting else {
+                throw reader.error(
+                    "TOML nested too deeply (more than \(maximumNesting) levels of tables, arrays and dotted keys); a definition needs 3", at: offset)
+            }
+        }
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0, lineStart = true  // toml++ skips a UTF-8 byte order mark
-        var open: [UInt8] = []  // the unclosed [ and { of values, innermost last
+        var open: [(bracket: UInt8, depth: Int)] = []  // the unclosed [ and { of values, innermost last
+        var tableDepth = 0  // the parts of the last [table] header's key
+        var valueDepth = 0  // the depth of the value being read
+        var expectingKey = true
         while i < bytes.count {
             let c = bytes[i]
             switch c {
-            case 0x0A: lineStart = true; i += 1; continue
+            case 0x0A:
+                lineStart = true
+                expectingKey = open.isEmpty
+                i += 1
+                continue
             case 0x20, 0x09, 0x0D: i += 1; continue
             case 0x23:  // # comment
                 while i < bytes.count, bytes[i] != 0x0A { i += 1 }
-                continue
-            case 0x22, 0x27:  // " or ', single or tripled
-                let triple = i + 2 < bytes.count && bytes[i + 1] == c && bytes[i + 2] == c
-                i += triple ? 3 : 1
-                while i < bytes.count {
-                    if c == 0x22, bytes[i] == 0x5C { i += 2; continue }
-                    if triple ? (i + 2 < bytes.count && bytes[i] == c && bytes[i + 1] == c && bytes[i + 2] == c) : bytes[i] == c || bytes[i] == 0x0A { break }
-                    i += 1
-                }
-                i += triple ? 3 : 1
-                lineStart = false
                 continue
             case 0x5B where lineStart && open.isEmpty:  // [table] or [[array-of-tables]]
                 var j = i + 1
@@ -73,13 +114,36 @@ public enum FunctionFile {
                 if j < bytes.count, !isKeyStart(bytes[j]) {
                     throw reader.error("malformed TOML: a table header needs a key after '[', as in [section] or [\"my key\"]", at: j)
                 }
+                let keyStart = j
+                tableDepth = keyParts(&j)
+                try checkDepth(tableDepth, at: keyStart)
                 while i < bytes.count, bytes[i] != 0x0A { i += 1 }
                 continue
-            case 0x5B, 0x7B: open.append(c)
+            case _ where expectingKey && isKeyStart(c) && c != 0x5D:
+                let keyStart = i
+                valueDepth = (open.last?.depth ?? tableDepth) + keyParts(&i)
+                try checkDepth(valueDepth, at: keyStart)
+                expectingKey = false
+                lineStart = false
+                continue
+            case 0x22, 0x27:  // " or ', single or tripled
+                skipString(&i)
+                lineStart = false
+                continue
+            case 0x5B, 0x7B:
+                valueDepth += 1
+                try checkDepth(valueDepth, at: i)
+                open.append((c, valueDepth))
+                expectingKey = c == 0x7B
             case 0x5D, 0x7D:
-                if let innermost = open.popLast(), innermost != c - 2 {
+                if let innermost = open.popLast(), innermost.bracket != c - 2 {
                     throw reader.error(
-                        "malformed TOML: '\(Character(Unicode.Scalar(c)))' cannot close the '\(Character(Unicode.Scalar(innermost)))' still open here", at: i)
+                        "malformed TOML: '\(Character(Unicode.Scalar(c)))' cannot close the '\(Character(Unicode.Scalar(innermost.bracket)))' still open here", at: i)
+                }
+            case 0x2C:  // , between array values or inline-table entries
+                if let innermost = open.last {
+                    valueDepth = innermost.depth
+                    expectingKey = innermost.bracket == 0x7B
                 }
             default: break
             }
@@ -103,7 +167,7 @@ public enum FunctionFile {
         if let (offset, message) = reader.syntaxThatTrapsTOMLKit() {
             throw reader.error("malformed TOML: \(message)", at: offset)
         }
-        try checkTableHeaders(text, reader: reader)
+        try checkStructure(text, reader: reader)
         let table: TOMLDocument
         do {
             table = try TOMLDocument(parsing: text)

@@ -44,11 +44,21 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
     /// `name:line:column`.
     public var description: String { "\(sourceName):\(line):\(column)" }
 
+    /// At most this many characters of the line are shown, centred on the fault.
+    static let excerptWidth = 100
+
     /// The source line and, under it, a caret at the column followed by `~` over the rest of
-    /// the fault. Tabs before the column are repeated so that the caret lines up.
+    /// the fault. Tabs before the column are repeated so that the caret lines up. A line longer
+    /// than `excerptWidth` characters is cut to that many around the column, `…` marking a cut.
     public var excerpt: String {
-        let padding = lineText.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-        return lineText + "\n" + padding + "^" + String(repeating: "~", count: length - 1)
+        let characters = Array(lineText)
+        let first = characters.count <= Self.excerptWidth ? 0 : min(max(0, column - 1 - Self.excerptWidth / 2), characters.count - Self.excerptWidth)
+        let last = min(characters.count, first + Self.excerptWidth)
+        let lead = first > 0 ? "…" : ""
+        let shown = lead + String(characters[first..<last]) + (last < characters.count ? "…" : "")
+        let padding = (lead + String(characters[first..<min(last, max(first, column - 1))])).map { $0 == "\t" ? "\t" : " " }.joined()
+        let underline = max(1, min(length, last - (column - 1)))
+        return shown + "\n" + padding + "^" + String(repeating: "~", count: underline - 1)
     }
 }
 

@@ -90,8 +90,12 @@ public struct Gallery: Sendable {
             searchSeconds: seconds(searched - started), renderSeconds: seconds(clock.now - searched))
     }
 
-    /// Tunes, runs and measures one optimizer on one function.
+    /// Tunes, runs and measures one optimizer on one function; an optimizer given with an lr
+    /// (`adam(lr=0.1)`) is run as given, without a search.
     private func entry(function: FunctionDefinition, optimizer: OptimizerSpec, cache: LockedCache) throws -> GalleryEntry {
+        guard !optimizer.arguments.contains(where: { $0.key == "lr" }) else {
+            return try finalEntry(function: function, spec: optimizer, search: nil)
+        }
         let objective: SearchObjective = function.minima.isEmpty ? .finalLoss : settings.objective
         let domain = try function.domain.map { domain throws(TuningError) in try SearchDomain(x: domain.x, y: domain.y) }
         let searchConfiguration = RunConfiguration(
@@ -114,12 +118,17 @@ public struct Gallery: Sendable {
         // The exact lr the search found: on a chaotic pair, even the lr rounded to three digits
         // ends somewhere else entirely.
         let spec = try result.learningRate.map { try evaluator.optimizer(learningRate: $0) } ?? optimizer
+        return try finalEntry(function: function, spec: spec, search: result)
+    }
+
+    /// The final path of `spec` on `function`, measured.
+    private func finalEntry(function: FunctionDefinition, spec: OptimizerSpec, search: CachedSearchResult?) throws -> GalleryEntry {
         let run = try TrajectoryRunner.trajectory(
             of: function.objective, function: function.name, optimizer: spec,
             configuration: RunConfiguration(
                 start: function.start, steps: settings.steps, zeroGrad: .inplace, clipGradNorm: settings.clipGradNorm))
         let metrics = TrajectoryMetrics(run, minima: function.minima, minimumValue: function.minimumValue)
-        return GalleryEntry(function: function, spec: spec, search: result, run: run, metrics: metrics)
+        return GalleryEntry(function: function, spec: spec, search: search, run: run, metrics: metrics)
     }
 
     private func seconds(_ duration: Duration) -> Double {

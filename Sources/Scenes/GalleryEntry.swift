@@ -8,16 +8,19 @@ import Tuning
 /// the path's metrics.
 public struct GalleryEntry: Sendable {
     public let function: FunctionDefinition
-    /// The optimizer with the tuned lr, exactly: its description re-runs the path.
+    /// The optimizer with the tuned lr, exactly (or the lr it was given): its description re-runs the path.
     public let spec: OptimizerSpec
-    /// The search's best lr before rounding, and its objective; `nil` when every evaluation failed.
-    public let search: CachedSearchResult
+    /// The search's best lr before rounding, and its objective (`learningRate` nil when every
+    /// evaluation failed); nil when the optimizer was given with an lr, which is run as given.
+    public let search: CachedSearchResult?
     public let run: Trajectory
     public let metrics: TrajectoryMetrics
 
     /// The legend and caption name: the spec with the tuned lr to three significant digits,
-    /// `adam(lr≈0.0123)`, or `adam(lr=0.0123)` when those digits are exact.
+    /// `adam(lr≈0.0123)`, or `adam(lr=0.0123)` when those digits are exact; an lr given in the
+    /// spec is marked so, `adam(lr=0.1, given)`.
     public var label: String {
+        guard let search else { return String(spec.description.dropLast()) + ", given)" }
         guard let tuned = search.learningRate else { return PlottedPath.label(for: spec) }
         let shown = roundedToSignificantDigits(tuned)
         let arguments = spec.arguments.map { argument in

@@ -19,17 +19,20 @@ struct MetricsTable: Sendable {
     }
 
     let rows: [Row]
+    /// The indices of the rows whose lr was given in the spec, not tuned.
+    let givenLearningRates: Set<Int>
 
     init(entries: [GalleryEntry]) {
         rows = entries.map { entry in
             Row(
                 function: entry.function.name, optimizer: entry.spec.name, spec: entry.spec.description,
                 learningRate: entry.spec.value(of: .lr),
-                searchObjective: entry.search.objective, searchFailures: entry.search.failures,
+                searchObjective: entry.search?.objective, searchFailures: entry.search?.failures ?? 0,
                 finalLoss: entry.metrics.finalLoss, distanceToNearestMinimum: entry.metrics.distanceToNearestMinimum,
                 stepsToTolerance: entry.metrics.stepsToTolerance, pathLength: entry.metrics.pathLength,
                 overshootCount: entry.metrics.overshootCount, divergedAtStep: entry.run.divergedAtStep)
         }
+        givenLearningRates = Set(entries.indices.filter { entries[$0].search == nil })
     }
 
     static let columns = [
@@ -50,7 +53,11 @@ struct MetricsTable: Sendable {
             "| " + Self.columns.joined(separator: " | ") + " |",
             "|" + Self.columns.map { _ in " --- " }.joined(separator: "|") + "|",
         ]
-        lines += rows.map { "| " + cells($0).joined(separator: " | ") + " |" }
+        lines += rows.indices.map { index in
+            var cells = cells(rows[index])
+            if givenLearningRates.contains(index) { cells[2] += " (given)" }
+            return "| " + cells.joined(separator: " | ") + " |"
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

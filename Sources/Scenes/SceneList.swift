@@ -14,6 +14,12 @@ public struct SceneList: Codable, Sendable {
         public var image: String
         public var arguments: [String]
         public var produces: String?
+
+        /// Whether the command is `gallery --scenes`: scene files are rendered from the top
+        /// only, so no scene file can run itself or another one.
+        var rendersSceneFiles: Bool {
+            arguments.first == "gallery" && arguments.contains { $0 == "--scenes" || $0.hasPrefix("--scenes=") }
+        }
     }
 
     public var scenes: [Scene]
@@ -26,6 +32,11 @@ public struct SceneList: Codable, Sendable {
             let list = try JSONDecoder().decode(SceneList.self, from: data)
             for scene in list.scenes where scene.image.isEmpty || scene.image.hasPrefix("/") || scene.image.contains("..") {
                 throw SceneError("\(path): image '\(scene.image)' must be a relative path inside the scene file's folder")
+            }
+            for (index, scene) in list.scenes.enumerated() where scene.rendersSceneFiles {
+                throw SceneError(
+                    "\(path): scene \(index + 1) ('\(scene.image)') runs `gallery --scenes`; a scene may not render scene files "
+                        + "(it could run itself forever): make the image with render, curves, diagnose or gallery")
             }
             return list
         } catch let error as SceneError {

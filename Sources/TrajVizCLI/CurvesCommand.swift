@@ -36,10 +36,10 @@ struct CurvesCommand: ParsableCommand {
         let configuration = try runOptions.configuration(for: definition)
         var runs: [(label: String, run: Trajectory)] = []
         for text in optimizer {
-            let spec = try OptimizerSpec(parsing: text)
+            let spec = try optimizerSpec(text)
             let run = try TrajectoryRunner.trajectory(
                 of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
-            if let step = run.divergedAtStep { warn("\(spec) diverged at step \(step); its curve stops there") }
+            if let step = run.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its curves stop there") }
             runs.append((PlottedPath.label(for: spec), run))
         }
         for file in trajectory {

@@ -68,7 +68,7 @@ struct DiagnoseCommand: ParsableCommand {
             runOptions.layout = layout
             try runOptions.validate()
             diagnosis = try Diagnosis(
-                function: definition, functionArgument: function ?? "", spec: try OptimizerSpec(parsing: optimizer),
+                function: definition, functionArgument: function ?? "", spec: try optimizerSpec(optimizer),
                 configuration: try runOptions.configuration(for: definition))
         } else {
             let runs = try trajectory.map { (source: $0, run: try Diagnosis.recordedRun(at: $0)) }

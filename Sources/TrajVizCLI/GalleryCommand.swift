@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Scenes
 import ImageDiff
+import Optimizers
 import Tuning
 
 /// `trajviz gallery`: the main job, every catalog function by every optimizer with tuned learning rates.
@@ -17,7 +18,7 @@ struct GalleryCommand: ParsableCommand {
 
     @Option(help: "Comma-separated function names (default: every 2-D catalog function).", transform: parseList)
     var functions: [String] = []
-    @Option(help: "Comma-separated optimizer names or specs (default: every optimizer).", transform: parseList)
+    @Option(help: "Comma-separated optimizer names or specs (default: every optimizer); a spec with an lr, adam(lr=0.1), is run at that lr, untuned.", transform: parseList)
     var optimizers: [String] = []
     @Option(help: "The folder to write into.") var output: String = "output/gallery"
     @Option(help: "Worker threads (default: the number of cores).") var jobs: Int?
@@ -56,11 +57,13 @@ struct GalleryCommand: ParsableCommand {
 
     func run() throws {
         if let scenes { return try runScenes(scenes) }
+        let functions = withoutRepeats(functions, flag: "--functions") { $0 }
+        let optimizers = try withoutRepeats(optimizers, flag: "--optimizers") { try optimizerSpec($0).description }
         let settings = GallerySettings(
             functions: functions, optimizers: optimizers, output: output, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, steps: steps, budget: budget,
             objective: SearchObjective(rawValue: objective) ?? .distance, figures: try GalleryFigure.parseList(figures))
         Interruption.install()
-        let gallery = try Gallery(settings: settings)
+        let gallery = try resolvingArguments { try Gallery(settings: settings) }
         let result: GalleryResult
         do {
             result = try gallery.run()
@@ -76,7 +79,7 @@ struct GalleryCommand: ParsableCommand {
 extension GalleryCommand {
     /// Renders a scene file's images next to it, or with `--check` compares fresh renders with them.
     func runScenes(_ path: String) throws {
-        let list = try SceneList.load(path)
+        let list = try resolvingArguments { try SceneList.load(path) }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         guard check else {
             let images = try SceneRendering.render(list, into: folder)
@@ -98,6 +101,20 @@ extension GalleryCommand {
             throw ExitCode(1)
         }
     }
+}
+
+/// `items` with each repeat (the same `identity`) removed, noting each on stderr.
+func withoutRepeats(_ items: [String], flag: String, identity: (String) throws -> String) rethrows -> [String] {
+    var seen: Set<String> = []
+    var kept: [String] = []
+    for item in items {
+        if seen.insert(try identity(item)).inserted {
+            kept.append(item)
+        } else {
+            warn("\(flag) lists \(try identity(item)) more than once; it is run once")
+        }
+    }
+    return kept
 }
 
 /// Splits "a,b,c" into its non-empty trimmed parts, keeping parentheses together ("adam(lr=0.1, amsgrad=true),sgd").

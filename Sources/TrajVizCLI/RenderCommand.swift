@@ -29,9 +29,9 @@ struct RenderCommand: ParsableCommand {
     var layout: LayoutName = .overlay
     @Flag(help: "Write an animated GIF in which the paths advance step by step.")
     var animate = false
-    @Option(help: "Animation frames (2...400).") var frames: Int = 60
-    @Option(name: .customLong("frame-delay"), help: "Delay between animation frames, in milliseconds (10...10000).")
-    var frameDelay: Int = 80
+    @Option(help: "With --animate: animation frames (2...400, default 60).") var frames: Int?
+    @Option(name: .customLong("frame-delay"), help: "With --animate: delay between frames, in milliseconds (10...10000, default 80).")
+    var frameDelay: Int?
     @Option(help: "PNG compression level, 0 (none, fastest) to 9 (smallest, slowest).") var compression: Int = PNGCompression.defaultLevel
     @Option(help: "The file to write (default: output/<function>-<optimizers>.png or .gif).") var output: String?
 
@@ -41,11 +41,26 @@ struct RenderCommand: ParsableCommand {
         guard !optimizer.isEmpty || !trajectory.isEmpty else {
             throw ValidationError("give at least one --optimizer SPEC or --trajectory FILE to draw")
         }
-        guard (2...400).contains(frames) else { throw ValidationError("--frames must be from 2 to 400 (got \(frames))") }
-        guard (10...10_000).contains(frameDelay) else {
+        if let frames, !(2...400).contains(frames) { throw ValidationError("--frames must be from 2 to 400 (got \(frames))") }
+        if let frameDelay, !(10...10_000).contains(frameDelay) {
             throw ValidationError("--frame-delay must be from 10 to 10000 milliseconds (got \(frameDelay))")
         }
+        try validateAnimationFlags()
         guard (0...9).contains(compression) else { throw ValidationError("--compression must be from 0 to 9 (got \(compression))") }
+    }
+
+    /// Flags that only make sense together: an animation is a GIF of the overlay, a still a PNG.
+    private func validateAnimationFlags() throws {
+        let format = output.map { ($0 as NSString).pathExtension.lowercased() }
+        if animate {
+            if layout == .grid { throw ValidationError("--animate animates the overlay; drop --layout grid, or drop --animate for a grid of still panels") }
+            if format == "png" { throw ValidationError("--animate writes a GIF; name the --output file .gif, or drop --animate for a PNG") }
+        } else {
+            if format == "gif" { throw ValidationError("--output \(output ?? "") is a GIF; add --animate to animate the paths, or name the file .png") }
+            for (flag, given) in [("--frames", frames != nil), ("--frame-delay", frameDelay != nil)] where given {
+                throw ValidationError("\(flag) applies to animations; add --animate, or drop \(flag)")
+            }
+        }
     }
 
     func run() throws {
@@ -53,10 +68,10 @@ struct RenderCommand: ParsableCommand {
         let configuration = try runOptions.configuration(for: definition)
         var paths: [PlottedPath] = []
         for text in optimizer {
-            let spec = try OptimizerSpec(parsing: text)
+            let spec = try optimizerSpec(text)
             let run = try TrajectoryRunner.trajectory(
                 of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
-            if let step = run.divergedAtStep { warn("\(spec) diverged at step \(step); its path ends with a cross") }
+            if let step = run.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its path ends with a cross") }
             paths.append(PlottedPath(run, spec: spec))
         }
         for file in trajectory {
@@ -70,8 +85,8 @@ struct RenderCommand: ParsableCommand {
         let name = OutputName.make([definition.name] + optimizer.map { (try? OptimizerSpec(parsing: $0).name) ?? $0 })
         let url = URL(fileURLWithPath: output ?? "output/\(name).\(animate ? "gif" : "png")")
         if animate {
-            let animation = try drawable(size: style.size) { try scene.frames(count: frames) }
-            try FigureRenderer.writeGIF(animation, to: url, delay: max(1, frameDelay / 10))
+            let animation = try drawable(size: style.size) { try scene.frames(count: frames ?? 60) }
+            try FigureRenderer.writeGIF(animation, to: url, delay: max(1, (frameDelay ?? 80) / 10))
         } else {
             let figure = try drawable(size: style.size) { [try scene.figure()] }[0]
             try FigureRenderer.writePNG(figure, to: url, compression: compression)

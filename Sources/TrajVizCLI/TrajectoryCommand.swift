@@ -26,13 +26,11 @@ struct TrajectoryCommand: ParsableCommand {
 
     func run() throws {
         let definition = try function.resolve()
-        let spec = try OptimizerSpec(parsing: optimizer)
+        let spec = try optimizerSpec(optimizer)
         let configuration = try runOptions.configuration(for: definition)
         let trajectory = try TrajectoryRunner.trajectory(
             of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
-        if let step = trajectory.divergedAtStep {
-            warn("\(spec) diverged at step \(step) on \(definition.name): the point became non-finite; the run stops there")
-        }
+        if let step = trajectory.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "the run stops there") }
         let data: Data
         switch format {
         case .json: data = try trajectory.jsonData(prettyPrinted: false) + Data("\n".utf8)

@@ -48,7 +48,7 @@ public struct RunSummary: Sendable, Equatable {
     public var finalPoint: [Double]
     /// f at `finalPoint`, or nil where it is not finite.
     public var finalLoss: Double?
-    /// The step that made the point non-finite, if any.
+    /// The step at which the run diverged (its loss, gradient or point not finite), if any.
     public var divergedAtStep: Int?
     /// The number of steps completed (`steps`, or `divergedAtStep - 1`).
     public var stepsTaken: Int

@@ -8,9 +8,13 @@ import Optimizers
 ///     clip_grad_norm_(parameters, C)            // when a clip norm is set
 ///     optimizer.step()
 ///
-/// A step that makes the point non-finite ends the run: `divergedAtStep` is that step, the
-/// points stop before it (the last one may still have a non-finite loss), and that step's
-/// gradient is not recorded. Nothing traps.
+/// Divergence ends the run, in one rule for every caller (commands, figures and searches): step
+/// s diverges when the loss or the gradient at the point it starts from is not finite (as a
+/// training loop that checks `loss.isfinite()` after `backward()` stops), or when its update
+/// makes the point non-finite. `divergedAtStep` is s; the points stop before it (so the last
+/// one may have a non-finite loss, recorded as such), and step s's gradient is not recorded.
+/// PyTorch's golden runs report the same step: a point whose loss overflowed is followed by the
+/// step that overflows the point. Nothing traps.
 public enum TrajectoryRunner {
     /// The full record of a run: points, losses, gradients, and for the DiffGrad family the
     /// previous gradients and friction the optimizer reported.
@@ -48,9 +52,6 @@ public enum TrajectoryRunner {
 
 /// What a run keeps of each step.
 protocol StepRecorder {
-    /// Whether the recorder wants f at every point; if not, steps compute the gradient alone and
-    /// `recordLoss` hears only f at the point where the run ended.
-    static var recordsEveryLoss: Bool { get }
     /// The start point.
     mutating func recordStart(_ point: [Double])
     /// f at the current point (before the step that follows).
@@ -66,7 +67,6 @@ protocol StepRecorder {
 /// Keeps everything, written into arrays sized for the whole run up front (no per-step
 /// allocation or growth), trimmed and handed over as series by `finish()`.
 struct FullRecorder: StepRecorder {
-    static let recordsEveryLoss = true
     let dimension: Int
     let recordsFriction: Bool
     var points: [Double]
@@ -152,7 +152,6 @@ struct FullRecorder: StepRecorder {
 
 /// Keeps only the loss where the run ended.
 struct FinalRecorder: StepRecorder {
-    static let recordsEveryLoss = false
     var lastLoss: Double?
 
     mutating func recordLoss(_ loss: Double) {
@@ -212,18 +211,15 @@ struct Loop {
         recorder.recordStart(point)
         for step in 1...configuration.steps {
             optimizer.zeroGrad(configuration.zeroGrad)
-            if Recorder.recordsEveryLoss {
-                recorder.recordLoss(objective.valueAndGradient(at: point, into: &gradient))
-            } else {
-                objective.gradient(at: point, into: &gradient)
-            }
+            let loss = objective.valueAndGradient(at: point, into: &gradient)
+            recorder.recordLoss(loss)
+            guard Self.allFinite(loss, gradient) else { return step }
             backward()
             if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
             recorder.recordGradient(parameters)
             optimizer.step()
             guard gatherNextPoint() else {
                 recorder.discardLastGradient()
-                if !Recorder.recordsEveryLoss { recorder.recordLoss(objective.value(at: point)) }
                 return step
             }
             swap(&point, &nextPoint)
@@ -231,6 +227,15 @@ struct Loop {
         }
         recorder.recordLoss(objective.value(at: point))
         return nil
+    }
+
+    /// Whether f and every element of ∇f are finite: x·0 is 0 for a finite x and NaN for ±∞
+    /// and NaN, so one comparison of the sum decides, without a branch per element.
+    @inline(__always)
+    private static func allFinite(_ loss: Double, _ gradient: [Double]) -> Bool {
+        var zero = loss * 0
+        for element in gradient { zero += element * 0 }
+        return zero == 0
     }
 
     /// Adds ∇f into each parameter's gradient buffer: `loss.backward()`.

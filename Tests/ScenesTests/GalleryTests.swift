@@ -33,7 +33,7 @@ import Tuning
         for (path, data) in a { #expect(b[path] == data, "\(path) differs between --jobs 1 and 2") }
         #expect(!a.keys.contains { $0.hasSuffix(".tmp") })
         #expect(first.entries.count == 2)
-        #expect(first.entries.allSatisfy { $0.search.evaluations == 12 })
+        #expect(first.entries.allSatisfy { $0.search?.evaluations == 12 })
 
         let cache = try Data(contentsOf: one.appendingPathComponent("lr-cache.json"))
         _ = try run(jobs: 2, into: one)
@@ -48,9 +48,9 @@ import Tuning
         let result = try run(jobs: 1, into: folder, figures: [.maps])
         let csv = try String(contentsOf: folder.appendingPathComponent("metrics.csv"), encoding: .utf8)
         for entry in result.entries {
-            let tuned = try #require(entry.search.learningRate)
+            let tuned = try #require(entry.search?.learningRate)
             #expect(entry.spec.value(of: .lr) == tuned)
-            #expect(squaredDistanceToNearest(entry.run.points[30], of: entry.function.minima) == entry.search.objective)
+            #expect(squaredDistanceToNearest(entry.run.points[30], of: entry.function.minima) == entry.search?.objective)
             #expect(roundedToSignificantDigits(tuned) != tuned, "a tuned lr with more than three digits, so the test can tell")
             #expect(entry.label == "\(entry.spec.name)(lr≈\(roundedToSignificantDigits(tuned)))")
             #expect(csv.contains("\"\(entry.spec.description)\",\(tuned),"))

@@ -183,6 +183,7 @@ struct SpecParser {
                     }
                     position += 1
                     skipSpaces()
+                    if position < characters.count, characters[position] == "(" { throw tupleError(key) }
                     let value = literal()
                     guard !value.isEmpty else { throw error("expected a value for '\(key)'") }
                     arguments.append((key, value))
@@ -201,6 +202,16 @@ struct SpecParser {
         }
         guard position == characters.count else { throw error("unexpected '\(characters[position])'") }
         return (name, arguments)
+    }
+
+    /// A PyTorch tuple such as `betas=(0.9, 0.99)`: each number is an option of its own.
+    private func tupleError(_ key: String) -> OptimizerSpecError {
+        let inside = characters[(position + 1)...].prefix { $0 != ")" }
+        let numbers = inside.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }
+        if key == "betas", numbers.count == 2 {
+            return error("betas are two options here: write beta1=\(numbers[0]), beta2=\(numbers[1])")
+        }
+        return error("'\(key)' takes one value, not a tuple")
     }
 
     private func error(_ message: String) -> OptimizerSpecError {

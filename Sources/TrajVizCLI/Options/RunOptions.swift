@@ -79,6 +79,12 @@ func warn(_ message: String) {
     print("trajviz: warning: \(message)", to: &standardError)
 }
 
+/// Warns that `spec` diverged at `step` on `function` (its loss, gradient or point stopped being
+/// finite, `TrajectoryRunner`'s rule), and what that means for the output.
+func warnDiverged(_ spec: OptimizerSpec, at step: Int, on function: String, _ consequence: String) {
+    warn("\(spec) diverged at step \(step) on \(function): its loss, gradient or point stopped being finite; \(consequence)")
+}
+
 /// stderr as a `TextOutputStream`.
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
