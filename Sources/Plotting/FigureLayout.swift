@@ -9,7 +9,7 @@ public struct FigureLayout: Sendable {
     public var colorbar: ColorbarLayout?
     /// The smallest image that holds this figure as laid out here: every panel's plot area at
     /// least `minimumPlotSide` ems (wider when its x tick labels need it), every title and
-    /// legend word whole. See `Figure.minimumSize(measurer:)`.
+    /// legend word whole. `Figure.checkSize(measurer:)` refuses an image smaller than this.
     public var minimumSize: (width: Double, height: Double)
 
     /// The smallest side of a plot area, in ems of the tick font.
