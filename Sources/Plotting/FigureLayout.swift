@@ -9,7 +9,7 @@ public struct FigureLayout: Sendable {
     public var colorbar: ColorbarLayout?
     /// The smallest image that holds this figure as laid out here: every panel's plot area at
     /// least `minimumPlotSide` ems (wider when its x tick labels need it), every title and
-    /// legend word whole. See `Figure.minimumSize(measurer:)`.
+    /// legend word whole. `Figure.checkSize(measurer:)` refuses an image smaller than this.
     public var minimumSize: (width: Double, height: Double)
 
     /// The smallest side of a plot area, in ems of the tick font.
@@ -313,10 +313,11 @@ extension Figure {
         if let colorbar {
             let top = layouts.map(\.plot.minY).min() ?? content.minY
             let bottom = layouts.map(\.plot.maxY).max() ?? content.maxY
-            // Beside the plots, and clear of their texts (a title over a plot that an equal aspect
-            // made narrow reaches further right than the plot).
+            // Beside the plots, and clear of the texts level with it (the title of a lower row's
+            // plot that an equal aspect made narrow reaches further right than the plot).
             let plotsRight = (layouts.map(\.plot.maxX).max() ?? right) + f * 1.1
-            let x = max(plotsRight, (layouts.flatMap(\.texts).map(\.box.maxX).max() ?? 0) + f * 0.5)
+            let level = layouts.flatMap(\.texts).map(\.box).filter { $0.maxY > top && $0.minY < bottom }
+            let x = max(plotsRight, (level.map(\.maxX).max() ?? 0) + f * 0.5)
             let bar = Rect(x: x, y: top, width: barWidth, height: bottom - top)
             let levels = colorbar.scale.levels
             let transform = AxisTransform(scale: levels.scale, lower: levels.values[0], upper: levels.values[levels.values.count - 1], start: bar.maxY, end: bar.minY)

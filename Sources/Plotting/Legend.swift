@@ -30,8 +30,8 @@ public struct LegendLayout: Sendable {
     public var covered: Int
     /// The entries fill `columns` columns top to bottom, then left to right (1 by default).
     public var columns = 1
-    /// The width of one column: swatch, gap and the longest line.
-    public var columnWidth: Double
+    /// Each entry's width: swatch, gap and its longest line. A column is as wide as its widest entry.
+    public var entryWidths: [Double]
     /// The narrowest column that shows every word whole: swatch, gap and the widest word.
     public var minimumColumnWidth: Double
 
@@ -47,8 +47,14 @@ public struct LegendLayout: Sendable {
     static func textGap(textSize: Double) -> Double { textSize * 0.5 }
     /// The entries in each column but perhaps the last.
     var rowsPerColumn: Int { (entries.count + columns - 1) / columns }
+    /// The entries of column `column`.
+    func entries(inColumn column: Int) -> Range<Int> {
+        min(column * rowsPerColumn, entries.count)..<min((column + 1) * rowsPerColumn, entries.count)
+    }
+    /// The width of each column.
+    var columnWidths: [Double] { (0..<columns).map { entries(inColumn: $0).map { entryWidths[$0] }.max() ?? 0 } }
     /// The width of a box of `columns` columns.
-    var boxWidth: Double { 2 * padding + Double(columns) * columnWidth + Double(columns - 1) * columnGap }
+    var boxWidth: Double { 2 * padding + columnWidths.reduce(0, +) + Double(columns - 1) * columnGap }
     /// The narrowest box that shows every word whole, in one column.
     public var minimumWidth: Double { 2 * padding + minimumColumnWidth }
 
@@ -60,26 +66,27 @@ public struct LegendLayout: Sendable {
 
     /// The height of the tallest column.
     var contentHeight: Double {
-        stride(from: 0, to: entries.count, by: rowsPerColumn).map { start in
-            (start..<min(start + rowsPerColumn, entries.count)).reduce(0) { $0 + height(ofEntry: $1) }
-        }.max() ?? 0
+        (0..<columns).map { entries(inColumn: $0).reduce(0) { $0 + height(ofEntry: $1) } }.max() ?? 0
     }
 
     /// The centre-left point of entry `index`'s swatch, level with its first line.
     func origin(ofEntry index: Int) -> Point {
         let column = index / rowsPerColumn
         let above = (column * rowsPerColumn..<index).reduce(0) { $0 + height(ofEntry: $1) }
-        return Point(box.minX + padding + Double(column) * (columnWidth + columnGap), box.minY + padding + above + rowHeight * 0.5)
+        let left = columnWidths.prefix(column).reduce(0) { $0 + $1 + columnGap }
+        return Point(box.minX + padding + left, box.minY + padding + above + rowHeight * 0.5)
     }
 
-    /// The same legend in as many columns (at most one per entry) as fit in `width`, the box
-    /// resized and kept at its origin; the columns are balanced (9 entries in 4 columns of at most
-    /// 3 become 3 columns of 3).
+    /// The same legend in as many columns (at most one per entry) as fit in `width`, each as
+    /// wide as its widest entry, the box resized and kept at its origin; the columns are balanced
+    /// (9 entries in 4 columns of at most 3 become 3 columns of 3).
     func inColumns(fitting width: Double) -> LegendLayout {
-        let fitting = Int(((width - 2 * padding + columnGap) / (columnWidth + columnGap)).rounded(.down))
         var legend = self
-        legend.columns = max(1, min(entries.count, fitting))
-        legend.columns = (entries.count + legend.rowsPerColumn - 1) / legend.rowsPerColumn
+        for columns in stride(from: entries.count, through: 1, by: -1) {
+            legend.columns = columns
+            legend.columns = (entries.count + legend.rowsPerColumn - 1) / legend.rowsPerColumn
+            if legend.boxWidth <= width { break }
+        }
         legend.box.width = legend.boxWidth
         legend.box.height = 2 * padding + legend.contentHeight
         return legend
@@ -118,13 +125,12 @@ public struct LegendLayout: Sendable {
         let textWidth = max(maxWidth - 2 * padding - swatchWidth - textGap(textSize: f), 0)
         let measure = { (text: String) in measurer.measure(text, style: textStyle).width }
         let lines = entries.map { LegendText.wrap($0.text, width: textWidth, measure: measure) }
-        let widest = lines.flatMap { $0 }.map(measure).max() ?? 0
         let widestWord = entries.flatMap { LegendText.words($0.text) }.map(measure).max() ?? 0
         let textHeight = max(measurer.measure("Ag", style: textStyle).height, f)
         var legend = LegendLayout(
             box: Rect(x: 0, y: 0, width: 0, height: 0), entries: entries, lines: lines, rowHeight: textHeight * 1.3,
             lineSpacing: textHeight * 1.05, swatchWidth: swatchWidth, textStyle: textStyle, covered: 0,
-            columnWidth: swatchWidth + textGap(textSize: f) + widest,
+            entryWidths: lines.map { swatchWidth + textGap(textSize: f) + ($0.map(measure).max() ?? 0) },
             minimumColumnWidth: swatchWidth + textGap(textSize: f) + widestWord)
         legend.box.width = legend.boxWidth
         legend.box.height = 2 * padding + legend.contentHeight

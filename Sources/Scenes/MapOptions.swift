@@ -8,7 +8,8 @@ public struct MapOptions: Sendable {
     /// One map with every path, or one panel per path on a shared colour scale.
     public var layout: MapLayout
     public var colormap: Colormap
-    /// Contour levels; `nil` takes the function's own scale (log or linear) with 14 bands.
+    /// Contour levels; `nil` takes the function's own scale (log or linear) with 14 bands, and
+    /// symmetric-log levels for a log-scaled function that goes negative on the domain.
     public var levels: ContourLevels?
     /// Filled bands (default) or a smooth colour field, with iso-lines on top either way.
     public var fill: FieldFill

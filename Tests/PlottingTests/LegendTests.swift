@@ -110,9 +110,12 @@ struct FakeMeasurer: TextMeasuring {
                         guard (try? figure.checkSize(measurer: FakeMeasurer())) != nil else { continue }
                         accepted += 1
                         #expect(layout.panels.contains { $0.legend != nil }, "an accepted size shows the legend: \(context)")
-                        for box in layout.textBoxes {
+                        let boxes = layout.textBoxes
+                        for (index, box) in boxes.enumerated() {
                             #expect(contains(canvas, box), "text \(box) leaves the image: \(context)")
                             for legend in layout.panels.compactMap(\.legend) { #expect(!box.intersects(legend.box), "text \(box) under the legend: \(context)") }
+                            for other in boxes[(index + 1)...] { #expect(!box.intersects(other), "texts \(box) and \(other) overlap: \(context)") }
+                            for panel in layout.panels { #expect(!box.intersects(panel.plot), "text \(box) over a plot: \(context)") }
                         }
                     }
                 }
