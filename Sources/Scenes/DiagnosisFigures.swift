@@ -67,8 +67,9 @@ extension Diagnosis {
     }
 
     /// Every run in a row of its own, or four runs two to a row (built-in: clone=false left,
-    /// clone=true right; zero-grad inplace above, none below); each its first-steps overlap, its |Δg| on a log
-    /// scale (where exact zeros, the mark of aliasing, sit on their own band) and its ξ.
+    /// clone=true right; zero-grad inplace above, none below); each its first-steps overlap, its
+    /// |Δg| on a log scale (where exact zeros, the mark of aliasing, sit on their own band) and
+    /// its ξ. Panels of 450 × 460 pixels with 15-pixel tick labels, so that six across stay legible.
     public func comparisonFigure() throws -> Figure {
         var charts: [LineChart] = []
         var panelsPerRun = 0

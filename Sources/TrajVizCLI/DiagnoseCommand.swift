@@ -42,7 +42,7 @@ struct DiagnoseCommand: ParsableCommand {
     var clipGradNorm: Double?
     @Option(name: .customLong("param-layout"), help: "tensor: the variables as one parameter; split: one parameter per variable.")
     var layout: LayoutChoice = .tensor
-    @Option(help: "The folder to write into (default: output/diagnose/<function>-<optimizer>).") var output: String?
+    @Option(help: "The folder to write into (default: output/diagnose/<function>-<optimizer>, and the recorded files' names).") var output: String?
 
     enum ModeChoice: String, ExpressibleByArgument, CaseIterable { case inplace, none, both }
 
@@ -81,7 +81,8 @@ struct DiagnoseCommand: ParsableCommand {
             diagnosis = try Diagnosis(function: definition, recorded: runs)
         }
         let modes: [ZeroGradMode] = zeroGrad == .both ? [.inplace, .none] : [zeroGrad == .inplace ? .inplace : .none]
-        let folder = URL(fileURLWithPath: output ?? "output/diagnose/\(OutputName.make([diagnosis.function.name, diagnosis.optimizerName]))")
+        let stems = trajectory.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+        let folder = URL(fileURLWithPath: output ?? "output/diagnose/\(OutputName.make([diagnosis.function.name, diagnosis.optimizerName] + stems))")
         let files = try diagnosis.write(to: folder, modes: modes)
         for variant in diagnosis.variants {
             print("\(variant.source.map { "\($0): " } ?? "")\(variant.optimizer), zero-grad \(variant.run.zeroGrad): \(variant.verdict.summary)")
