@@ -132,11 +132,48 @@ class FailsOnTheThirdStep(plain_sgd.PlainSGD):
             raise RuntimeError("no third step")
 
 
+class SlowWeightsAsAnAttribute(plain_sgd.PlainSGD):
+    """Keeps `self.slow_weights = [p.data ...]` as an attribute, outside `state` (aliased)."""
+
+    copy = False
+
+    def __init__(self, params, lr: float = 1e-3) -> None:
+        super().__init__(params, lr)
+        self.slow_weights = [[p.data.clone() if self.copy else p.data for p in group["params"]] for group in self.param_groups]
+
+
+class SlowWeightsAsAnAttributeCopied(SlowWeightsAsAnAttribute):
+    """The fix: `p.data.clone()`."""
+
+    copy = True
+
+
+class WrapperOfAnAliasingOptimizer(Optimizer):
+    """A Lookahead-style wrapper whose inner optimizer keeps `previous_grad = grad`."""
+
+    def __init__(self, params, lr: float = 1e-3) -> None:
+        self.inner = DiffGradAliased(params, lr=lr)
+        self.param_groups = self.inner.param_groups
+        self.state = {}
+        self.defaults = self.inner.defaults
+        self._optimizer_step_pre_hooks = {}
+        self._optimizer_step_post_hooks = {}
+
+    def zero_grad(self, set_to_none: bool = True) -> None:
+        self.inner.zero_grad(set_to_none=set_to_none)
+
+    def step(self, closure=None):
+        return self.inner.step(closure)
+
+
 ALIASED = {
     "DiffGradAliased": ("previous_grad", "p.grad"),
     "MomentumKeepingAView": ("last_grad", "p.grad"),
     "LookaheadKeepingData": ("slow", "p"),
     "HistoryInANestedList": ("history.grads[0]", "p.grad"),
+    "SlowWeightsAsAnAttribute": ("slow_weights[0][0]", "p"),
+    "WrapperOfAnAliasingOptimizer": ("inner.state[0].previous_grad", "p.grad"),
 }
 """Each aliased optimizer with the state key and the target the audit must report."""
-CLEAN = ("DiffGradCloned", "MomentumKeepingACopy", "LookaheadKeepingACopy", "HistoryInANestedListCopied")
+CLEAN = ("DiffGradCloned", "MomentumKeepingACopy", "LookaheadKeepingACopy", "HistoryInANestedListCopied",
+         "SlowWeightsAsAnAttributeCopied")
