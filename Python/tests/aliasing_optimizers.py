@@ -1,9 +1,12 @@
 """Optimizers written for the tests: each kind of state aliasing, and its correct version.
 
 They are small on purpose: the DiffGrad pair follows the published pattern (Adam's moments, a
-friction ξ = sigmoid(|g(t-1) - g(t)|) on the first moment) and differs only in whether the
-previous gradient is kept as a reference or a copy; the others keep a view of the gradient, the
-parameter's own `.data` as "slow weights", or the gradient inside a nested list.
+friction ξ = 1 / (1 + exp(-|g(t-1) - g(t)|)) on the first moment, the step size
+lr·√(1 − β2^t) / (1 − β1^t)) and differs only in whether the previous gradient is kept as a
+reference or a copy, so that TrajViz's `diffgrad(clone=false)` and `diffgrad` reproduce them.
+The others keep a view of the gradient, the parameter's own `.data` as "slow weights" (in
+their state or as an attribute), the gradient inside a nested list, or wrap an aliasing
+optimizer.
 """
 from __future__ import annotations
 
@@ -41,7 +44,7 @@ class DiffGradAliased(Optimizer):
                 state["exp_avg"].mul_(beta1).add_(grad, alpha=1 - beta1)
                 state["exp_avg_sq"].mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
                 denom = state["exp_avg_sq"].sqrt().add_(group["eps"])
-                friction = torch.sigmoid((state["previous_grad"] - grad).abs())
+                friction = 1.0 / (1.0 + torch.exp(-abs(state["previous_grad"] - grad)))
                 state["previous_grad"] = grad.clone() if self.clone else grad
                 step_size = group["lr"] * math.sqrt(1 - beta2 ** state["step"]) / (1 - beta1 ** state["step"])
                 p.addcdiv_(state["exp_avg"] * friction, denom, value=-step_size)

@@ -77,7 +77,8 @@ def test_the_record_agrees_with_swift_when_the_optimizer_is_the_same(trajviz, tm
 
 
 @pytest.mark.parametrize("entry", MANIFEST, ids=[entry["file"] for entry in MANIFEST])
-def test_the_committed_swift_fixture_is_what_record_writes(entry: dict) -> None:
+def test_the_committed_swift_fixture_is_what_record_writes(entry: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPOSITORY)  # file references are relative to the repository
     run = record(resolve(entry["function"]), entry["function"], entry["reference"], load(entry["reference"]), entry["options"],
                  resolve(entry["function"]).start, entry["steps"], entry["zeroGrad"])
     path = FIXTURES / entry["file"]
