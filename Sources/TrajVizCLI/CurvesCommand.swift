@@ -45,8 +45,11 @@ struct CurvesCommand: ParsableCommand {
         for file in trajectory {
             var run = try PathFile.run(file, dimension: definition.dimension)
             if let step = run.divergedAtStep { warn("\(file) diverged at step \(step); its curve stops there") }
-            if run.losses.allSatisfy({ $0 == nil }) {
-                run.losses = run.points.map { point in Optional(definition.objective.value(at: point)).flatMap { $0.isFinite ? $0 : nil } }
+            if run.losses.allSatisfy({ $0 == nil }) {  // a CSV of points alone: f at each point
+                run.losses = run.points.map { point in
+                    let loss = definition.objective.value(at: point)
+                    return loss.isFinite ? loss : nil
+                }
             }
             runs.append((run.optimizer, run))
         }

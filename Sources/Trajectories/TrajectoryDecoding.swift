@@ -114,6 +114,7 @@ extension Trajectory {
             let parent = path(context.codingPath)
             return "field '\(parent.isEmpty ? "" : parent + ".")\(key.stringValue)' is missing"
         case .typeMismatch(let type, let context):
+            guard !context.codingPath.isEmpty else { return "not a trajectory: expected a JSON object of its fields" }
             return "field '\(path(context.codingPath))': expected \(kind(type))"
         case .valueNotFound(let type, let context):
             return "field '\(path(context.codingPath))': expected \(kind(type)), found null"
