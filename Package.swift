@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        // trajviz serve: the explorer's HTTP server.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -60,11 +63,21 @@ let package = Package(
                 "ImageDiff", "GDRenderer", "Plotting", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ]
         ),
+        // The use cases as Codable requests (a map, curves, a diagnosis, a trajectory), shared by the CLI and the server.
+        .target(name: "UseCases", dependencies: ["Objectives", "Optimizers", "Trajectories", "Diagnostics", "Plotting", "GDRenderer", "Scenes"]),
+        // trajviz serve: the explorer page and its endpoints over UseCases.
+        .target(
+            name: "TrajVizServer",
+            dependencies: ["UseCases", "Optimizers", "Trajectories", "Plotting", "Scenes", "GDRenderer", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .target(
             name: "TrajVizCLI",
             dependencies: [
                 "Objectives", "Optimizers", "Trajectories", "Tuning", "Diagnostics", "Plotting", "GDRenderer", "ImageDiff", "Scenes",
                 "_AtomicWrite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "UseCases", "TrajVizServer",
             ]
         ),
         .executableTarget(name: "trajviz", dependencies: ["TrajVizCLI"]),
@@ -81,6 +94,8 @@ let package = Package(
         .testTarget(name: "ImageDiffTests", dependencies: ["ImageDiff", "GDRenderer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrajVizCLITests", dependencies: ["TrajVizCLI"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RobustnessTests", dependencies: ["trajviz", "ImageDiff"]),
+        .testTarget(name: "UseCasesTests", dependencies: ["UseCases"]),
+        .testTarget(name: "TrajVizServerTests", dependencies: ["TrajVizServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

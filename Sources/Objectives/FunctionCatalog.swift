@@ -18,6 +18,10 @@ public struct FunctionCatalog: Sendable {
     /// User folders of definition files, searched in order before the built-in catalog.
     public var searchPaths: [String]
 
+    /// Whether a definition file may be named: false for requests from elsewhere (the server),
+    /// which get the families, the built-in catalog and inline expressions only.
+    public var readsFiles: Bool
+
     /// The start point of inline expressions.
     public static let inlineStart = [-1.5, 1.5]
 
@@ -25,7 +29,10 @@ public struct FunctionCatalog: Sendable {
     public static let environmentVariable = "TRAJVIZ_FUNCTIONS"
 
     /// `searchPaths` first, then the folders in `TRAJVIZ_FUNCTIONS` of `environment`.
-    public init(searchPaths: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        searchPaths: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment, readsFiles: Bool = true
+    ) {
+        self.readsFiles = readsFiles
         let fromEnvironment = (environment[Self.environmentVariable] ?? "")
             .split(separator: ":", omittingEmptySubsequences: true).map(String.init)
         self.searchPaths = searchPaths + fromEnvironment
@@ -76,8 +83,11 @@ public struct FunctionCatalog: Sendable {
     }
 
     private func resolveTwoDimensional(_ name: String, original: String) throws(ObjectiveError) -> FunctionDefinition {
+        guard readsFiles || !name.hasSuffix(".toml") else {
+            throw ObjectiveError("'\(name)' names a definition file; files are not read here: give a catalog name or an expression in x and y")
+        }
         var isFolder: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: name, isDirectory: &isFolder)
+        let exists = readsFiles && FileManager.default.fileExists(atPath: name, isDirectory: &isFolder)
         if name.hasSuffix(".toml") || (exists && !isFolder.boolValue) {
             guard exists, !isFolder.boolValue else {
                 throw ObjectiveError("no function file '\(name)'")

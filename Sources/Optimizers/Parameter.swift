@@ -110,7 +110,7 @@ public final class Parameter {
 }
 
 /// How gradients are cleared between steps.
-public enum ZeroGradMode: String, Sendable, CaseIterable {
+public enum ZeroGradMode: String, Sendable, CaseIterable, Codable {
     /// `zero_grad(set_to_none=False)`: one buffer, zeroed in place and refilled every step.
     case inplace
     /// `zero_grad(set_to_none=True)`: a fresh buffer every step.

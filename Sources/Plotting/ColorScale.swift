@@ -1,6 +1,6 @@
 /// How a field's values become colours: banded (one flat colour per contour band, as
 /// matplotlib's `contourf`) or smooth (a continuous colormap of the interpolated value).
-public enum FieldFill: String, Hashable, Sendable, CaseIterable {
+public enum FieldFill: String, Hashable, Sendable, CaseIterable, Codable {
     case bands
     case smooth
 }

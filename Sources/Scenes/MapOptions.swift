@@ -35,6 +35,6 @@ public struct MapOptions: Sendable {
 }
 
 /// `overlay`: every path on one map; `grid`: small multiples, one panel per path.
-public enum MapLayout: String, Sendable, CaseIterable {
+public enum MapLayout: String, Sendable, CaseIterable, Codable {
     case overlay, grid
 }

@@ -1,7 +1,7 @@
 import Optimizers
 
 /// How the variables are handed to the optimizer.
-public enum ParameterLayout: String, Sendable, CaseIterable {
+public enum ParameterLayout: String, Sendable, CaseIterable, Codable {
     /// One parameter tensor of n elements (the default): one optimizer state.
     case tensor
     /// n parameters of one element each: one optimizer state per variable, as PyTorch keeps it.

@@ -1,0 +1,55 @@
+import Testing
+import UseCases
+
+@testable import TrajVizServer
+
+/// Query parameters are the command line's flags, and none of them can name a file.
+struct ExplorerQueryTests {
+    @Test func flagsBecomeTheRequest() throws {
+        let query = try ExplorerQuery(
+            [
+                ("function", "rosenbrock"), ("optimizer", "adam(lr=0.1)"), ("optimizer", "sgd"), ("steps", "40"), ("start", "-1,2"),
+                ("zero-grad", "none"), ("clip-grad-norm", "2"), ("size", "800x680"), ("fill", "smooth"),
+            ], accepted: ExplorerQuery.mapParameters)
+        let request = try query.map
+        #expect(request.function == FunctionRequest(function: "rosenbrock"))
+        #expect(request.optimizers == ["adam(lr=0.1)", "sgd"])
+        #expect(request.run == RunSettings(steps: 40, start: [-1, 2], zeroGrad: .none, clipGradNorm: 2))
+        #expect(request.style.size == ImageSize(width: 800, height: 680))
+        #expect(request.style.fill == .smooth)
+    }
+
+    @Test(arguments: ["path", "output", "trajectory", "functions-dir", "file"])
+    func noParameterNamesAFile(name: String) {
+        let error = #expect(throws: RequestError.self) {
+            try ExplorerQuery([("function", "rosenbrock"), (name, "/etc/passwd")], accepted: ExplorerQuery.mapParameters)
+        }
+        #expect(error?.description.hasPrefix("unknown parameter '\(name)'") == true)
+    }
+
+    @Test func endpointsTakeOnlyTheirCommandsFlags() {
+        #expect(throws: RequestError.self) { try ExplorerQuery([("colormap", "magma")], accepted: ExplorerQuery.curvesParameters) }
+        #expect(throws: RequestError.self) { try ExplorerQuery([("size", "10x10")], accepted: ExplorerQuery.runParameters) }
+    }
+
+    @Test func badValuesGetTheFlagsMessage() throws {
+        let cases: [(String, String, String)] = [
+            ("steps", "many", "--steps expects a whole number (got 'many')"),
+            ("start", "1,x", "--start expects comma-separated finite numbers such as -2,2 (got '1,x')"),
+            ("zero-grad", "sometimes", "--zero-grad must be one of inplace, none (got 'sometimes')"),
+            ("size", "big", "--size must be WIDTHxHEIGHT in pixels, e.g. 1000x800 (got 'big')"),
+        ]
+        for (name, value, message) in cases {
+            let query = try ExplorerQuery([("function", "rosenbrock"), ("optimizer", "adam"), (name, value)], accepted: ExplorerQuery.mapParameters)
+            #expect(throws: RequestError(message)) { try query.map }
+        }
+        #expect(throws: RequestError("--steps is given 2 times; give it once")) {
+            try ExplorerQuery([("steps", "1"), ("steps", "2")], accepted: ExplorerQuery.mapParameters)
+        }
+    }
+
+    @Test func aDiagnosisTakesOneOptimizer() throws {
+        let query = try ExplorerQuery([("function", "rosenbrock"), ("optimizer", "diffgrad"), ("optimizer", "adam")], accepted: ExplorerQuery.runParameters)
+        #expect(throws: RequestError("give one --optimizer: a DiffGrad-family spec to diagnose")) { try query.diagnosis }
+    }
+}
