@@ -13,5 +13,7 @@ bash scripts/python-test.sh
 # and the HTML report is driven in headless chromium (selenium in a cached venv).
 swift test --package-path Examples/SnapshotTestingExample --scratch-path .build/snapshot-example 2>&1
 "$(bash scripts/browser-venv.sh)" Tools/imagediff/browser/report_in_browser.py .build/debug/trajviz .build/browser-report
+# trajviz serve in headless chromium: a slider and a click on the map redraw it, and the page's URL reproduces it.
+"$(bash scripts/browser-venv.sh)" Tools/explorer/explorer_in_browser.py .build/debug/trajviz .build/browser-explorer
 FUZZ_RUNS="${FUZZ_RUNS:-20000}" bash Fuzz/run.sh
 FUZZ_RUNS="${FUZZ_RUNS:-20000}" sh Tools/imagediff/fuzz/run.sh

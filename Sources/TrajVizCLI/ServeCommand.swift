@@ -25,8 +25,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let server = ExplorerServer(host: host, port: port)
-        print("serving the explorer on http://\(host):\(port)/ (Ctrl-C stops)")
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data("serving the explorer on http://\(host):\(port)/ (Ctrl-C stops)\n".utf8))
         let finished = DispatchSemaphore(value: 0)
         let outcome = ServeOutcome()
         Task {

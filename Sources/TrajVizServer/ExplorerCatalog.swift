@@ -1,9 +1,11 @@
 import Foundation
 import Objectives
 import Optimizers
+import Plotting
 
 /// `GET /catalog.json`: what the page offers, the 2-D catalog functions (name, title, start)
-/// and every optimizer with its options (key, kind, default, range, summary).
+/// every optimizer with its options (key, kind, default, range, summary), and the paths'
+/// palette (CSS colours), so that the page's swatches match the map.
 enum ExplorerCatalog {
     struct Function: Encodable {
         let name: String
@@ -28,6 +30,7 @@ enum ExplorerCatalog {
     struct Document: Encodable {
         let functions: [Function]
         let optimizers: [Optimizer]
+        let palette: [String]
     }
 
     /// The document, made once.
@@ -41,6 +44,7 @@ enum ExplorerCatalog {
                     Option(key: $0.key, kind: $0.kind.rawValue, defaultValue: $0.defaultValue.description, range: $0.constraint.description, summary: $0.summary)
                 })
         }
-        return (try? JSONEncoder().encode(Document(functions: functions, optimizers: optimizers))) ?? Data("{}".utf8)
+        let palette = PathPalette.colors.map { String(format: "#%02X%02X%02X", $0.red, $0.green, $0.blue) }
+        return (try? JSONEncoder().encode(Document(functions: functions, optimizers: optimizers, palette: palette))) ?? Data("{}".utf8)
     }()
 }

@@ -103,7 +103,6 @@ enum ExplorerPage {
 <script>
 "use strict";
 const $ = (id) => document.getElementById(id);
-const palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#999999", "#882255", "#44AA99", "#117733"];
 const sliderKeys = { beta1: [0, 0.999], beta2: [0.9, 0.9999], momentum: [0, 0.99] };
 let catalog = null, frame = null;
 const inflight = {};
@@ -125,15 +124,15 @@ function addOptimizer(spec) {
   box.className = "opt";
   box.dataset.name = name;
   const index = $("optimizers").children.length;
-  box.innerHTML = `<div><span class="swatch" style="background:${palette[index % palette.length]}"></span><b>${name}</b></div><button class="remove" type="button" title="remove">×</button>`;
+  box.innerHTML = `<div><span class="swatch" style="background:${catalog.palette[index % catalog.palette.length]}"></span><b>${name}</b></div><button class="remove" type="button" title="remove">×</button>`;
   const lrDefault = Number((def.options.find(o => o.key === "lr") || { defaultValue: "0.001" }).defaultValue);
   const lr = options.lr !== undefined ? Number(options.lr) : lrDefault;
-  box.appendChild(slider("lr", Math.log10(lr), -5, 1, 0.01, v => format(10 ** v), "lr"));
+  box.appendChild(slider("lr", Math.log10(lr), -5, 1, 0.01, v => format(10 ** v), "lr", options.lr ?? format(lrDefault)));
   for (const opt of def.options) {
     if (sliderKeys[opt.key] && (opt.kind === "real")) {
       const [lo, hi] = sliderKeys[opt.key];
       const v = options[opt.key] !== undefined ? Number(options[opt.key]) : Number(opt.defaultValue);
-      box.appendChild(slider(opt.key, v, lo, hi, (hi - lo) / 200, x => format(x), opt.key, opt.defaultValue));
+      box.appendChild(slider(opt.key, v, lo, hi, (hi - lo) / 200, x => format(x), opt.key, options[opt.key]));
     }
   }
   const checks = document.createElement("div"); checks.className = "checks";
@@ -155,25 +154,27 @@ function addOptimizer(spec) {
   $("optimizers").appendChild(box);
 }
 
-function slider(label, value, min, max, step, show, key, defaultValue) {
+// A slider keeps the value it was given (from the URL) exactly until it is moved.
+function slider(label, value, min, max, step, show, key, given) {
   const row = document.createElement("div");
   row.className = "slider";
-  row.innerHTML = `<span>${label}</span><input type="range" min="${min}" max="${max}" step="${step}" value="${value}" data-key="${key}" ${defaultValue !== undefined ? `data-default="${defaultValue}"` : ""} aria-label="${label}"><output>${show(value)}</output>`;
+  row.innerHTML = `<span>${label}</span><input type="range" min="${min}" max="${max}" step="${step}" value="${value}" data-key="${key}" aria-label="${label}"><output>${given ?? show(value)}</output>`;
   const input = row.querySelector("input");
-  input.addEventListener("input", () => { row.querySelector("output").textContent = show(Number(input.value)); });
-  row.show = show;
+  if (given !== undefined) input.dataset.given = given;
+  input.addEventListener("input", () => { delete input.dataset.given; input.dataset.moved = "1"; row.querySelector("output").textContent = show(Number(input.value)); });
   return row;
 }
 
-function recolor() { [...$("optimizers").children].forEach((box, i) => box.querySelector(".swatch").style.background = palette[i % palette.length]); }
+function recolor() { [...$("optimizers").children].forEach((box, i) => box.querySelector(".swatch").style.background = catalog.palette[i % catalog.palette.length]); }
 
 function specOf(box) {
   const parts = [];
   for (const input of box.querySelectorAll("input[data-key]")) {
     const key = input.dataset.key;
     if (input.type === "range") {
-      const value = key === "lr" ? format(10 ** Number(input.value)) : format(Number(input.value));
-      if (key === "lr" || value !== format(Number(input.dataset.default))) parts.push(`${key}=${value}`);
+      const moved = key === "lr" ? format(10 ** Number(input.value)) : format(Number(input.value));
+      const value = input.dataset.given ?? (input.dataset.moved ? moved : undefined);
+      if (value !== undefined) parts.push(`${key}=${value}`);
     } else if (input.type === "checkbox") {
       if (String(input.checked) !== input.dataset.default) parts.push(`${key}=${input.checked}`);
     } else if (input.value.trim() !== "") parts.push(`${key}=${input.value.trim()}`);
@@ -304,6 +305,7 @@ async function start() {
   const specs = q.getAll("optimizer");
   for (const spec of (specs.length ? specs : ["adam(lr=0.05)", "sgd(lr=0.001, momentum=0.9)", "diffgrad(lr=0.05, clone=false)", "rmsprop(lr=0.01)"])) addOptimizer(spec);
   if (q.get("steps")) $("steps").value = q.get("steps");
+  $("steps-out").textContent = $("steps").value;
   $("start").value = q.get("start") || "";
   $("zero-grad").value = q.get("zero-grad") || "inplace";
   $("clip").value = q.get("clip-grad-norm") || "";

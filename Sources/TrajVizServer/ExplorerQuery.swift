@@ -1,3 +1,4 @@
+import Foundation
 import Optimizers
 import Plotting
 import Scenes
@@ -18,6 +19,19 @@ struct ExplorerQuery {
     static let curvesParameters = runParameters.union(["size"])
 
     private var values: [String: [String]] = [:]
+
+    /// The name-value pairs of a query string, as a form encodes them: '+' is a space, then
+    /// percent-escapes are decoded; a pair without '=' has an empty value.
+    static func pairs(_ query: String) -> [(name: String, value: String)] {
+        query.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decoded(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            return (decoded(parts[0]), parts.count > 1 ? decoded(parts[1]) : "")
+        }
+    }
 
     /// The pairs in order; a name outside `accepted` is refused, naming the ones that are.
     init(_ pairs: [(name: String, value: String)], accepted: Set<String>) throws(RequestError) {

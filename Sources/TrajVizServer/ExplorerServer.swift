@@ -41,6 +41,7 @@ public struct ExplorerServer: Sendable {
         router.get("/") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: ExplorerPage.html)))
         }
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/catalog.json") { _, _ in
             Answer(body: ExplorerCatalog.json, contentType: "application/json").response
         }
@@ -87,7 +88,7 @@ public struct ExplorerServer: Sendable {
         _ request: Request, accepted: Set<String>, _ make: @escaping @Sendable (ExplorerQuery) throws -> Answer
     ) async -> Response {
         do {
-            let query = try ExplorerQuery(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, accepted: accepted)
+            let query = try ExplorerQuery(ExplorerQuery.pairs(request.uri.query ?? ""), accepted: accepted)
             return try await gate.run { try make(query) }.response
         } catch let error as RequestError {
             return Answer.text("error: \(error.description)\n", status: .badRequest)
