@@ -40,6 +40,9 @@ public struct Gallery: Sendable {
                 return definition
             }
         }
+        for function in functions {
+            if case .file(let path) = function.origin { RunInputs.note(path, as: "the definition file of \(function.name)") }
+        }
         let names = settings.optimizers.isEmpty ? OptimizerCatalog.all.map(\.name) : settings.optimizers
         optimizers = try names.map { try OptimizerSpec(parsing: $0) }
     }
@@ -124,7 +127,7 @@ public struct Gallery: Sendable {
             configuration: RunConfiguration(
                 start: function.start, steps: settings.steps, zeroGrad: .inplace, clipGradNorm: settings.clipGradNorm))
         let metrics = TrajectoryMetrics(run, minima: function.minima, minimumValue: function.minimumValue)
-        return GalleryEntry(function: function, spec: spec, search: result, run: run, metrics: metrics)
+        return GalleryEntry(function: function, requested: optimizer, spec: spec, search: result, run: run, metrics: metrics)
     }
 
     private func seconds(_ duration: Duration) -> Double {

@@ -1,11 +1,13 @@
 import Foundation
 import Trajectories
+import _AtomicWrite
 
 /// Reads a path computed elsewhere: our trajectory JSON, our trajectory CSV, or a plain CSV of
 /// `x,y` rows (a header line is allowed; further columns are ignored).
 public enum PathFile {
     public static func read(_ path: String) throws(SceneError) -> PlottedPath {
         let url = URL(fileURLWithPath: path)
+        RunInputs.note(path, as: "a --trajectory file")
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SceneError("cannot read trajectory file \(path): check the path and its permissions")
         }

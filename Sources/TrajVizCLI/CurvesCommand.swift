@@ -4,6 +4,7 @@ import GDRenderer
 import Optimizers
 import Scenes
 import Trajectories
+import _AtomicWrite
 
 /// `trajviz curves`: loss and distance to the minimum against the step, for several optimizers.
 struct CurvesCommand: ParsableCommand {
@@ -19,7 +20,7 @@ struct CurvesCommand: ParsableCommand {
     @Option(help: "An optimizer spec (repeatable, up to 12).") var optimizer: [String]
     @OptionGroup var runOptions: RunOptions
     @Option(help: "Image size in pixels, WxH.", transform: parseSize) var size: ImageSize = ImageSize(width: 1400, height: 560)
-    @Option(help: "The PNG to write (default: output/curves-<function>.png).") var output: String?
+    @Option(help: "The PNG to write (default: output/curves-<function>-<optimizers>[-<hash>].png; - for stdout when it is not a terminal).") var output: String?
 
     func validate() throws {
         guard !optimizer.isEmpty else { throw ValidationError("give at least one --optimizer SPEC") }
@@ -28,17 +29,19 @@ struct CurvesCommand: ParsableCommand {
     func run() throws {
         let definition = try function.resolve()
         let configuration = try runOptions.configuration(for: definition)
+        let specs = try optimizer.map { try OptimizerSpec(parsing: $0) }
+        let name = OutputName.forRun(function: definition, optimizers: specs, configuration: configuration)
+        let file = try OutputFile(path: output ?? "output/curves-\(name).png", content: .binary)
         var runs: [(label: String, run: Trajectory)] = []
-        for text in optimizer {
-            let spec = try OptimizerSpec(parsing: text)
+        for spec in specs {
             let run = try TrajectoryRunner.trajectory(
                 of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
             if let step = run.divergedAtStep { warn("\(spec) diverged at step \(step); its curve stops there") }
             runs.append((PlottedPath.label(for: spec), run))
         }
         let figure = try CurvesScene(function: definition, runs: runs).figure(width: size.width, height: size.height)
-        let url = URL(fileURLWithPath: output ?? "output/curves-\(OutputName.make([definition.name])).png")
-        try FigureRenderer.writePNG(figure, to: url)
-        print(url.path)
+        try file.write(try FigureRenderer.png(figure))
+        try file.commit()
+        file.reportWritten()
     }
 }

@@ -31,6 +31,7 @@ struct DiagnoseCommand: ParsableCommand {
     enum ModeChoice: String, ExpressibleByArgument, CaseIterable { case inplace, none, both }
 
     func validate() throws {
+        if output == "-" { throw ValidationError("--output names a folder for diagnose's files; - (standard output) cannot hold them") }
         guard (2...100_000).contains(steps) else { throw ValidationError("--steps must be from 2 to 100000 (got \(steps))") }
     }
 
@@ -43,15 +44,16 @@ struct DiagnoseCommand: ParsableCommand {
         runOptions.layout = layout
         try runOptions.validate()
         let spec = try OptimizerSpec(parsing: optimizer)
+        let configuration = try runOptions.configuration(for: definition)
         let diagnosis = try Diagnosis(
-            function: definition, functionArgument: function.function, spec: spec,
-            configuration: try runOptions.configuration(for: definition))
+            function: definition, functionArgument: function.function, spec: spec, configuration: configuration)
         let modes: [ZeroGradMode] = zeroGrad == .both ? [.inplace, .none] : [zeroGrad == .inplace ? .inplace : .none]
-        let folder = URL(fileURLWithPath: output ?? "output/diagnose/\(OutputName.make([definition.name, spec.name]))")
+        let name = OutputName.forRun(function: definition, optimizers: [spec], configuration: configuration)
+        let folder = URL(fileURLWithPath: output ?? "output/diagnose/\(name)")
         let files = try diagnosis.write(to: folder, modes: modes)
         for variant in diagnosis.variants {
             print("\(variant.spec), zero-grad \(variant.zeroGrad.rawValue): \(variant.verdict.summary)")
         }
-        print("wrote \(files.count) files to \(folder.path)")
+        for file in files { print(file.path) }
     }
 }

@@ -4,6 +4,7 @@ import GDRenderer
 import Optimizers
 import Scenes
 import Trajectories
+import _AtomicWrite
 
 /// `trajviz render`: a contour map of a function with the paths of one or more optimizers.
 struct RenderCommand: ParsableCommand {
@@ -33,7 +34,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("frame-delay"), help: "Delay between animation frames, in milliseconds (10...10000).")
     var frameDelay: Int = 80
     @Option(help: "PNG compression level, 0 (none, fastest) to 9 (smallest, slowest).") var compression: Int = PNGCompression.defaultLevel
-    @Option(help: "The file to write (default: output/<function>-<optimizers>.png or .gif).") var output: String?
+    @Option(help: "The file to write (default: output/<function>-<optimizers>[-<hash>].png or .gif; - for stdout when it is not a terminal).") var output: String?
 
     enum LayoutName: String, ExpressibleByArgument, CaseIterable { case overlay, grid }
 
@@ -51,25 +52,27 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let definition = try function.resolve()
         let configuration = try runOptions.configuration(for: definition)
+        let specs = try optimizer.map { try OptimizerSpec(parsing: $0) }
+        let files = try trajectory.map { try PathFile.read($0) }
+        let name = OutputName.forRun(function: definition, optimizers: specs, others: trajectory, configuration: configuration)
+        let file = try OutputFile(path: output ?? "output/\(name).\(animate ? "gif" : "png")", content: .binary)
         var paths: [PlottedPath] = []
-        for text in optimizer {
-            let spec = try OptimizerSpec(parsing: text)
+        for spec in specs {
             let run = try TrajectoryRunner.trajectory(
                 of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
             if let step = run.divergedAtStep { warn("\(spec) diverged at step \(step); its path ends with a cross") }
             paths.append(PlottedPath(run, spec: spec))
         }
-        for file in trajectory { paths.append(try PathFile.read(file)) }
+        paths += files
         let scene = try MapScene(
             function: definition, paths: paths,
             options: try style.mapOptions(layout: layout == .overlay ? .overlay : .grid))
-        let name = OutputName.make([definition.name] + optimizer.map { (try? OptimizerSpec(parsing: $0).name) ?? $0 })
-        let url = URL(fileURLWithPath: output ?? "output/\(name).\(animate ? "gif" : "png")")
         if animate {
-            try FigureRenderer.writeGIF(try scene.frames(count: frames), to: url, delay: max(1, frameDelay / 10))
+            try file.write(try FigureRenderer.gif(try scene.frames(count: frames), delay: max(1, frameDelay / 10)))
         } else {
-            try FigureRenderer.writePNG(try scene.figure(), to: url, compression: compression)
+            try file.write(try FigureRenderer.png(try scene.figure(), compression: compression))
         }
-        print(url.path)
+        try file.commit()
+        file.reportWritten()
     }
 }

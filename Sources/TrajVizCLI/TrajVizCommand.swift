@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import _AtomicWrite
 
 /// The root command: `trajviz <subcommand>`.
 public struct TrajVizCommand: ParsableCommand {
@@ -15,11 +16,14 @@ public struct TrajVizCommand: ParsableCommand {
 extension TrajVizCommand {
     /// Parses the arguments and runs the subcommand. Usage mistakes (unknown flags, bad values)
     /// exit with status 2 after the error line and the usage; failures of the work itself exit 1
-    /// with one line; help and `ExitCode`s exit as ArgumentParser decides.
+    /// with one line; an output that would destroy an input exits 2 with one line; help and `ExitCode`s exit as ArgumentParser decides.
     public static func runAsMain() {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let refusal as AtomicWriteError where refusal.refused {
+            FileHandle.standardError.write(Data("error: \(refusal)\n".utf8))
+            Foundation.exit(2)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

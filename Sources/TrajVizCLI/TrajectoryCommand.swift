@@ -20,7 +20,7 @@ struct TrajectoryCommand: ParsableCommand {
     var optimizer: String
     @OptionGroup var runOptions: RunOptions
     @Option(help: "json or csv.") var format: OutputFormat = .json
-    @Option(help: "Write to this file (atomically) instead of stdout.") var output: String?
+    @Option(help: "Write to this file (atomically; - or none: stdout), streamed as the run goes.") var output: String?
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, csv }
 
@@ -28,20 +28,23 @@ struct TrajectoryCommand: ParsableCommand {
         let definition = try function.resolve()
         let spec = try OptimizerSpec(parsing: optimizer)
         let configuration = try runOptions.configuration(for: definition)
-        let trajectory = try TrajectoryRunner.trajectory(
-            of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
+        let file = try OutputFile(path: output ?? "-", content: .text)
+        let trajectory: Trajectory
+        switch format {
+        case .json:
+            var writer = try TrajectoryJSONWriter(output: file, hasFriction: spec.hasFriction)
+            trajectory = try TrajectoryRunner.stream(
+                of: definition.objective, function: function.function, optimizer: spec, configuration: configuration, into: &writer)
+            try writer.finish(trajectory)
+        case .csv:
+            var writer = try TrajectoryCSV.Writer(output: file, dimension: definition.dimension, hasFriction: spec.hasFriction)
+            trajectory = try TrajectoryRunner.stream(
+                of: definition.objective, function: function.function, optimizer: spec, configuration: configuration, into: &writer)
+        }
+        try file.commit()
         if let step = trajectory.divergedAtStep {
             warn("\(spec) diverged at step \(step) on \(definition.name): the point became non-finite; the run stops there")
         }
-        let data: Data
-        switch format {
-        case .json: data = try trajectory.jsonData(prettyPrinted: false) + Data("\n".utf8)
-        case .csv: data = Data(TrajectoryCSV.text(of: trajectory).utf8)
-        }
-        if let output {
-            try writeAtomically(data, to: URL(fileURLWithPath: output))
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        if output != nil { file.reportWritten() }
     }
 }

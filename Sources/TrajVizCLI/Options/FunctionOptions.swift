@@ -1,5 +1,6 @@
 import ArgumentParser
 import Objectives
+import _AtomicWrite
 
 /// `--function` and what qualifies it: shared by every command that runs an optimizer.
 struct FunctionOptions: ParsableArguments {
@@ -24,8 +25,10 @@ struct FunctionOptions: ParsableArguments {
         }
     }
 
-    /// The function the options name.
+    /// The function the options name; a definition file read is noted as an input of the run.
     func resolve() throws -> FunctionDefinition {
-        try FunctionCatalog(searchPaths: functionFolders).resolve(function, dimension: dim, conditionNumber: conditionNumber)
+        let definition = try FunctionCatalog(searchPaths: functionFolders).resolve(function, dimension: dim, conditionNumber: conditionNumber)
+        if case .file(let path) = definition.origin { RunInputs.note(path, as: "the --function file") }
+        return definition
     }
 }
