@@ -24,7 +24,7 @@ public struct TrajectoryJSONWriter: TrajectorySink {
 
     public mutating func receive(_ row: TrajectoryRow) throws {
         try append(.points, vector(row.point))
-        try append(.losses, row.loss.map(number) ?? "null")
+        try append(.losses, row.loss.map(Self.number) ?? "null")
         if let gradient = row.gradient { try append(.gradients, vector(gradient)) }
         if let previous = row.previousGradient { try append(.previousGradients, vector(previous)) }
         if let friction = row.friction { try append(.friction, vector(friction)) }
@@ -69,12 +69,12 @@ public struct TrajectoryJSONWriter: TrajectorySink {
     }
 
     private func vector(_ values: [Double]) -> String {
-        "[" + values.map(number).joined(separator: ",") + "]"
+        "[" + values.map(Self.number).joined(separator: ",") + "]"
     }
 
     /// A number as JSONEncoder writes it: Swift's shortest round-trip text without a trailing
     /// `.0`, and the strategy's strings for non-finite values.
-    func number(_ value: Double) -> String {
+    static func number(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "\"NaN\"" : (value > 0 ? "\"Infinity\"" : "\"-Infinity\"") }
         let text = value.description
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text

@@ -27,10 +27,3 @@ import Testing
         #expect(path.finalLoss == 2)
     }
 }
-
-@Suite struct OutputNameTests {
-    @Test func slugsAreLowercaseWordsJoinedByHyphens() {
-        #expect(OutputName.make(["Rosenbrock", "adam(lr=0.1)", "(1-x)^2"]) == "rosenbrock-adam-lr-0-1-1-x-2")
-        #expect(OutputName.make(["***"]) == "render")
-    }
-}
