@@ -69,6 +69,10 @@ public final class OutputFile {
         return output.st_dev == mine.st_dev && output.st_ino == mine.st_ino
     }
 
+    deinit {
+        if !finished { abandon() }
+    }
+
     /// Appends `bytes`.
     public func write(_ bytes: some Sequence<UInt8>) throws(AtomicWriteError) {
         buffer.append(contentsOf: bytes)
