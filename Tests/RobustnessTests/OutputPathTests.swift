@@ -5,13 +5,6 @@ import Testing
 /// place, `-` is standard output, an output that is one of the run's inputs is refused, and
 /// default names of distinct runs are distinct.
 @Suite struct OutputPathTests {
-    static let bowl = """
-        name = "bowl"
-        expression = "x^2 + 3*y^2"
-        domain = { x = [-2.0, 2.0], y = [-2.0, 2.0] }
-        start = [-1.5, 1.5]
-        """
-
     static let quick = ["--steps", "5"]
     static let small = ["--size", "320x260"]
 
@@ -173,7 +166,7 @@ import Testing
     func aFunctionFileIsNotOverwritten(command: String, spelling: Spelling) throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
-        let input = try scratch.write("mine.toml", Self.bowl)
+        let input = try scratch.write("mine.toml", BadInputTests.goodFile)
         let before = try Data(contentsOf: input)
         var arguments = [command, "--function", input.path, "--optimizer", "adam", "--output", try spell(input, spelling, in: scratch)] + Self.quick
         if command != "trajectory" { arguments += Self.small }
@@ -184,7 +177,7 @@ import Testing
     @Test func aFunctionFileInsideDiagnosesFolderIsNotOverwritten() throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
-        let input = try scratch.write("mine.toml", Self.bowl)
+        let input = try scratch.write("mine.toml", BadInputTests.goodFile)
         let before = try Data(contentsOf: input)
         try FileManager.default.createDirectory(at: scratch.file("out"), withIntermediateDirectories: true)
         try FileManager.default.linkItem(at: input, to: scratch.file("out/verdict.json"))
