@@ -40,8 +40,6 @@ struct CurvesCommand: ParsableCommand {
             runs.append((PlottedPath.label(for: spec), run))
         }
         let figure = try CurvesScene(function: definition, runs: runs).figure(width: size.width, height: size.height)
-        try file.write(try FigureRenderer.png(figure))
-        try file.commit()
-        file.reportWritten()
+        try file.commit(try FigureRenderer.png(figure))
     }
 }

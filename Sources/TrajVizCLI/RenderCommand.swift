@@ -67,12 +67,9 @@ struct RenderCommand: ParsableCommand {
         let scene = try MapScene(
             function: definition, paths: paths,
             options: try style.mapOptions(layout: layout == .overlay ? .overlay : .grid))
-        if animate {
-            try file.write(try FigureRenderer.gif(try scene.frames(count: frames), delay: max(1, frameDelay / 10)))
-        } else {
-            try file.write(try FigureRenderer.png(try scene.figure(), compression: compression))
-        }
-        try file.commit()
-        file.reportWritten()
+        try file.commit(
+            animate
+                ? try FigureRenderer.gif(try scene.frames(count: frames), delay: max(1, frameDelay / 10))
+                : try FigureRenderer.png(try scene.figure(), compression: compression))
     }
 }
