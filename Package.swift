@@ -41,7 +41,7 @@ let package = Package(
         .plugin(name: "EmbedFunctionFiles", capability: .buildTool(), dependencies: ["EmbedFunctionFilesTool"]),
         .executableTarget(name: "EmbedFunctionFilesTool", path: "Plugins/EmbedFunctionFilesTool"),
         .target(name: "Optimizers"),
-        .target(name: "Trajectories", dependencies: ["Objectives", "Optimizers"]),
+        .target(name: "Trajectories", dependencies: ["Objectives", "Optimizers", "_AtomicWrite"]),
         .target(name: "Tuning", dependencies: ["Trajectories", "_AtomicWrite"]),
         .target(name: "Diagnostics", dependencies: ["Trajectories", "Plotting"]),
         .target(name: "Plotting"),
@@ -64,7 +64,10 @@ let package = Package(
             ]
         ),
         // The use cases as Codable requests (a map, curves, a diagnosis, a trajectory), shared by the CLI and the server.
-        .target(name: "UseCases", dependencies: ["Objectives", "Optimizers", "Trajectories", "Diagnostics", "Plotting", "GDRenderer", "Scenes"]),
+        .target(
+            name: "UseCases",
+            dependencies: ["Objectives", "Optimizers", "Trajectories", "Diagnostics", "Plotting", "GDRenderer", "Scenes", "_AtomicWrite"]
+        ),
         // trajviz serve: the explorer page and its endpoints over UseCases.
         .target(
             name: "TrajVizServer",
@@ -93,7 +96,7 @@ let package = Package(
         .testTarget(name: "TrajVizSnapshotTestingTests", dependencies: ["TrajVizSnapshotTesting"]),
         .testTarget(name: "ImageDiffTests", dependencies: ["ImageDiff", "GDRenderer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrajVizCLITests", dependencies: ["TrajVizCLI"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RobustnessTests", dependencies: ["trajviz", "ImageDiff"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["trajviz", "ImageDiff"], exclude: ["Fixtures"]),
         .testTarget(name: "UseCasesTests", dependencies: ["UseCases"]),
         .testTarget(name: "TrajVizServerTests", dependencies: ["TrajVizServer"]),
     ],

@@ -4,6 +4,8 @@ import GDRenderer
 import Optimizers
 import Scenes
 import Trajectories
+import UseCases
+import _AtomicWrite
 
 /// `trajviz curves`: loss and distance to the minimum against the step, for several optimizers.
 struct CurvesCommand: ParsableCommand {
@@ -22,40 +24,14 @@ struct CurvesCommand: ParsableCommand {
     @Option(help: "A run computed elsewhere: trajectory JSON (ours or `python -m trajviz_torch record`'s) or CSV (repeatable; labelled from the file).")
     var trajectory: [String] = []
     @OptionGroup var runOptions: RunOptions
-    @Option(help: "Image size in pixels, WxH.", transform: parseSize) var size: ImageSize = ImageSize(width: 1400, height: 560)
-    @Option(help: "The PNG to write (default: output/curves-<function>.png).") var output: String?
-
-    func validate() throws {
-        guard !optimizer.isEmpty || !trajectory.isEmpty else {
-            throw ValidationError("give at least one --optimizer SPEC or --trajectory FILE to chart")
-        }
-    }
+    @Option(help: "Image size in pixels, WxH (default 1400x560).", transform: parseSize) var size: ImageSize?
+    @Option(help: "The PNG to write (default: output/curves-<function>-<optimizers>[-<hash>].png; - for stdout when it is not a terminal).") var output: String?
 
     func run() throws {
-        let definition = try function.resolve()
-        let configuration = try runOptions.configuration(for: definition)
-        var runs: [(label: String, run: Trajectory)] = []
-        for text in optimizer {
-            let spec = try optimizerSpec(text)
-            let run = try TrajectoryRunner.trajectory(
-                of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
-            if let step = run.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its curves stop there") }
-            runs.append((PlottedPath.label(for: spec), run))
-        }
-        for file in trajectory {
-            var run = try PathFile.run(file, dimension: definition.dimension)
-            if let step = run.divergedAtStep { warn("\(file) diverged at step \(step); its curve stops there") }
-            if run.losses.allSatisfy({ $0 == nil }) {  // a CSV of points alone: f at each point
-                run.losses = run.points.map { point in
-                    let loss = definition.objective.value(at: point)
-                    return loss.isFinite ? loss : nil
-                }
-            }
-            runs.append((run.optimizer, run))
-        }
-        let figure = try drawable(size: size) { [try CurvesScene(function: definition, runs: runs).figure(width: size.width, height: size.height)] }[0]
-        let url = URL(fileURLWithPath: output ?? "output/curves-\(OutputName.make([definition.name])).png")
-        try FigureRenderer.writePNG(figure, to: url)
-        print(url.path)
+        let request = CurvesRequest(function: function.request, optimizers: optimizer, trajectories: trajectory, run: runOptions.settings, size: size)
+        let prepared = try checked { () throws(RequestError) in try request.prepared(limits: .commandLine) }
+        let name = OutputName.forRun(function: prepared.function, optimizers: prepared.specs, configuration: prepared.configuration)
+        let file = try OutputFile(path: output ?? "output/curves-\(name).png", content: .binary)
+        try file.commit(try FigureRenderer.png(try handOver { () throws(RequestError) in try request.figure(prepared) }))
     }
 }

@@ -5,6 +5,7 @@ import Objectives
 import Optimizers
 import Scenes
 import Trajectories
+import UseCases
 
 /// `trajviz diagnose`: the gradient-overlap plots and verdict that expose DiffGrad's aliasing
 /// bug, for a built-in optimizer run four ways or for one, two or four recorded runs.
@@ -47,63 +48,25 @@ struct DiagnoseCommand: ParsableCommand {
     enum ModeChoice: String, ExpressibleByArgument, CaseIterable { case inplace, none, both }
 
     func validate() throws {
-        guard (2...100_000).contains(steps) else { throw ValidationError("--steps must be from 2 to 100000 (got \(steps))") }
-        switch (optimizer, trajectory.count) {
-        case (nil, 0): throw ValidationError("give --optimizer SPEC to run, or --trajectory FILE (one, two or four) to diagnose recorded runs")
-        case (.some, 1...): throw ValidationError("give either --optimizer or --trajectory, not both")
-        case (nil, 3), (nil, 5...): throw ValidationError("give one, two or four --trajectory files (got \(trajectory.count))")
-        case (.some, _): guard function != nil else { throw ValidationError("--optimizer needs --function: the function to run it on") }
-        default: break
-        }
+        if output == "-" { throw ValidationError("--output names a folder for diagnose's files; - (standard output) cannot hold them") }
     }
 
     func run() throws {
-        let diagnosis: Diagnosis
-        if let optimizer {
-            let definition = try functionOptions(function ?? "", dimension: dim).resolve()
-            var runOptions = try RunOptions.parse([])
-            runOptions.steps = steps
-            runOptions.start = start
-            runOptions.clipGradNorm = clipGradNorm
-            runOptions.layout = layout
-            try runOptions.validate()
-            diagnosis = try Diagnosis(
-                function: definition, functionArgument: function ?? "", spec: try optimizerSpec(optimizer),
-                configuration: try runOptions.configuration(for: definition))
-        } else {
-            let runs = try trajectory.map { (source: $0, run: try Diagnosis.recordedRun(at: $0)) }
-            let first = runs[0].run
-            let functionArgument = function ?? first.function
-            let definition = try functionOptions(functionArgument, dimension: dim ?? familyDimension(of: first)).resolve()
-            for (source, run) in runs where run.function != functionArgument {
-                warn("\(source) was recorded on '\(run.function)'; its path is drawn on '\(functionArgument)'")
-            }
-            diagnosis = try Diagnosis(function: definition, recorded: runs)
-        }
+        let request = DiagnosisRequest(
+            function: FunctionRequest(function: function ?? "", dim: dim, conditionNumber: conditionNumber, functionFolders: functionFolders),
+            optimizer: optimizer, trajectories: trajectory,
+            run: RunSettings(steps: steps, start: start, clipGradNorm: clipGradNorm, paramLayout: layout.layout))
+        let prepared = try checked { () throws(RequestError) in try request.prepared(limits: .commandLine) }
+        let diagnosis = try handOver { () throws(RequestError) in try request.diagnosis(prepared, limits: .commandLine) }
+        let name =
+            prepared.map { OutputName.forRun(function: $0.function, optimizers: $0.specs, configuration: $0.configuration) }
+            ?? OutputName.make([diagnosis.function.name, diagnosis.optimizerName] + trajectory.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
         let modes: [ZeroGradMode] = zeroGrad == .both ? [.inplace, .none] : [zeroGrad == .inplace ? .inplace : .none]
-        let stems = trajectory.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
-        let folder = URL(fileURLWithPath: output ?? "output/diagnose/\(OutputName.make([diagnosis.function.name, diagnosis.optimizerName] + stems))")
-        let files = try diagnosis.write(to: folder, modes: modes)
+        let files = try diagnosis.write(to: URL(fileURLWithPath: output ?? "output/diagnose/\(name)"), modes: modes)
         for variant in diagnosis.variants {
             print("\(variant.source.map { "\($0): " } ?? "")\(variant.optimizer), zero-grad \(variant.run.zeroGrad): \(variant.verdict.summary)")
         }
-        for warning in diagnosis.warnings { warn(warning) }
         print("finding: \(diagnosis.finding.rawValue)")
-        print("wrote \(files.count) files to \(folder.path)")
-    }
-
-    /// The shared function options for `name`, so that they are checked and resolved as every
-    /// other command does.
-    private func functionOptions(_ name: String, dimension: Int?) throws -> FunctionOptions {
-        var arguments = ["--function=\(name)"]
-        if let dimension { arguments.append("--dim=\(dimension)") }
-        if let conditionNumber { arguments.append("--condition-number=\(conditionNumber)") }
-        arguments += functionFolders.map { "--functions-dir=\($0)" }
-        return try FunctionOptions.parse(arguments)
-    }
-
-    /// The dimension a recorded run of an n-dimensional family was made with; `nil` for others.
-    private func familyDimension(of run: Trajectory) -> Int? {
-        FunctionFamily(rawValue: run.function) == nil ? nil : run.points.dimension
+        for file in files { print(file.path) }
     }
 }

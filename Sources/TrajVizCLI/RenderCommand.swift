@@ -4,6 +4,8 @@ import GDRenderer
 import Optimizers
 import Scenes
 import Trajectories
+import UseCases
+import _AtomicWrite
 
 /// `trajviz render`: a contour map of a function with the paths of one or more optimizers.
 struct RenderCommand: ParsableCommand {
@@ -33,14 +35,11 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("frame-delay"), help: "With --animate: delay between frames, in milliseconds (10...10000, default 80).")
     var frameDelay: Int?
     @Option(help: "PNG compression level, 0 (none, fastest) to 9 (smallest, slowest).") var compression: Int = PNGCompression.defaultLevel
-    @Option(help: "The file to write (default: output/<function>-<optimizers>.png or .gif).") var output: String?
+    @Option(help: "The file to write (default: output/<function>-<optimizers>[-<hash>].png or .gif; - for stdout when it is not a terminal).") var output: String?
 
     enum LayoutName: String, ExpressibleByArgument, CaseIterable { case overlay, grid }
 
     func validate() throws {
-        guard !optimizer.isEmpty || !trajectory.isEmpty else {
-            throw ValidationError("give at least one --optimizer SPEC or --trajectory FILE to draw")
-        }
         if let frames, !(2...400).contains(frames) { throw ValidationError("--frames must be from 2 to 400 (got \(frames))") }
         if let frameDelay, !(10...10_000).contains(frameDelay) {
             throw ValidationError("--frame-delay must be from 10 to 10000 milliseconds (got \(frameDelay))")
@@ -64,33 +63,19 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let definition = try function.resolve()
-        let configuration = try runOptions.configuration(for: definition)
-        var paths: [PlottedPath] = []
-        for text in optimizer {
-            let spec = try optimizerSpec(text)
-            let run = try TrajectoryRunner.trajectory(
-                of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
-            if let step = run.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its path ends with a cross") }
-            paths.append(PlottedPath(run, spec: spec))
-        }
-        for file in trajectory {
-            let path = try PathFile.read(file, dimension: definition.dimension)
-            if let step = path.divergedAtStep { warn("\(file) diverged at step \(step); its path ends with a cross") }
-            paths.append(path)
-        }
-        let scene = try MapScene(
-            function: definition, paths: paths,
-            options: try style.mapOptions(layout: layout == .overlay ? .overlay : .grid))
-        let name = OutputName.make([definition.name] + optimizer.map { (try? OptimizerSpec(parsing: $0).name) ?? $0 })
-        let url = URL(fileURLWithPath: output ?? "output/\(name).\(animate ? "gif" : "png")")
+        let request = MapRequest(
+            function: function.request, optimizers: optimizer, trajectories: trajectory, run: runOptions.settings,
+            style: style.style(layout: layout == .overlay ? .overlay : .grid))
+        let prepared = try checked { () throws(RequestError) in try request.prepared(limits: .commandLine) }
+        let name = OutputName.forRun(
+            function: prepared.function, optimizers: prepared.specs, others: trajectory, configuration: prepared.configuration)
+        let file = try OutputFile(path: output ?? "output/\(name).\(animate ? "gif" : "png")", content: .binary)
         if animate {
-            let animation = try drawable(size: style.size) { try scene.frames(count: frames ?? 60) }
-            try FigureRenderer.writeGIF(animation, to: url, delay: max(1, (frameDelay ?? 80) / 10))
+            let animation = try handOver { () throws(RequestError) in try request.frames(prepared, count: frames ?? 60, limits: .commandLine) }
+            try file.commit(try FigureRenderer.gif(animation, delay: max(1, (frameDelay ?? 80) / 10)))
         } else {
-            let figure = try drawable(size: style.size) { [try scene.figure()] }[0]
-            try FigureRenderer.writePNG(figure, to: url, compression: compression)
+            let figure = try handOver { () throws(RequestError) in try request.figure(prepared, limits: .commandLine) }
+            try file.commit(try FigureRenderer.png(figure, compression: compression))
         }
-        print(url.path)
     }
 }

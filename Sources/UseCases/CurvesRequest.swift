@@ -26,27 +26,34 @@ public struct CurvesRequest: Codable, Sendable, Equatable {
         self.size = size
     }
 
-    /// The chart: every optimizer run, every recorded run read (a file of points alone gets f at each point).
-    public func figure(limits: RequestLimits) throws(RequestError) -> Outcome<Figure> {
+    /// The function, optimizers and run settings resolved and checked, before any run.
+    public func prepared(limits: RequestLimits) throws(RequestError) -> PreparedRun {
         guard !optimizers.isEmpty || !trajectories.isEmpty else {
             throw RequestError("give at least one --optimizer SPEC or --trajectory FILE to chart")
         }
-        try limits.checkOptimizerCount(optimizers.count)
         guard limits.readsFiles || trajectories.isEmpty else { throw RequestError("--trajectory names a file; files are not read here") }
         let size = size ?? Self.defaultSize
         try limits.checkSize(width: size.width, height: size.height)
-        let definition = try function.resolve(limits: limits)
-        var (configuration, warnings) = try run.configuration(for: definition, limits: limits)
+        return try PreparedRun(function: function, optimizers: optimizers, run: run, limits: limits)
+    }
+
+    /// The chart: every optimizer run, every recorded run read (a file of points alone gets f at each point).
+    public func figure(limits: RequestLimits) throws(RequestError) -> Outcome<Figure> {
+        try figure(try prepared(limits: limits))
+    }
+
+    /// The chart of a prepared request. A run that diverged says where in its legend.
+    public func figure(_ prepared: PreparedRun) throws(RequestError) -> Outcome<Figure> {
+        var prepared = prepared
+        let definition = prepared.function
         var runs: [(label: String, run: Trajectory)] = []
-        for text in optimizers {
-            let spec = try optimizerSpec(text)
-            let trajectory = try UseCases.run(
-                spec, on: function, definition, configuration: configuration, consequence: "its curves stop there", warnings: &warnings)
-            runs.append((PlottedPath.label(for: spec), trajectory))
+        for spec in prepared.specs {
+            let trajectory = try prepared.run(spec, consequence: "its curves stop there")
+            runs.append((PlottedPath.label(for: spec) + (trajectory.divergedAtStep.map { "  diverged at step \($0)" } ?? ""), trajectory))
         }
         for file in trajectories {
             var recorded = try asRequestError { try PathFile.run(file, dimension: definition.dimension) }
-            if let step = recorded.divergedAtStep { warnings.append("\(file) diverged at step \(step); its curve stops there") }
+            if let step = recorded.divergedAtStep { prepared.warnings.append("\(file) diverged at step \(step); its curve stops there") }
             if recorded.losses.allSatisfy({ $0 == nil }) {
                 recorded.losses = recorded.points.map { point in
                     let loss = definition.objective.value(at: point)
@@ -55,9 +62,10 @@ public struct CurvesRequest: Codable, Sendable, Equatable {
             }
             runs.append((recorded.optimizer, recorded))
         }
+        let size = size ?? Self.defaultSize
         let figure = try drawable(size: self.size) {
             [try CurvesScene(function: definition, runs: runs).figure(width: size.width, height: size.height)]
         }[0]
-        return Outcome(figure, warnings: warnings)
+        return Outcome(figure, warnings: prepared.warnings)
     }
 }

@@ -1,7 +1,5 @@
 import Objectives
-import Optimizers
 import Scenes
-import Trajectories
 
 /// `trajviz diagnose` and the server's `/overlap.png`, `/friction.png` and `/verdict.json`: a
 /// DiffGrad-family optimizer run four ways (clone=false/true × zero-grad inplace/none) with the
@@ -27,9 +25,9 @@ public struct DiagnosisRequest: Codable, Sendable, Equatable {
         self.run = run
     }
 
-    /// The diagnosis, with the warnings on recorded runs drawn on another function and on
-    /// runs that diverged or compare few steps.
-    public func diagnosis(limits: RequestLimits) throws(RequestError) -> Outcome<Diagnosis> {
+    /// The checked request: for a spec to run, its function, spec and configuration resolved
+    /// (nil for recorded runs, whose function comes from the files).
+    public func prepared(limits: RequestLimits) throws(RequestError) -> PreparedRun? {
         guard Self.stepRange.contains(run.steps) else {
             throw RequestError("--steps must be from \(Self.stepRange.lowerBound) to \(Self.stepRange.upperBound) (got \(run.steps))")
         }
@@ -39,19 +37,32 @@ public struct DiagnosisRequest: Codable, Sendable, Equatable {
         case (nil, 3), (nil, 5...): throw RequestError("give one, two or four --trajectory files (got \(trajectories.count))")
         default: break
         }
+        guard let optimizer else {
+            guard limits.readsFiles else { throw RequestError("--trajectory names a file; files are not read here") }
+            return nil
+        }
+        guard !function.function.isEmpty else { throw RequestError("--optimizer needs --function: the function to run it on") }
+        return try PreparedRun(function: function, optimizers: [optimizer], run: run, limits: limits)
+    }
+
+    /// The diagnosis, with the warnings on recorded runs drawn on another function and on
+    /// runs that diverged or compare few steps.
+    public func diagnosis(limits: RequestLimits) throws(RequestError) -> Outcome<Diagnosis> {
+        try diagnosis(try prepared(limits: limits), limits: limits)
+    }
+
+    /// The diagnosis of a prepared request.
+    public func diagnosis(_ prepared: PreparedRun?, limits: RequestLimits) throws(RequestError) -> Outcome<Diagnosis> {
         let result: Diagnosis
         var warnings: [String] = []
-        if let optimizer {
-            guard !function.function.isEmpty else { throw RequestError("--optimizer needs --function: the function to run it on") }
-            let definition = try function.resolve(limits: limits)
-            let (configuration, runWarnings) = try run.configuration(for: definition, limits: limits)
-            warnings += runWarnings
-            let spec = try optimizerSpec(optimizer)
+        if let prepared {
+            warnings = prepared.warnings
             result = try asRequestError {
-                try Diagnosis(function: definition, functionArgument: function.function, spec: spec, configuration: configuration)
+                try Diagnosis(
+                    function: prepared.function, functionArgument: prepared.functionArgument, spec: prepared.specs[0],
+                    configuration: prepared.configuration)
             }
         } else {
-            guard limits.readsFiles else { throw RequestError("--trajectory names a file; files are not read here") }
             let runs = try asRequestError { try trajectories.map { (source: $0, run: try Diagnosis.recordedRun(at: $0)) } }
             let first = runs[0].run
             var function = function

@@ -1,5 +1,6 @@
 import Foundation
 import Objectives
+import _AtomicWrite
 
 /// The function to run on, as `--function`, `--dim`, `--condition-number` and `--functions-dir` give it.
 public struct FunctionRequest: Codable, Sendable, Equatable {
@@ -20,7 +21,8 @@ public struct FunctionRequest: Codable, Sendable, Equatable {
         self.functionFolders = functionFolders
     }
 
-    /// The definition, checked against `limits`: a file or folder only where files may be read.
+    /// The definition, checked against `limits`: a file or folder only where files may be read;
+    /// a definition file read is noted as an input of the run, which no output may replace.
     public func resolve(limits: RequestLimits) throws(RequestError) -> FunctionDefinition {
         if let dim, dim < 1 || dim > limits.maximumDimension {
             throw RequestError("--dim must be from 1 to \(limits.maximumDimension) (got \(dim))")
@@ -42,6 +44,8 @@ public struct FunctionRequest: Codable, Sendable, Equatable {
         }
         let catalog =
             limits.readsFiles ? FunctionCatalog(searchPaths: functionFolders) : FunctionCatalog(environment: [:], readsFiles: false)
-        return try asRequestError { try catalog.resolve(function, dimension: dim, conditionNumber: conditionNumber) }
+        let definition = try asRequestError { try catalog.resolve(function, dimension: dim, conditionNumber: conditionNumber) }
+        if case .file(let path) = definition.origin { RunInputs.note(path, as: "the --function file") }
+        return definition
     }
 }

@@ -23,40 +23,51 @@ public struct MapRequest: Codable, Sendable, Equatable {
         self.style = style
     }
 
-    /// The scene: every optimizer run, every recorded run read, the style checked.
-    public func scene(limits: RequestLimits) throws(RequestError) -> Outcome<MapScene> {
+    /// The function, optimizers and run settings resolved and checked, before any run.
+    public func prepared(limits: RequestLimits) throws(RequestError) -> PreparedRun {
         guard !optimizers.isEmpty || !trajectories.isEmpty else {
             throw RequestError("give at least one --optimizer SPEC or --trajectory FILE to draw")
         }
-        try limits.checkOptimizerCount(optimizers.count)
         guard limits.readsFiles || trajectories.isEmpty else { throw RequestError("--trajectory names a file; files are not read here") }
-        let definition = try function.resolve(limits: limits)
-        var (configuration, warnings) = try run.configuration(for: definition, limits: limits)
+        return try PreparedRun(function: function, optimizers: optimizers, run: run, limits: limits)
+    }
+
+    /// The scene: every optimizer run, every recorded run read, the style checked.
+    public func scene(limits: RequestLimits) throws(RequestError) -> Outcome<MapScene> {
+        try scene(try prepared(limits: limits), limits: limits)
+    }
+
+    /// The scene of a prepared request.
+    public func scene(_ prepared: PreparedRun, limits: RequestLimits) throws(RequestError) -> Outcome<MapScene> {
+        var prepared = prepared
+        let options = try style.mapOptions(limits: limits)
         var paths: [PlottedPath] = []
-        for text in optimizers {
-            let spec = try optimizerSpec(text)
-            let trajectory = try UseCases.run(
-                spec, on: function, definition, configuration: configuration, consequence: "its path ends with a cross", warnings: &warnings)
-            paths.append(PlottedPath(trajectory, spec: spec))
+        for spec in prepared.specs {
+            paths.append(PlottedPath(try prepared.run(spec, consequence: "its path ends with a cross"), spec: spec))
         }
         for file in trajectories {
-            let path = try asRequestError { try PathFile.read(file, dimension: definition.dimension) }
-            if let step = path.divergedAtStep { warnings.append("\(file) diverged at step \(step); its path ends with a cross") }
+            let path = try asRequestError { try PathFile.read(file, dimension: prepared.function.dimension) }
+            if let step = path.divergedAtStep { prepared.warnings.append("\(file) diverged at step \(step); its path ends with a cross") }
             paths.append(path)
         }
-        let scene = try asRequestError { try MapScene(function: definition, paths: paths, options: try style.mapOptions(limits: limits)) }
-        return Outcome(scene, warnings: warnings)
+        let scene = try asRequestError { try MapScene(function: prepared.function, paths: paths, options: options) }
+        return Outcome(scene, warnings: prepared.warnings)
     }
 
     /// The still picture.
     public func figure(limits: RequestLimits) throws(RequestError) -> Outcome<Figure> {
-        let scene = try scene(limits: limits)
+        try figure(try prepared(limits: limits), limits: limits)
+    }
+
+    /// The still picture of a prepared request.
+    public func figure(_ prepared: PreparedRun, limits: RequestLimits) throws(RequestError) -> Outcome<Figure> {
+        let scene = try scene(prepared, limits: limits)
         return scene.map(try drawable(size: style.size) { [try scene.value.figure()] }[0])
     }
 
-    /// `count` animation frames in which the paths advance step by step.
-    public func frames(count: Int, limits: RequestLimits) throws(RequestError) -> Outcome<[Figure]> {
-        let scene = try scene(limits: limits)
+    /// `count` animation frames of a prepared request, in which the paths advance step by step.
+    public func frames(_ prepared: PreparedRun, count: Int, limits: RequestLimits) throws(RequestError) -> Outcome<[Figure]> {
+        let scene = try scene(prepared, limits: limits)
         return scene.map(try drawable(size: style.size) { try scene.value.frames(count: count) })
     }
 }

@@ -58,18 +58,3 @@ public struct RunSettings: Codable, Sendable, Equatable {
 func optimizerSpec(_ text: String) throws(RequestError) -> OptimizerSpec {
     try asRequestError { try OptimizerSpec(parsing: text) }
 }
-
-/// Runs `spec` on `function`, noting a divergence and what it means for the output in `warnings`.
-func run(
-    _ spec: OptimizerSpec, on function: FunctionRequest, _ definition: FunctionDefinition, configuration: RunConfiguration,
-    consequence: String, warnings: inout [String]
-) throws(RequestError) -> Trajectory {
-    let run = try asRequestError {
-        try TrajectoryRunner.trajectory(of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
-    }
-    if let step = run.divergedAtStep {
-        warnings.append(
-            "\(spec) diverged at step \(step) on \(definition.name): its loss, gradient or point stopped being finite; \(consequence)")
-    }
-    return run
-}

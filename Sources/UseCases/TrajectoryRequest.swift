@@ -13,19 +13,18 @@ public struct TrajectoryRequest: Codable, Sendable, Equatable {
         self.run = run
     }
 
+    /// The function, optimizers and run settings resolved and checked, before any run: the
+    /// command line streams the run from it.
+    public func prepared(limits: RequestLimits) throws(RequestError) -> PreparedRun {
+        guard !optimizers.isEmpty else { throw RequestError("give at least one --optimizer SPEC to run") }
+        return try PreparedRun(function: function, optimizers: optimizers, run: run, limits: limits)
+    }
+
     /// One trajectory per optimizer, in the order given.
     public func trajectories(limits: RequestLimits) throws(RequestError) -> Outcome<[Trajectory]> {
-        guard !optimizers.isEmpty else { throw RequestError("give at least one --optimizer SPEC to run") }
-        try limits.checkOptimizerCount(optimizers.count)
-        let definition = try function.resolve(limits: limits)
-        var (configuration, warnings) = try run.configuration(for: definition, limits: limits)
+        var prepared = try prepared(limits: limits)
         var runs: [Trajectory] = []
-        for text in optimizers {
-            runs.append(
-                try UseCases.run(
-                    try optimizerSpec(text), on: function, definition, configuration: configuration, consequence: "the run stops there",
-                    warnings: &warnings))
-        }
-        return Outcome(runs, warnings: warnings)
+        for spec in prepared.specs { runs.append(try prepared.run(spec, consequence: "the run stops there")) }
+        return Outcome(runs, warnings: prepared.warnings)
     }
 }

@@ -3,13 +3,11 @@ import ArgumentParser
 import Objectives
 import Optimizers
 import Trajectories
+import UseCases
 
 /// How each optimizer is run: steps, start, gradient clearing, clipping and parameter layout.
 struct RunOptions: ParsableArguments {
-    /// More steps than this are refused: a run records every point.
-    static let maximumSteps = 1_000_000
-
-    @Option(help: "Optimizer steps (1...\(RunOptions.maximumSteps)).")
+    @Option(help: "Optimizer steps (1...\(RequestLimits.commandLine.maximumSteps)).")
     var steps: Int = 300
 
     @Option(help: "The start point, comma-separated (--start=-2,2); default: the function's own start.", transform: parseVector)
@@ -24,30 +22,9 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("param-layout"), help: "tensor: the variables as one parameter; split: one parameter per variable.")
     var layout: LayoutChoice = .tensor
 
-    func validate() throws {
-        guard steps >= 1 else { throw ValidationError("--steps must be at least 1 (got \(steps))") }
-        guard steps <= Self.maximumSteps else {
-            throw ValidationError("--steps \(steps) is more than the \(Self.maximumSteps) a run may record; use fewer steps")
-        }
-        if let clipGradNorm, !(clipGradNorm > 0 && clipGradNorm.isFinite) {
-            throw ValidationError("--clip-grad-norm must be a finite number > 0 (got \(clipGradNorm))")
-        }
-    }
-
-    /// The run configuration for `function`, warning on stderr when the start lies outside its domain.
-    func configuration(for function: FunctionDefinition) throws -> RunConfiguration {
-        let point = start ?? function.start
-        func listed(_ point: [Double]) -> String { point.map { "\($0)" }.joined(separator: ",") }
-        guard point.count == function.dimension else {
-            throw ValidationError(
-                "--start has \(point.count) coordinates but \(function.name) has \(function.dimension) variables; "
-                    + "give \(function.dimension), e.g. --start=\(listed(function.start)) (its default start)")
-        }
-        if let domain = function.domain, !domain.contains(point) {
-            warn("the start point \(listed(point)) lies outside \(function.name)'s plotted domain; the path will be clipped at the border")
-        }
-        return RunConfiguration(
-            start: point, steps: steps, zeroGrad: zeroGrad.mode, clipGradNorm: clipGradNorm, layout: layout.layout)
+    /// The run settings; `RunSettings.configuration` checks them.
+    var settings: RunSettings {
+        RunSettings(steps: steps, start: start, zeroGrad: zeroGrad.mode, clipGradNorm: clipGradNorm, paramLayout: layout.layout)
     }
 }
 
@@ -65,12 +42,11 @@ enum LayoutChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Parses "x,y[,...]" into finite numbers.
 func parseVector(_ text: String) throws -> [Double] {
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-    let numbers = parts.map { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard !parts.isEmpty, numbers.allSatisfy({ $0?.isFinite == true }) else {
+    do {
+        return try RequestValues.vector(text, flag: "the value")
+    } catch {
         throw ValidationError("expected comma-separated finite numbers such as -2,2 (got '\(text)')")
     }
-    return numbers.map { $0! }
 }
 
 /// Prints a one-line warning to stderr.
