@@ -286,7 +286,9 @@ extension Axes {
             guard let lo = usable.min(), let hi = usable.max() else { return scale == .log ? 1...10 : 0...1 }
             let a = scale.forward(lo), b = scale.forward(hi)
             let margin = b > a ? (b - a) * 0.05 : (a == 0 ? 1 : abs(a) * 0.1)
-            return scale.inverse(a - margin)...scale.inverse(b + margin)
+            let low = scale.inverse(a - margin), high = scale.inverse(b + margin)
+            // A margin past the largest double (a loss near overflow), or below the smallest on a log axis, stops at the data.
+            return (low.isFinite && (scale != .log || low > 0) ? low : lo)...(high.isFinite ? high : hi)
         }
         var xs: [Double] = [], ys: [Double] = []
         for layer in layers {
