@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// libFuzzer harnesses for the expression parser and the function-file loader, kept out of the
+// libFuzzer harnesses for the expression parser, the function-file loader and deep nesting in both, kept out of the
 // main build. Run them with `Fuzz/run.sh` (see there).
 import Foundation
 import PackageDescription
@@ -24,6 +24,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "FuzzFunctionFile",
+            dependencies: [.product(name: "Objectives", package: trajviz)],
+            linkerSettings: libFuzzer
+        ),
+        .executableTarget(
+            name: "FuzzDeepNesting",
             dependencies: [.product(name: "Objectives", package: trajviz)],
             linkerSettings: libFuzzer
         ),
