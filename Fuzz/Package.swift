@@ -17,19 +17,21 @@ let package = Package(
     name: "TrajVizFuzz",
     dependencies: [.package(path: "..")],
     targets: [
+        // libFuzzer's driver and the shape every error must have, shared by the harnesses.
+        .target(name: "FuzzSupport", dependencies: [.product(name: "Objectives", package: trajviz)]),
         .executableTarget(
             name: "FuzzExpression",
-            dependencies: [.product(name: "Objectives", package: trajviz)],
+            dependencies: ["FuzzSupport", .product(name: "Objectives", package: trajviz)],
             linkerSettings: libFuzzer
         ),
         .executableTarget(
             name: "FuzzFunctionFile",
-            dependencies: [.product(name: "Objectives", package: trajviz)],
+            dependencies: ["FuzzSupport", .product(name: "Objectives", package: trajviz)],
             linkerSettings: libFuzzer
         ),
         .executableTarget(
             name: "FuzzDeepNesting",
-            dependencies: [.product(name: "Objectives", package: trajviz)],
+            dependencies: ["FuzzSupport", .product(name: "Objectives", package: trajviz)],
             linkerSettings: libFuzzer
         ),
     ],

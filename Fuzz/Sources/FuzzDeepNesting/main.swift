@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import Objectives
 
 /// Grows short inputs into deep ones, so that nesting far past any stack is fuzzed without
@@ -19,11 +20,6 @@ let fuzzDeepNesting: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { da
     // the stack), so that each input stays fast.
     let count = min(requested, (1 << 15) / max(1, opening.utf8.count + closing.utf8.count))
     let text = String(repeating: opening, count: count) + middle + String(repeating: closing, count: count)
-
-    func check(_ error: ObjectiveError) {
-        precondition(!error.message.isEmpty && !error.message.contains("\n"), "one-line message")
-        precondition(error.location != nil, "a location")
-    }
     do throws(ObjectiveError) {
         let objective = try ExpressionObjective(text)
         var gradient = [0.0, 0.0]
@@ -31,7 +27,7 @@ let fuzzDeepNesting: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { da
         _ = objective.values(onGridX: [-1, 0.5], y: [2])
         _ = objective.syntax.description
     } catch {
-        check(error)
+        expectOneLineErrorWithLocation(error)
     }
     for file in [
         "name = \"deep\"\nexpression = \"\(text)\"\nstart = [0.5, 0.5]\n",
@@ -42,19 +38,10 @@ let fuzzDeepNesting: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { da
             var gradient = [0.0, 0.0]
             _ = definition.objective.valueAndGradient(at: definition.start, into: &gradient)
         } catch {
-            check(error)
+            expectOneLineErrorWithLocation(error)
         }
     }
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzDeepNesting))
+runFuzzer(fuzzDeepNesting)
