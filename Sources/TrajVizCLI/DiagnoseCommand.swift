@@ -50,6 +50,9 @@ struct DiagnoseCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: output ?? "output/diagnose/\(OutputName.make([definition.name, spec.name]))")
         let files = try diagnosis.write(to: folder, modes: modes)
         for variant in diagnosis.variants {
+            if let step = variant.run.divergedAtStep {
+                warnDiverged(variant.spec, at: step, on: "\(definition.name) (zero-grad \(variant.zeroGrad.rawValue))", "its plots stop there")
+            }
             print("\(variant.spec), zero-grad \(variant.zeroGrad.rawValue): \(variant.verdict.summary)")
         }
         print("wrote \(files.count) files to \(folder.path)")
