@@ -8,7 +8,7 @@ bash scripts/system-packages.sh
 swift test --parallel 2>&1
 swift build --product trajviz >&2
 bash scripts/python-test.sh
-.build/debug/trajviz gallery --scenes output/readme/scenes.json --check --report .build/scene-check
+.build/debug/trajviz scenes output/readme/scenes.json --check --report .build/scene-check
 # trajviz check: a user's package snapshot-tests PNGs with TrajVizSnapshotTesting (scratch under .build),
 # and the HTML report is driven in headless chromium (selenium in a cached venv).
 swift test --package-path Examples/SnapshotTestingExample --scratch-path .build/snapshot-example 2>&1

@@ -2,7 +2,7 @@ import Foundation
 import _AtomicWrite
 
 /// The images the README shows, each with the trajviz command line that makes it: the file
-/// `trajviz gallery --scenes FILE` renders and, with `--check`, compares with what is committed.
+/// `trajviz scenes FILE` renders and, with `--check`, compares with what is committed.
 ///
 ///     {"scenes": [{"image": "rosenbrock.png", "arguments": ["render", "--function", "rosenbrock", ...]},
 ///                 {"image": "aliasing.png", "arguments": ["diagnose", ...], "produces": "comparison.png"}]}
@@ -16,10 +16,11 @@ public struct SceneList: Codable, Sendable {
         public var arguments: [String]
         public var produces: String?
 
-        /// Whether the command is `gallery --scenes`: scene files are rendered from the top
-        /// only, so no scene file can run itself or another one.
+        /// Whether the command is `scenes` or its alias `gallery --scenes`: scene files are
+        /// rendered from the top only, so no scene file can run itself or another one.
         var rendersSceneFiles: Bool {
-            arguments.first == "gallery" && arguments.contains { $0 == "--scenes" || $0.hasPrefix("--scenes=") }
+            arguments.first == "scenes"
+                || (arguments.first == "gallery" && arguments.contains { $0 == "--scenes" || $0.hasPrefix("--scenes=") })
         }
     }
 
@@ -37,14 +38,14 @@ public struct SceneList: Codable, Sendable {
             }
             for (index, scene) in list.scenes.enumerated() where scene.rendersSceneFiles {
                 throw SceneError(
-                    "\(path): scene \(index + 1) ('\(scene.image)') runs `gallery --scenes`; a scene may not render scene files "
+                    "\(path): scene \(index + 1) ('\(scene.image)') runs `scenes` (or `gallery --scenes`); a scene may not render scene files "
                         + "(it could run itself forever): make the image with render, curves, diagnose or gallery")
             }
             return list
         } catch let error as SceneError {
             throw error
         } catch {
-            throw SceneError("\(path) is not a scene file (\(error)); see `trajviz gallery --help`")
+            throw SceneError("\(path) is not a scene file (\(error)); see `trajviz scenes --help`")
         }
     }
 }

@@ -30,11 +30,11 @@ struct GalleryCommand: ParsableCommand {
         help: "Comma-separated kinds of image to make: \(GalleryFigure.allCases.map(\.rawValue).joined(separator: ", ")) (default: all).",
         transform: parseList)
     var figures: [String] = GalleryFigure.allCases.map(\.rawValue)
-    @Option(help: "Instead of the gallery, render the scenes of this file (the README's images, e.g. output/readme/scenes.json) next to it.")
+    @Option(help: "The same as `trajviz scenes FILE`, kept as an alias.")
     var scenes: String?
-    @Flag(help: "With --scenes: render into a scratch folder and compare with the committed images (exit 1 on a difference).")
+    @Flag(help: "With --scenes: `trajviz scenes FILE --check`.")
     var check = false
-    @Option(help: "With --scenes --check: write diff images, report.json and index.html into this folder.")
+    @Option(help: "With --scenes --check: `trajviz scenes FILE --check --report DIR`.")
     var report: String?
 
     func validate() throws {
@@ -57,7 +57,7 @@ struct GalleryCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let scenes { return try runScenes(scenes) }
+        if let scenes { return try ScenesCommand.run(scenes, check: check, report: report) }
         let functions = withoutRepeats(functions, flag: "--functions") { $0 }
         let optimizers = try withoutRepeats(optimizers, flag: "--optimizers") { try optimizerSpec($0).description }
         let settings = GallerySettings(
@@ -77,33 +77,6 @@ struct GalleryCommand: ParsableCommand {
         }
         print("\(result.entries.count) pairs tuned and run in \(String(format: "%.1f", result.searchSeconds)) s; \(result.images.count) images in \(String(format: "%.1f", result.renderSeconds)) s")
         print("open \(result.folder.appendingPathComponent("index.html").path)")
-    }
-}
-
-extension GalleryCommand {
-    /// Renders a scene file's images next to it, or with `--check` compares fresh renders with them.
-    func runScenes(_ path: String) throws {
-        let list = try resolvingArguments { try SceneList.load(path) }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        guard check else {
-            let images = try SceneRendering.render(list, into: folder)
-            print("rendered \(images.count) scenes into \(folder.path)")
-            return
-        }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("trajviz-scene-check-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let images = try SceneRendering.render(list, into: scratch)
-        var decoded: [String: DecodedPNG] = [:]
-        for (name, data) in images { decoded[name] = try DecodedPNG(data: data, source: name) }
-        let committed = try ImageSet.folder(folder).restricted(to: images.keys)
-        let result = checkImages(baseline: committed, actual: .images(decoded), criteria: CheckCriteria(maxDiffPercent: 0.01))
-        for image in result.images { print("\(image.status.rawValue): \(image.path) (\(image.message))") }
-        if let report { _ = try result.writeReport(to: URL(fileURLWithPath: report)) }
-        print(result.summary)
-        if !result.passed {
-            warn("the committed scene images differ from what the code renders; rerun `trajviz gallery --scenes \(path)` and commit them")
-            throw ExitCode(1)
-        }
     }
 }
 

@@ -9,7 +9,7 @@ public struct TrajVizCommand: ParsableCommand {
         commandName: "trajviz",
         abstract: "Shows how optimizers move: trajectories, contour maps and DiffGrad diagnostics.",
         version: TrajVizVersion.current,
-        subcommands: [TrajectoryCommand.self, RenderCommand.self, DiagnoseCommand.self, CurvesCommand.self, GalleryCommand.self, ListCommand.self, CheckCommand.self, ServeCommand.self]
+        subcommands: [TrajectoryCommand.self, RenderCommand.self, DiagnoseCommand.self, CurvesCommand.self, GalleryCommand.self, ListCommand.self, CheckCommand.self, ScenesCommand.self, ServeCommand.self]
     )
 
     public init() {}
