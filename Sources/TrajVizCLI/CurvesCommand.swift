@@ -29,9 +29,9 @@ struct CurvesCommand: ParsableCommand {
 
     func run() throws {
         let request = CurvesRequest(function: function.request, optimizers: optimizer, trajectories: trajectory, run: runOptions.settings, size: size)
-        let prepared = try checked { () throws(RequestError) in try request.prepared(limits: .commandLine) }
+        let prepared = try checked { try request.prepared(limits: .commandLine) }
         let name = OutputName.forRun(function: prepared.function, optimizers: prepared.specs, configuration: prepared.configuration)
         let file = try OutputFile(path: output ?? "output/curves-\(name).png", content: .binary)
-        try file.commit(try FigureRenderer.png(try handOver { () throws(RequestError) in try request.figure(prepared) }))
+        try file.commit(try FigureRenderer.png(try handOver { try request.figure(prepared) }))
     }
 }

@@ -56,8 +56,9 @@ struct DiagnoseCommand: ParsableCommand {
             function: FunctionRequest(function: function ?? "", dim: dim, conditionNumber: conditionNumber, functionFolders: functionFolders),
             optimizer: optimizer, trajectories: trajectory,
             run: RunSettings(steps: steps, start: start, clipGradNorm: clipGradNorm, paramLayout: layout.layout))
-        let prepared = try checked { () throws(RequestError) in try request.prepared(limits: .commandLine) }
-        let diagnosis = try handOver { () throws(RequestError) in try request.diagnosis(prepared, limits: .commandLine) }
+        let prepared = try checked { try request.prepared(limits: .commandLine) }
+        let outcome = try checked { try request.diagnosis(prepared, limits: .commandLine) }
+        let diagnosis = outcome.value
         let name =
             prepared.map { OutputName.forRun(function: $0.function, optimizers: $0.specs, configuration: $0.configuration) }
             ?? OutputName.make([diagnosis.function.name, diagnosis.optimizerName] + trajectory.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
@@ -66,6 +67,7 @@ struct DiagnoseCommand: ParsableCommand {
         for variant in diagnosis.variants {
             print("\(variant.source.map { "\($0): " } ?? "")\(variant.optimizer), zero-grad \(variant.run.zeroGrad): \(variant.verdict.summary)")
         }
+        for warning in outcome.warnings { warn(warning) }
         print("finding: \(diagnosis.finding.rawValue)")
         for file in files { print(file.path) }
     }

@@ -66,15 +66,15 @@ struct RenderCommand: ParsableCommand {
         let request = MapRequest(
             function: function.request, optimizers: optimizer, trajectories: trajectory, run: runOptions.settings,
             style: style.style(layout: layout == .overlay ? .overlay : .grid))
-        let prepared = try checked { () throws(RequestError) in try request.prepared(limits: .commandLine) }
+        let prepared = try checked { try request.prepared(limits: .commandLine) }
         let name = OutputName.forRun(
             function: prepared.function, optimizers: prepared.specs, others: trajectory, configuration: prepared.configuration)
         let file = try OutputFile(path: output ?? "output/\(name).\(animate ? "gif" : "png")", content: .binary)
         if animate {
-            let animation = try handOver { () throws(RequestError) in try request.frames(prepared, count: frames ?? 60, limits: .commandLine) }
+            let animation = try handOver { try request.frames(prepared, count: frames ?? 60, limits: .commandLine) }
             try file.commit(try FigureRenderer.gif(animation, delay: max(1, (frameDelay ?? 80) / 10)))
         } else {
-            let figure = try handOver { () throws(RequestError) in try request.figure(prepared, limits: .commandLine) }
+            let figure = try handOver { try request.figure(prepared, limits: .commandLine) }
             try file.commit(try FigureRenderer.png(figure, compression: compression))
         }
     }

@@ -27,24 +27,18 @@ struct TrajectoryCommand: ParsableCommand {
 
     func run() throws {
         let request = TrajectoryRequest(function: function.request, optimizers: [optimizer], run: runOptions.settings)
-        let prepared = try checked { () throws(RequestError) in try request.prepared(limits: .commandLine) }
-        for warning in prepared.warnings { warn(warning) }
-        let (definition, spec, configuration) = (prepared.function, prepared.specs[0], prepared.configuration)
+        let prepared = try checked { try request.prepared(limits: .commandLine) }
         let file = try OutputFile(path: output ?? "-", content: .text)
-        let trajectory: Trajectory
+        let hasFriction = prepared.specs[0].hasFriction
         switch format {
         case .json:
-            var writer = try TrajectoryJSONWriter(output: file, hasFriction: spec.hasFriction)
-            trajectory = try TrajectoryRunner.stream(
-                of: definition.objective, function: function.function, optimizer: spec, configuration: configuration, into: &writer)
-            try writer.finish(trajectory)
+            var writer = try TrajectoryJSONWriter(output: file, hasFriction: hasFriction)
+            try writer.finish(try handOver { try request.stream(prepared, into: &writer) })
         case .csv:
-            var writer = try TrajectoryCSV.Writer(output: file, dimension: definition.dimension, hasFriction: spec.hasFriction)
-            trajectory = try TrajectoryRunner.stream(
-                of: definition.objective, function: function.function, optimizer: spec, configuration: configuration, into: &writer)
+            var writer = try TrajectoryCSV.Writer(output: file, dimension: prepared.function.dimension, hasFriction: hasFriction)
+            _ = try handOver { try request.stream(prepared, into: &writer) }
         }
         try file.commit()
-        if let step = trajectory.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "the run stops there") }
         if output != nil { file.reportWritten() }
     }
 }

@@ -34,7 +34,7 @@ public struct CurvesRequest: Codable, Sendable, Equatable {
         guard limits.readsFiles || trajectories.isEmpty else { throw RequestError("--trajectory names a file; files are not read here") }
         let size = size ?? Self.defaultSize
         try limits.checkSize(width: size.width, height: size.height)
-        return try PreparedRun(function: function, optimizers: optimizers, run: run, limits: limits)
+        return try PreparedRun(function: function, optimizers: optimizers, recorded: trajectories, run: run, limits: limits)
     }
 
     /// The chart: every optimizer run, every recorded run read (a file of points alone gets f at each point).

@@ -29,7 +29,7 @@ public struct MapRequest: Codable, Sendable, Equatable {
             throw RequestError("give at least one --optimizer SPEC or --trajectory FILE to draw")
         }
         guard limits.readsFiles || trajectories.isEmpty else { throw RequestError("--trajectory names a file; files are not read here") }
-        return try PreparedRun(function: function, optimizers: optimizers, run: run, limits: limits)
+        return try PreparedRun(function: function, optimizers: optimizers, recorded: trajectories, run: run, limits: limits)
     }
 
     /// The scene: every optimizer run, every recorded run read, the style checked.

@@ -1,6 +1,7 @@
 import Objectives
 import Optimizers
 import Trajectories
+import _AtomicWrite
 
 /// A request's function, optimizers and run configuration, resolved and checked but not yet
 /// run: what the command line needs to name and open its output before the work starts.
@@ -13,9 +14,13 @@ public struct PreparedRun: Sendable {
     /// Warnings so far (a start outside the domain); running adds divergences.
     public var warnings: [String]
 
-    /// Resolves and checks `function`, `optimizers` and `run` against `limits`.
-    init(function: FunctionRequest, optimizers: [String], run: RunSettings, limits: RequestLimits) throws(RequestError) {
+    /// Resolves and checks `function`, `optimizers` and `run` against `limits`; notes the
+    /// `recorded` run files as inputs, so that no output opened before they are read replaces one.
+    init(
+        function: FunctionRequest, optimizers: [String], recorded: [String] = [], run: RunSettings, limits: RequestLimits
+    ) throws(RequestError) {
         try limits.checkOptimizerCount(optimizers.count)
+        for file in recorded { RunInputs.note(file, as: "a --trajectory file") }
         let definition = try function.resolve(limits: limits)
         let (configuration, warnings) = try run.configuration(for: definition, limits: limits)
         var specs: [OptimizerSpec] = []
@@ -32,10 +37,13 @@ public struct PreparedRun: Sendable {
         let run = try asRequestError {
             try TrajectoryRunner.trajectory(of: function.objective, function: functionArgument, optimizer: spec, configuration: configuration)
         }
-        if let step = run.divergedAtStep {
-            warnings.append(
-                "\(spec) diverged at step \(step) on \(function.name): its loss, gradient or point stopped being finite; \(consequence)")
-        }
+        noteDivergence(of: run, spec: spec, consequence: consequence)
         return run
+    }
+
+    /// Notes in the warnings where `run` diverged, if it did, and what that means for the output.
+    mutating func noteDivergence(of run: Trajectory, spec: OptimizerSpec, consequence: String) {
+        guard let step = run.divergedAtStep else { return }
+        warnings.append("\(spec) diverged at step \(step) on \(function.name): its loss, gradient or point stopped being finite; \(consequence)")
     }
 }

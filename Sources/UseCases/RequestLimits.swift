@@ -19,10 +19,11 @@ public struct RequestLimits: Sendable {
     /// Whether `--function` may name a definition file and requests may read trajectory files.
     public var readsFiles: Bool
 
-    /// The command line's: files allowed, up to a million steps and 64-megapixel images.
+    /// The command line's: files allowed, up to a million steps, 64-megapixel images and
+    /// expressions of a million characters.
     public static let commandLine = RequestLimits(
         maximumSteps: 1_000_000, maximumOptimizers: 12, maximumSide: ImageSizeLimit.maxSide, maximumPixels: ImageSizeLimit.maxPixels,
-        maximumDimension: FunctionFamily.maximumDimension, maximumExpressionLength: 100_000, readsFiles: true)
+        maximumDimension: FunctionFamily.maximumDimension, maximumExpressionLength: 1_000_000, readsFiles: true)
 
     /// The server's: no files, and every request small enough to answer in well under a second
     /// (12 × 5000 steps, 2000-pixel sides and 4 megapixels, 1000 dimensions, 1000-character expressions).

@@ -27,4 +27,16 @@ public struct TrajectoryRequest: Codable, Sendable, Equatable {
         for spec in prepared.specs { runs.append(try prepared.run(spec, consequence: "the run stops there")) }
         return Outcome(runs, warnings: prepared.warnings)
     }
+
+    /// Runs the prepared request's first optimizer, handing each row to `sink` as the run goes
+    /// (memory of one step, for the command line's output); throws what the sink throws.
+    public func stream(_ prepared: PreparedRun, into sink: inout some TrajectorySink) throws -> Outcome<Trajectory> {
+        var prepared = prepared
+        let spec = prepared.specs[0]
+        let run = try TrajectoryRunner.stream(
+            of: prepared.function.objective, function: prepared.functionArgument, optimizer: spec, configuration: prepared.configuration,
+            into: &sink)
+        prepared.noteDivergence(of: run, spec: spec, consequence: "the run stops there")
+        return Outcome(run, warnings: prepared.warnings)
+    }
 }

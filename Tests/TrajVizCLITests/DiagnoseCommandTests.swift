@@ -51,11 +51,8 @@ import Testing
         ["--trajectory", "a.json", "--trajectory", "b.json", "--trajectory", "c.json"],
         ["--optimizer", "diffgrad"],
     ])
-    func refusesMismatchedInputsAsAUsageError(arguments: [String]) {
-        #expect {
-            _ = try TrajVizCommand.parseAsRoot(["diagnose"] + arguments)
-        } throws: { error in
-            TrajVizCommand.exitCode(for: error) == .validationFailure
-        }
+    func refusesMismatchedInputsAsAUsageError(arguments: [String]) throws {
+        var command = try TrajVizCommand.parseAsRoot(["diagnose"] + arguments)
+        #expect(throws: UsageError.self) { try command.run() }
     }
 }

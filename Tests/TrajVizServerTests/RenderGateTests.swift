@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 
 @testable import TrajVizServer
@@ -8,20 +7,20 @@ import Testing
 struct RenderGateTests {
     @Test func noMoreThanTheWidthRunAtOnce() async throws {
         let gate = RenderGate(width: 2)
-        let running = Mutex((now: 0, most: 0))
+        let running = Concurrency()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<8 {
                 group.addTask {
                     try await gate.run {
-                        running.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+                        running.enter()
                         Thread.sleep(forTimeInterval: 0.02)
-                        running.withLock { $0.now -= 1 }
+                        running.leave()
                     }
                 }
             }
             try await group.waitForAll()
         }
-        #expect(running.withLock { $0.most } == 2)
+        #expect(running.most == 2)
     }
 
     @Test func aFullQueueAndALongWaitAreRefusedAsBusy() async throws {
@@ -35,4 +34,22 @@ struct RenderGateTests {
         try await slow.value
         #expect(try await gate.run { 3 } == 3)
     }
+}
+
+/// How many callers are between `enter()` and `leave()`, and the most there ever were.
+private final class Concurrency: @unchecked Sendable {
+    private let lock = NSLock()
+    private var now = 0
+    private var highest = 0
+
+    func enter() {
+        lock.withLock {
+            now += 1
+            highest = max(highest, now)
+        }
+    }
+
+    func leave() { lock.withLock { now -= 1 } }
+
+    var most: Int { lock.withLock { highest } }
 }

@@ -46,7 +46,7 @@ struct FunctionRequestTests {
             try FunctionRequest(function: "rosenbrock-n", dim: dim).resolve(limits: .server)
         }
         #expect(try FunctionRequest(function: "rosenbrock-n", dim: dim).resolve(limits: .commandLine).dimension == dim)
-        let long = Array(repeating: "x", count: RequestLimits.server.maximumExpressionLength / 2 + 1).joined(separator: "+")
+        let long = "x" + String(repeating: " ", count: RequestLimits.server.maximumExpressionLength) + "+ y"
         #expect(throws: RequestError.self) { try FunctionRequest(function: long).resolve(limits: .server) }
         #expect(try FunctionRequest(function: long).resolve(limits: .commandLine).dimension == 2)
     }

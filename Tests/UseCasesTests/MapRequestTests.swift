@@ -53,7 +53,7 @@ struct MapRequestTests {
         let request = MapRequest(function: rosenbrock, optimizers: ["sgd(lr=1)"], run: RunSettings(steps: 50, start: [9, 9]))
         let warnings = try request.scene(limits: .server).warnings
         #expect(warnings.contains { $0.hasPrefix("the start point 9.0,9.0 lies outside rosenbrock's plotted domain") })
-        #expect(warnings.contains { $0.hasPrefix("sgd(lr=1) diverged at step") })
+        #expect(warnings.contains { $0.hasPrefix("sgd(lr=1.0) diverged at step") })
     }
 
     @Test func requestsRoundTripThroughJSON() throws {
