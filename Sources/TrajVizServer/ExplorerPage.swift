@@ -1,7 +1,7 @@
 /// The explorer page, `GET /`: plain HTML, CSS and a little JavaScript, nothing fetched from
 /// elsewhere. Its state is its URL's query (the command line's flags), so that every view has
-/// a URL that reproduces it; each change replaces the URL and fetches the images again,
-/// cancelling the fetches it supersedes.
+/// a URL that reproduces it; each change replaces the URL and fetches the images again, with
+/// at most one request in flight per image (a newer one waits and replaces older waiting ones).
 enum ExplorerPage {
     static let html = #"""
 <!doctype html>
@@ -31,7 +31,7 @@ enum ExplorerPage {
   .opt { background: #fff; border: 1px solid var(--line); border-radius: 7px; padding: 8px 10px; margin-bottom: 8px; position: relative; }
   .opt .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; }
   .opt .remove { position: absolute; top: 6px; right: 8px; border: 0; background: none; color: var(--muted); cursor: pointer; font-size: 15px; }
-  .slider { display: grid; grid-template-columns: 58px 1fr 64px; gap: 6px; align-items: center; margin: 4px 0; }
+  .slider { display: grid; grid-template-columns: 74px 1fr 64px; gap: 6px; align-items: center; margin: 4px 0; }
   .slider output { font-variant-numeric: tabular-nums; text-align: right; font-size: 13px; }
   .checks { display: flex; flex-wrap: wrap; gap: 4px 12px; margin-top: 4px; }
   .checks label { display: inline-flex; gap: 4px; margin: 0; }
@@ -46,6 +46,7 @@ enum ExplorerPage {
   .figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
   #map { cursor: crosshair; }
   .diag { display: none; }
+  #diag-spec { text-transform: none; letter-spacing: 0; font-family: "DejaVu Sans Mono", monospace; }
   #verdict { font-weight: 600; margin: 4px 0 8px; }
   #verdict.aliasing { color: var(--bad); }
   .busy { opacity: .75; transition: opacity .15s; }
@@ -105,7 +106,6 @@ enum ExplorerPage {
 const $ = (id) => document.getElementById(id);
 const sliderKeys = { beta1: [0, 0.999], beta2: [0.9, 0.9999], momentum: [0, 0.99] };
 let catalog = null, frame = null;
-const inflight = {};
 
 function parseSpec(text) {
   const m = text.match(/^\s*([^()\s]+)\s*(?:\((.*)\))?\s*$/);
@@ -195,75 +195,91 @@ function query() {
   return q;
 }
 
-const endpoints = {
-  map: { keys: null, extra: { size: "800x680" } },
-  curves: { keys: null, extra: { size: "1400x560" } },
-};
-
 function subset(q, keep) { const out = new URLSearchParams(); for (const [k, v] of q) if (!keep || keep(k, v)) out.append(k, v); return out; }
 
-async function load(id, url, onHeaders) {
-  if (inflight[id]) inflight[id].abort();
-  const controller = new AbortController();
-  inflight[id] = controller;
-  $(id).classList.add("busy");
+// Each view has at most one request in flight: a newer URL waits for it, replacing any older
+// waiting one, so a dragged slider keeps at most one render per view on the server and the
+// view always ends on the latest state.
+const views = {};
+function want(id, url, show) {
+  const view = views[id] || (views[id] = { busy: false, wanted: null, shown: null, error: null, warning: null });
+  view.wanted = url;
+  view.show = show;
+  pump(id);
+}
+function drop(id) {
+  if (views[id]) Object.assign(views[id], { wanted: null, error: null, warning: null });
+  report();
+}
+async function pump(id) {
+  const view = views[id];
+  if (view.busy || view.wanted === null || view.wanted === view.shown) return report();
+  const url = view.wanted;
+  view.busy = true;
+  report();
   try {
-    const response = await fetch(url, { signal: controller.signal });
+    const response = await fetch(url);
     if (!response.ok) throw new Error((await response.text()).trim());
+    await view.show(response, url);
+    view.error = null;
+    view.warning = response.headers.get("X-TrajViz-Warning");
+  } catch (error) {
+    view.error = error.message;
+    view.warning = null;
+  }
+  view.shown = url;
+  view.busy = false;
+  pump(id);
+}
+function report() {
+  const active = Object.entries(views).filter(([, v]) => v.wanted !== null);
+  for (const [id, v] of active) if ($(id).tagName === "IMG") $(id).classList.toggle("busy", v.busy || v.wanted !== v.shown);
+  const error = active.map(([, v]) => v.error).find(Boolean);
+  showError(error || null);
+  const warnings = [...new Set(active.flatMap(([, v]) => (v.warning ? v.warning.split(" | ") : [])))];
+  $("warning").style.display = warnings.length ? "block" : "none";
+  $("warning").textContent = warnings.join("\n");
+}
+function image(id, onHeaders) {
+  return async (response, url) => {
     if (onHeaders) onHeaders(response.headers);
     const blob = await response.blob();
     const img = $(id);
     if (img.src.startsWith("blob:")) URL.revokeObjectURL(img.src);
     img.src = URL.createObjectURL(blob);
     img.dataset.url = url;
-    img.classList.remove("busy");
-    return response.headers.get("X-TrajViz-Warning");
-  } catch (error) {
-    if (error.name === "AbortError") return null;
-    $(id).classList.remove("busy");
-    throw error;
-  }
+  };
 }
-
-async function refresh() {
-  const q = query();
-  history.replaceState(null, "", "?" + q.toString());
-  renderCommand();
-  if (!q.get("function") || !q.getAll("optimizer").length) { showError("choose a function and at least one optimizer"); return; }
-  const mapQuery = subset(q); mapQuery.set("size", "800x680");
-  const jobs = [
-    load("map", "/map.png?" + mapQuery, h => { frame = (h.get("X-TrajViz-Frame") || "").split(",").map(Number); }),
-    load("curves", "/curves.png?" + subset(q)),
-  ];
-  const friction = q.getAll("optimizer").find(spec => (definition(parseSpec(spec).name) || {}).friction);
-  document.querySelector(".diag").style.display = friction ? "block" : "none";
-  if (friction) {
-    const d = subset(q, (k, v) => k !== "optimizer"); d.append("optimizer", friction);
-    $("diag-spec").textContent = friction;
-    jobs.push(load("overlap", "/overlap.png?" + d), load("friction", "/friction.png?" + d), verdict("/verdict.json?" + d, friction));
-  }
-  try {
-    const warnings = (await Promise.all(jobs)).filter(Boolean);
-    showError(null);
-    $("warning").style.display = warnings.length ? "block" : "none";
-    $("warning").textContent = [...new Set(warnings.flatMap(w => w.split(" | ")))].join("\n");
-  } catch (error) { showError(error.message); }
-}
-
-async function verdict(url, spec) {
-  if (inflight.verdict) inflight.verdict.abort();
-  const controller = new AbortController(); inflight.verdict = controller;
-  try {
-    const response = await fetch(url, { signal: controller.signal });
-    if (!response.ok) throw new Error((await response.text()).trim());
+function verdict(spec) {
+  return async (response) => {
     const report = await response.json();
     const clone = /clone\s*=\s*true/.test(spec) || !/clone\s*=\s*false/.test(spec);
     const mode = $("zero-grad").value;
     const run = report.variants.find(r => r.clone === clone && r.zeroGrad === mode);
     $("verdict").className = run && run.finding === "aliasing" ? "aliasing" : "";
     $("verdict").textContent = run ? `clone=${clone}, zero-grad ${mode}: ${run.summary}` : report.finding;
-    return null;
-  } catch (error) { if (error.name === "AbortError") return null; throw error; }
+  };
+}
+
+function refresh() {
+  const q = query();
+  history.replaceState(null, "", "?" + q.toString());
+  renderCommand();
+  if (!q.get("function") || !q.getAll("optimizer").length) { showError("choose a function and at least one optimizer"); return; }
+  const mapQuery = subset(q); mapQuery.set("size", "800x680");
+  want("map", "/map.png?" + mapQuery, image("map", h => { frame = (h.get("X-TrajViz-Frame") || "").split(",").map(Number); }));
+  want("curves", "/curves.png?" + subset(q), image("curves"));
+  const friction = q.getAll("optimizer").find(spec => (definition(parseSpec(spec).name) || {}).friction);
+  document.querySelector(".diag").style.display = friction ? "block" : "none";
+  if (friction) {
+    const d = subset(q, (k, v) => k !== "optimizer"); d.append("optimizer", friction);
+    $("diag-spec").textContent = friction;
+    want("overlap", "/overlap.png?" + d, image("overlap"));
+    want("friction", "/friction.png?" + d, image("friction"));
+    want("verdict", "/verdict.json?" + d, verdict(friction));
+  } else {
+    for (const id of ["overlap", "friction", "verdict"]) drop(id);
+  }
 }
 
 function showError(message) { $("error").style.display = message ? "block" : "none"; $("error").textContent = message || ""; }
