@@ -42,7 +42,9 @@ public struct DiagnosisRequest: Codable, Sendable, Equatable {
             return nil
         }
         guard !function.function.isEmpty else { throw RequestError("--optimizer needs --function: the function to run it on") }
-        return try PreparedRun(function: function, optimizers: [optimizer], run: run, limits: limits)
+        let prepared = try PreparedRun(function: function, optimizers: [optimizer], run: run, limits: limits)
+        try limits.checkRecordedValues(runs: 4, steps: run.steps, dimension: prepared.function.dimension)  // four variants
+        return prepared
     }
 
     /// The diagnosis, with the warnings on recorded runs drawn on another function and on

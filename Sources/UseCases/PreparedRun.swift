@@ -23,6 +23,7 @@ public struct PreparedRun: Sendable {
         for file in recorded { RunInputs.note(file, as: "a --trajectory file") }
         let definition = try function.resolve(limits: limits)
         let (configuration, warnings) = try run.configuration(for: definition, limits: limits)
+        try limits.checkRecordedValues(runs: max(optimizers.count, 1), steps: run.steps, dimension: definition.dimension)
         var specs: [OptimizerSpec] = []
         for text in optimizers { specs.append(try optimizerSpec(text)) }
         self.function = definition

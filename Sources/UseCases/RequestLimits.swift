@@ -16,6 +16,8 @@ public struct RequestLimits: Sendable {
     public var maximumDimension: Int
     /// The longest inline expression, in characters (its nesting is capped by the parser).
     public var maximumExpressionLength: Int
+    /// The most coordinates one request's runs may record (optimizers × steps × dimension).
+    public var maximumRecordedValues: Int
     /// Whether `--function` may name a definition file and requests may read trajectory files.
     public var readsFiles: Bool
 
@@ -23,13 +25,16 @@ public struct RequestLimits: Sendable {
     /// expressions of a million characters.
     public static let commandLine = RequestLimits(
         maximumSteps: 1_000_000, maximumOptimizers: 12, maximumSide: ImageSizeLimit.maxSide, maximumPixels: ImageSizeLimit.maxPixels,
-        maximumDimension: FunctionFamily.maximumDimension, maximumExpressionLength: 1_000_000, readsFiles: true)
+        maximumDimension: FunctionFamily.maximumDimension, maximumExpressionLength: 1_000_000, maximumRecordedValues: .max,
+        readsFiles: true)
 
-    /// The server's: no files, and every request small enough to answer in well under a second
-    /// (12 × 5000 steps, 2000-pixel sides and 4 megapixels, 1000 dimensions, 1000-character expressions).
+    /// The server's: no files, and every request small enough to answer in about a second
+    /// (12 × 5000 steps, 2000-pixel sides and 4 megapixels, 1000 dimensions, 1000-character
+    /// expressions, a million recorded coordinates: 12 × 5000 steps of 1000 dimensions would be
+    /// 2.4 GB of JSON).
     public static let server = RequestLimits(
         maximumSteps: 5_000, maximumOptimizers: 12, maximumSide: 2_000, maximumPixels: 4_000_000,
-        maximumDimension: 1_000, maximumExpressionLength: 1_000, readsFiles: false)
+        maximumDimension: 1_000, maximumExpressionLength: 1_000, maximumRecordedValues: 1_000_000, readsFiles: false)
 
     /// Throws unless `width` x `height` is drawable and within these limits; the messages name `--size`.
     func checkSize(width: Int, height: Int) throws(RequestError) {
@@ -41,6 +46,17 @@ public struct RequestLimits: Sendable {
         guard width <= maximumSide, height <= maximumSide, width * height <= maximumPixels else {
             throw RequestError(
                 "--size \(width)x\(height) is larger than this server draws: at most \(maximumSide) pixels a side and \(maximumPixels) pixels in all")
+        }
+    }
+
+    /// Throws when `runs` runs of `steps` steps in `dimension` variables record more than the limit.
+    func checkRecordedValues(runs: Int, steps: Int, dimension: Int) throws(RequestError) {
+        let (product, overflow) = runs.multipliedReportingOverflow(by: steps)
+        let (values, overflow2) = product.multipliedReportingOverflow(by: dimension)
+        guard !overflow, !overflow2, values <= maximumRecordedValues else {
+            throw RequestError(
+                "\(runs) runs × \(steps) steps × \(dimension) variables are more than the \(maximumRecordedValues) coordinates a request may record here; "
+                    + "use fewer steps, optimizers or dimensions")
         }
     }
 

@@ -20,7 +20,7 @@ struct RenderGateTests {
             }
             try await group.waitForAll()
         }
-        #expect(running.most == 2)
+        #expect(running.most <= 2)
     }
 
     @Test func aFullQueueAndALongWaitAreRefusedAsBusy() async throws {

@@ -40,4 +40,18 @@ struct OtherRequestsTests {
             #expect(error?.description.hasPrefix(prefix) == true, "\(error?.description ?? "") should start \(prefix)")
         }
     }
+
+    @Test func theRecordedValuesOfARequestAreCapped() throws {
+        let wide = FunctionRequest(function: "rosenbrock-n", dim: 1000)
+        let optimizers = Array(repeating: "adam", count: 12)
+        let error = #expect(throws: RequestError.self) {
+            try TrajectoryRequest(function: wide, optimizers: optimizers, run: RunSettings(steps: 5000)).prepared(limits: .server)
+        }
+        #expect(error?.description.hasPrefix("12 runs × 5000 steps × 1000 variables are more than the 1000000 coordinates") == true)
+        _ = try TrajectoryRequest(function: wide, optimizers: ["adam"], run: RunSettings(steps: 1000)).prepared(limits: .server)
+        _ = try TrajectoryRequest(function: wide, optimizers: optimizers, run: RunSettings(steps: 5000)).prepared(limits: .commandLine)
+        #expect(throws: RequestError.self) {
+            try DiagnosisRequest(function: wide, optimizer: "diffgrad", run: RunSettings(steps: 300)).prepared(limits: .server)
+        }
+    }
 }
