@@ -24,6 +24,9 @@ actor RenderGate {
         self.maximumWait = maximumWait
     }
 
+    /// How many requests are waiting for a slot.
+    var queued: Int { waiting.count }
+
     /// The server is busy: too many requests are waiting, or this one waited too long.
     struct Busy: Error {}
 

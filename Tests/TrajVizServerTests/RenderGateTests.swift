@@ -25,13 +25,18 @@ struct RenderGateTests {
 
     @Test func aFullQueueAndALongWaitAreRefusedAsBusy() async throws {
         let gate = RenderGate(width: 1, queueLimit: 1, maximumWait: .milliseconds(100))
-        let slow = Task { try await gate.run { Thread.sleep(forTimeInterval: 0.6) } }
-        try await Task.sleep(for: .milliseconds(50))
+        let release = DispatchSemaphore(value: 0)
+        let slow = Concurrency()
+        let holder = Task { try await gate.run { slow.enter(); release.wait() } }
+        while slow.most == 0 { try await Task.sleep(for: .milliseconds(5)) }
         let waiting = Task { try await gate.run { 1 } }
-        try await Task.sleep(for: .milliseconds(20))
-        await #expect(throws: RenderGate.Busy.self) { try await gate.run { 2 } }
-        await #expect(throws: RenderGate.Busy.self) { try await waiting.value }
-        try await slow.value
+        while await gate.queued == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        let refused = ContinuousClock.now
+        await #expect(throws: RenderGate.Busy.self) { try await gate.run { 2 } }  // the queue is full: refused at once,
+        #expect(ContinuousClock.now - refused < .milliseconds(90))  // not after waiting its turn
+        await #expect(throws: RenderGate.Busy.self) { try await waiting.value }  // it waited past maximumWait
+        release.signal()
+        try await holder.value
         #expect(try await gate.run { 3 } == 3)
     }
 }
