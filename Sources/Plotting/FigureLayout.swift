@@ -341,12 +341,13 @@ extension Figure {
 
         // The smallest image for this figure: the size less the room that every part has beyond
         // the least it needs. Plot areas need `minimumPlotSide` ems (and two x tick labels side
-        // by side), titles their widest line, legends their widest word.
+        // by side), titles their widest line up to the plot's width (wider ones are cut short
+        // with "…"), legends their widest word.
         let plotHeight = FigureLayout.minimumPlotSide * f
         let widestXTick = layouts.flatMap(\.xTicks).map { measure($0.label, tickStyle).width }.max() ?? 0
         let plotWidth = max(plotHeight, 2 * widestXTick + f)
         let titleRoom = cellWidth - abs(marginLeft - marginRight) - f * 0.5
-        let widestTitle = titles.lines.flatMap { $0 }.map { measure($0, titleStyle).width }.max() ?? 0
+        let widestTitle = titles.lines.flatMap { $0 }.map { min(measure($0, titleStyle).width, plotWidth) }.max() ?? 0
         var spareWidths = layouts.map { $0.frame.width - plotWidth } + [titleRoom - widestTitle]
         spareWidths += layouts.compactMap(\.legend).map { cellWidth - $0.minimumWidth }
         let spareWidth = (spareWidths.min() ?? 0) * Double(columns)
