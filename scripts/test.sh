@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set-up and test in one command: installs what is missing, runs the whole test suite,
 # re-renders the README's images and compares them with the committed ones, then replays a fixed
-# fuzz run (seed 1, 20000 inputs each) over the parser, the function-file loader and PNG decoding.
+# fuzz run (seed 1, 20000 inputs each) over the parser, the function-file loader, deep nesting in both, and PNG decoding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-packages.sh

@@ -375,7 +375,9 @@ extension Axes {
             let range = Ticks.nonsingular(lower: lo, upper: hi, scale: scale)
             let a = scale.forward(range.lowerBound), b = scale.forward(range.upperBound)
             let margin = (b - a) * 0.05
-            return scale.inverse(a - margin)...scale.inverse(b + margin)
+            let low = scale.inverse(a - margin), high = scale.inverse(b + margin)
+            // A margin past the largest double (a loss near overflow), or below the smallest on a log axis, stops at the data.
+            return (low.isFinite && (scale != .log || low > 0) ? low : lo)...(high.isFinite ? high : hi)
         }
         var xs: [Double] = [], ys: [Double] = []
         for layer in layers {

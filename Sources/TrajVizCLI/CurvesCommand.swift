@@ -40,7 +40,7 @@ struct CurvesCommand: ParsableCommand {
             let run = try TrajectoryRunner.trajectory(
                 of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
             if let step = run.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its curves stop there") }
-            runs.append((PlottedPath.label(for: spec), run))
+            runs.append((PlottedPath.label(for: spec) + (run.divergedAtStep.map { "  diverged at step \($0)" } ?? ""), run))
         }
         for file in trajectory {
             var run = try PathFile.run(file, dimension: definition.dimension)

@@ -71,6 +71,9 @@ struct GalleryCommand: ParsableCommand {
             warn("interrupted: finished files and the learning-rate cache are saved; run the same command again to finish")
             throw ExitCode(130)
         }
+        for entry in result.entries {
+            if let step = entry.run.divergedAtStep { warnDiverged(entry.spec, at: step, on: entry.function.name, "its path ends with a cross") }
+        }
         print("\(result.entries.count) pairs tuned and run in \(String(format: "%.1f", result.searchSeconds)) s; \(result.images.count) images in \(String(format: "%.1f", result.renderSeconds)) s")
         print("open \(result.folder.appendingPathComponent("index.html").path)")
     }

@@ -131,4 +131,15 @@ import Testing
         #expect(ranges.x == 1...4)
         #expect(ranges.y.upperBound < 10, "the value outside the x window does not stretch y")
     }
+
+    /// A loss that climbs to near overflow before a run diverges, or falls to the smallest
+    /// doubles, still gives a finite log range: a margin past the largest double made it
+    /// infinite and left the loss panel blank.
+    @Test(arguments: [[1e-20, 1e307], [Double.leastNonzeroMagnitude, 1.0], [1.0, .greatestFiniteMagnitude]])
+    func logRangeStaysFiniteAtTheEdgesOfDouble(ys: [Double]) throws {
+        let series = Series(label: nil, ys: ys, style: .solid(.black))
+        let range = LineChart(yScale: .log, series: [series]).axes().resolvedRanges().y
+        #expect(range.lowerBound > 0 && range.upperBound.isFinite && range.lowerBound <= ys[0] && range.upperBound >= ys[1])
+        #expect(!Ticks.forScale(.log, lower: range.lowerBound, upper: range.upperBound, maxCount: 6).isEmpty)
+    }
 }

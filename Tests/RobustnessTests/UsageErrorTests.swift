@@ -154,6 +154,18 @@ import Testing
         #expect(losses.dropLast().allSatisfy { $0 is Double }, "a loss vanished before the run stopped")
     }
 
+    /// The README's diagnose example diverges at step 6, as its PyTorch reference does: each variant says so.
+    @Test func diagnoseWarnsForEachDivergedVariant() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let outcome = try BuiltTool.run([
+            "diagnose", "--function", "rosenbrock", "--optimizer", "diffrgrad(lr=0.01, clone=false)", "--steps", "20",
+            "--output", scratch.url.path,
+        ])
+        #expect(outcome.status == 0, "\(outcome)")
+        #expect(outcome.errorLines.filter { $0.contains("diverged at step 6") }.count == 4, "\(outcome)")
+    }
+
     @Test func curvesWarnsAndDrawsTheLossUpToTheDivergence() throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
