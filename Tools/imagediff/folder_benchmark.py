@@ -3,7 +3,7 @@
 
     python3 Tools/imagediff/folder_benchmark.py [--pairs 200] [--repeat 3] [--trajviz .build/release/trajviz]
 
-Makes PAIRS pairs of 1000x1000 PNGs under .build/folder-benchmark/ (once; reused): the committed
+Makes PAIRS pairs of 1000x1000 PNGs under .build/folder-benchmark/PAIRS/ (once; reused): the committed
 benchmark pair (Benchmarks/Benchmarks/ImageCompare/Resources: a contour map with paths; the
 actual has one path moved by a pixel and a marker moved) rolled by a different offset per pair,
 so every file is different and every pair differs. Then, alternating, REPEAT times each:
@@ -30,16 +30,16 @@ PAIR = os.path.join(ROOT, "Benchmarks", "Benchmarks", "ImageCompare", "Resources
 WORK = os.path.join(ROOT, ".build", "folder-benchmark")
 
 
-def make_pairs(pairs):
+def make_pairs(pairs, work):
     names = [f"pair-{index:03d}.png" for index in range(pairs)]
-    if all(os.path.exists(os.path.join(WORK, side, name)) for side in ("baseline", "actual") for name in names):
+    if all(os.path.exists(os.path.join(work, side, name)) for side in ("baseline", "actual") for name in names):
         return names
     for side in ("baseline", "actual"):
-        os.makedirs(os.path.join(WORK, side), exist_ok=True)
+        os.makedirs(os.path.join(work, side), exist_ok=True)
     for index, name in enumerate(names):
         offset = f"+{index * 7 % 1000}+{index * 13 % 1000}"
         for side in ("baseline", "actual"):
-            subprocess.run(["convert", os.path.join(PAIR, f"{side}.png"), "-roll", offset, os.path.join(WORK, side, name)], check=True)
+            subprocess.run(["convert", os.path.join(PAIR, f"{side}.png"), "-roll", offset, os.path.join(work, side, name)], check=True)
     return names
 
 
@@ -59,9 +59,10 @@ def main():
         sys.exit("folder_benchmark: ImageMagick's compare is missing; install it with apt-get install -y imagemagick")
     if not os.path.exists(arguments.trajviz):
         sys.exit(f"folder_benchmark: no {arguments.trajviz}; build it with swift build -c release --product trajviz")
-    names = make_pairs(arguments.pairs)
+    work = os.path.join(WORK, str(arguments.pairs))
+    names = make_pairs(arguments.pairs, work)
     cores = os.cpu_count() or 1
-    baseline, actual = os.path.join(WORK, "baseline"), os.path.join(WORK, "actual")
+    baseline, actual = os.path.join(work, "baseline"), os.path.join(work, "actual")
     loop = "".join(f'compare -metric AE "{baseline}/{name}" "{actual}/{name}" null: 2>>"$0"; echo >>"$0"\n' for name in names)
     parallel = f'cd "{baseline}" && ls | xargs -P {cores} -I{{}} compare -metric AE {{}} "{actual}/{{}}" null: 2>/dev/null; true'
     times = {"trajviz": [], "loop": [], "xargs": []}
@@ -71,7 +72,7 @@ def main():
         if result.returncode != 1 or f"{arguments.pairs} images: 0 passed, {arguments.pairs} failed" != summary:
             sys.exit(f"folder_benchmark: unexpected trajviz result ({result.returncode}): {summary} {result.stderr}")
         times["trajviz"].append(seconds)
-        counts = os.path.join(WORK, "compare-counts.txt")
+        counts = os.path.join(work, "compare-counts.txt")
         open(counts, "w").close()
         seconds, _ = timed(["bash", "-c", loop, counts])
         measured = [line for line in open(counts).read().split("\n") if line.strip()]
