@@ -56,6 +56,9 @@ public struct StepContext {
     public var stepFactor = 1.0
     /// A scalar the step size is divided by, e.g. Adam's bias correction `1 - β₁ᵗ`.
     public var stepDivisor = 1.0
+    /// A scalar the finished step size is multiplied by: LAMB's trust ratio. The step size is
+    /// `((stepFactor·lr)/stepDivisor)·stepMultiplier`.
+    public var stepMultiplier = 1.0
     /// The scale `s` in the final `p ← p + s·u`.
     public var applyScale = 1.0
 

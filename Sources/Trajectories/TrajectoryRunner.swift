@@ -59,7 +59,7 @@ protocol StepRecorder {
     /// The gradient buffers as the step receives them.
     mutating func recordGradient(_ parameters: [Parameter])
     /// The step finished at a finite point.
-    mutating func recordStep(point: [Double], observer: StepObserver?)
+    mutating func recordStep(point: [Double], heard: HeardFriction?)
     /// The step made the point non-finite: forget its gradient.
     mutating func discardLastGradient()
 }
@@ -127,19 +127,19 @@ struct FullRecorder: StepRecorder {
         gradientCount += 1
     }
 
-    mutating func recordStep(point: [Double], observer: StepObserver?) {
+    mutating func recordStep(point: [Double], heard: HeardFriction?) {
         let dimension = self.dimension
         let offset = pointCount * dimension
         points.withUnsafeMutableBufferPointer { points in
             for index in 0..<dimension { points[offset + index] = point[index] }
         }
-        if recordsFriction, let heardPrevious = observer?[.previousGradient], let heardFriction = observer?[.friction] {
+        if recordsFriction, let heard {
             let stepOffset = (pointCount - 1) * dimension
             previousGradients.withUnsafeMutableBufferPointer { previous in
-                for index in 0..<dimension { previous[stepOffset + index] = heardPrevious[index] }
+                for index in 0..<dimension { previous[stepOffset + index] = heard.previousGradient[index] }
             }
             friction.withUnsafeMutableBufferPointer { friction in
-                for index in 0..<dimension { friction[stepOffset + index] = heardFriction[index] }
+                for index in 0..<dimension { friction[stepOffset + index] = heard.friction[index] }
             }
         }
         pointCount += 1
@@ -160,8 +160,14 @@ struct FinalRecorder: StepRecorder {
 
     func recordStart(_ point: [Double]) {}
     func recordGradient(_ parameters: [Parameter]) {}
-    func recordStep(point: [Double], observer: StepObserver?) {}
+    func recordStep(point: [Double], heard: HeardFriction?) {}
     func discardLastGradient() {}
+}
+
+/// Where the observer keeps DiffGrad's latest g(t-1) and ξ, looked up once per run.
+struct HeardFriction {
+    let previousGradient: UnsafeMutableBufferPointer<Double>
+    let friction: UnsafeMutableBufferPointer<Double>
 }
 
 /// The parameters, optimizer and scratch space of one run.
@@ -169,7 +175,9 @@ struct Loop {
     let objective: any Objective
     let parameters: [Parameter]
     let optimizer: Optimizer
+    /// Hears the optimizer's channels, for the runs that record them; owns `heard`'s storage.
     let observer: StepObserver?
+    let heard: HeardFriction?
     let configuration: RunConfiguration
     /// The current point, gathered from the parameters after each step.
     var point: [Double]
@@ -197,7 +205,11 @@ struct Loop {
         case .tensor: parameters = [Parameter(configuration.start)]
         case .split: parameters = configuration.start.map { Parameter([$0]) }
         }
-        observer = probeFriction ? StepObserver(channels: spec.definition.channels, elementCount: dimension) : nil
+        let observer = probeFriction ? StepObserver(channels: spec.definition.channels, elementCount: dimension) : nil
+        heard = observer.flatMap { observer in
+            observer[.previousGradient].flatMap { previous in observer[.friction].map { HeardFriction(previousGradient: previous, friction: $0) } }
+        }
+        self.observer = observer
         optimizer = spec.makeOptimizer(for: parameters, observer: observer)
         self.objective = objective
         self.configuration = configuration
@@ -223,7 +235,7 @@ struct Loop {
                 return step
             }
             swap(&point, &nextPoint)
-            recorder.recordStep(point: point, observer: observer)
+            recorder.recordStep(point: point, heard: heard)
         }
         recorder.recordLoss(objective.value(at: point))
         return nil

@@ -115,7 +115,7 @@ import Testing
             #expect(OptimizerCatalog.definition(named: definition.qualifiedName)?.qualifiedName == definition.qualifiedName)
         }
         #expect(Set(OptimizerCatalog.all.map(\.qualifiedName)).count == OptimizerCatalog.all.count)
-        #expect(OptimizerCatalog.all.count == 18)
+        #expect(OptimizerCatalog.all.count == 21)
         #expect(OptimizerCatalog.all.filter(\.hasFriction).map(\.name) == ["diffgrad", "diffrgrad", "diffmod"])
     }
 

@@ -52,7 +52,7 @@ public struct OptimizerDefinition: Sendable {
     }
 
     /// Whether it has DiffGrad's friction (and so a previous gradient and ξ to report).
-    public var hasFriction: Bool { channels.contains { $0 === ObserverChannel.friction } }
+    public var hasFriction: Bool { channels.contains(.friction) }
 
     /// The option called `key`, if any.
     public func option(_ key: String) -> OptimizerOption? {
