@@ -12,7 +12,7 @@ extension Trajectory {
             return finite(series[index])
         }
         func finiteLoss(_ index: Int) -> Bool { index >= losses.count || losses[index].map(\.isFinite) ?? false }
-        if !finite(points, 0) || !finiteLoss(0) { return 1 }
+        if !finite(points, 0) || gradients.count > 0 && !finiteLoss(0) { return 1 }
         for step in 1...max(1, gradients.count) {
             let index = step - 1
             if !finite(gradients, index) || !finite(previousGradients, index) || !finite(friction, index)

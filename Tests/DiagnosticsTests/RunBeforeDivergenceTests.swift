@@ -44,7 +44,7 @@ func finiteRun(steps: Int, dimension: Int = 2) -> Trajectory {
             #expect(clipped.friction?.count == step - 1)
             #expect(clipped.points.count == step)
             #expect(clipped.losses.count == step)
-            #expect(clipped.firstNonFiniteStep == nil, "what is left is finite")
+            #expect(clipped.firstNonFiniteStep == nil, "what is left is finite, but for the loss no step starts from")
         }
     }
 
