@@ -38,7 +38,7 @@ let package = Package(
         .plugin(name: "EmbedFunctionFiles", capability: .buildTool(), dependencies: ["EmbedFunctionFilesTool"]),
         .executableTarget(name: "EmbedFunctionFilesTool", path: "Plugins/EmbedFunctionFilesTool"),
         .target(name: "Optimizers"),
-        .target(name: "Trajectories", dependencies: ["Objectives", "Optimizers"]),
+        .target(name: "Trajectories", dependencies: ["Objectives", "Optimizers", "_AtomicWrite"]),
         .target(name: "Tuning", dependencies: ["Trajectories", "_AtomicWrite"]),
         .target(name: "Diagnostics", dependencies: ["Trajectories", "Plotting"]),
         .target(name: "Plotting"),
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "TrajVizSnapshotTestingTests", dependencies: ["TrajVizSnapshotTesting"]),
         .testTarget(name: "ImageDiffTests", dependencies: ["ImageDiff", "GDRenderer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrajVizCLITests", dependencies: ["TrajVizCLI"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RobustnessTests", dependencies: ["trajviz", "ImageDiff"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["trajviz", "ImageDiff"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -35,6 +35,9 @@ public struct Gallery: Sendable {
                 return definition
             }
         }
+        for function in functions {
+            if case .file(let path) = function.origin { RunInputs.note(path, as: "the definition file of \(function.name)") }
+        }
         let names = settings.optimizers.isEmpty ? OptimizerCatalog.all.map(\.name) : settings.optimizers
         optimizers = try names.map { try OptimizerSpec(parsing: $0) }
     }
@@ -94,7 +97,7 @@ public struct Gallery: Sendable {
     /// (`adam(lr=0.1)`) is run as given, without a search.
     private func entry(function: FunctionDefinition, optimizer: OptimizerSpec, cache: LockedCache) throws -> GalleryEntry {
         guard !optimizer.arguments.contains(where: { $0.key == "lr" }) else {
-            return try finalEntry(function: function, spec: optimizer, search: nil)
+            return try finalEntry(function: function, requested: optimizer, spec: optimizer, search: nil)
         }
         let objective: SearchObjective = function.minima.isEmpty ? .finalLoss : settings.objective
         let domain = try function.domain.map { domain throws(TuningError) in try SearchDomain(x: domain.x, y: domain.y) }
@@ -118,17 +121,19 @@ public struct Gallery: Sendable {
         // The exact lr the search found: on a chaotic pair, even the lr rounded to three digits
         // ends somewhere else entirely.
         let spec = try result.learningRate.map { try evaluator.optimizer(learningRate: $0) } ?? optimizer
-        return try finalEntry(function: function, spec: spec, search: result)
+        return try finalEntry(function: function, requested: optimizer, spec: spec, search: result)
     }
 
-    /// The final path of `spec` on `function`, measured.
-    private func finalEntry(function: FunctionDefinition, spec: OptimizerSpec, search: CachedSearchResult?) throws -> GalleryEntry {
+    /// The final path of `spec` on `function`, measured; `requested` is the spec as the user gave it.
+    private func finalEntry(
+        function: FunctionDefinition, requested: OptimizerSpec, spec: OptimizerSpec, search: CachedSearchResult?
+    ) throws -> GalleryEntry {
         let run = try TrajectoryRunner.trajectory(
             of: function.objective, function: function.name, optimizer: spec,
             configuration: RunConfiguration(
                 start: function.start, steps: settings.steps, zeroGrad: .inplace, clipGradNorm: settings.clipGradNorm))
         let metrics = TrajectoryMetrics(run, minima: function.minima, minimumValue: function.minimumValue)
-        return GalleryEntry(function: function, spec: spec, search: search, run: run, metrics: metrics)
+        return GalleryEntry(function: function, requested: requested, spec: spec, search: search, run: run, metrics: metrics)
     }
 
     private func seconds(_ duration: Duration) -> Double {

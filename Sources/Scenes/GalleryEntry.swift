@@ -8,6 +8,8 @@ import Tuning
 /// the path's metrics.
 public struct GalleryEntry: Sendable {
     public let function: FunctionDefinition
+    /// The optimizer as the user asked for it: it names the entry's files.
+    public let requested: OptimizerSpec
     /// The optimizer with the tuned lr, exactly (or the lr it was given): its description re-runs the path.
     public let spec: OptimizerSpec
     /// The search's best lr before rounding, and its objective (`learningRate` nil when every

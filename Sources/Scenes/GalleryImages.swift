@@ -57,7 +57,7 @@ extension Gallery {
             }
             for entry in mine where figures.contains(.maps) {
                 let title = "\(entry.spec.name) on \(function.title)"
-                images.append(GalleryImage(path: "maps/\(slug)/\(OutputName.slug(entry.spec.name)).png", function: function.name, caption: entry.label) {
+                images.append(GalleryImage(path: "maps/\(slug)/\(OutputName.forOptimizer(entry.requested)).png", function: function.name, caption: entry.label) {
                     try MapScene(function: function, paths: [entry.plottedPath], options: MapOptions(width: 800, height: 680, title: title)).figure()
                 })
             }

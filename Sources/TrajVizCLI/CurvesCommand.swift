@@ -4,6 +4,7 @@ import GDRenderer
 import Optimizers
 import Scenes
 import Trajectories
+import _AtomicWrite
 
 /// `trajviz curves`: loss and distance to the minimum against the step, for several optimizers.
 struct CurvesCommand: ParsableCommand {
@@ -23,7 +24,7 @@ struct CurvesCommand: ParsableCommand {
     var trajectory: [String] = []
     @OptionGroup var runOptions: RunOptions
     @Option(help: "Image size in pixels, WxH.", transform: parseSize) var size: ImageSize = ImageSize(width: 1400, height: 560)
-    @Option(help: "The PNG to write (default: output/curves-<function>.png).") var output: String?
+    @Option(help: "The PNG to write (default: output/curves-<function>-<optimizers>[-<hash>].png; - for stdout when it is not a terminal).") var output: String?
 
     func validate() throws {
         guard !optimizer.isEmpty || !trajectory.isEmpty else {
@@ -34,17 +35,19 @@ struct CurvesCommand: ParsableCommand {
     func run() throws {
         let definition = try function.resolve()
         let configuration = try runOptions.configuration(for: definition)
+        let specs = try optimizer.map { try optimizerSpec($0) }
+        let name = OutputName.forRun(function: definition, optimizers: specs, configuration: configuration)
+        let file = try OutputFile(path: output ?? "output/curves-\(name).png", content: .binary)
         var runs: [(label: String, run: Trajectory)] = []
-        for text in optimizer {
-            let spec = try optimizerSpec(text)
+        for spec in specs {
             let run = try TrajectoryRunner.trajectory(
                 of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
             if let step = run.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its curves stop there") }
             runs.append((PlottedPath.label(for: spec) + (run.divergedAtStep.map { "  diverged at step \($0)" } ?? ""), run))
         }
-        for file in trajectory {
-            var run = try PathFile.run(file, dimension: definition.dimension)
-            if let step = run.divergedAtStep { warn("\(file) diverged at step \(step); its curve stops there") }
+        for path in trajectory {
+            var run = try PathFile.run(path, dimension: definition.dimension)
+            if let step = run.divergedAtStep { warn("\(path) diverged at step \(step); its curve stops there") }
             if run.losses.allSatisfy({ $0 == nil }) {  // a CSV of points alone: f at each point
                 run.losses = run.points.map { point in
                     let loss = definition.objective.value(at: point)
@@ -54,8 +57,6 @@ struct CurvesCommand: ParsableCommand {
             runs.append((run.optimizer, run))
         }
         let figure = try drawable(size: size) { [try CurvesScene(function: definition, runs: runs).figure(width: size.width, height: size.height)] }[0]
-        let url = URL(fileURLWithPath: output ?? "output/curves-\(OutputName.make([definition.name])).png")
-        try FigureRenderer.writePNG(figure, to: url)
-        print(url.path)
+        try file.commit(try FigureRenderer.png(figure))
     }
 }

@@ -38,6 +38,7 @@ struct GalleryCommand: ParsableCommand {
     var report: String?
 
     func validate() throws {
+        if output == "-" { throw ValidationError("--output names the gallery's folder; - (standard output) cannot hold it") }
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be from 1 to 256 (got \(jobs))") }
         guard (1...100_000).contains(steps) else { throw ValidationError("--steps must be from 1 to 100000 (got \(steps))") }
         guard (1...LearningRateSearch.maximumBudget).contains(budget) else {

@@ -4,6 +4,7 @@ import GDRenderer
 import Optimizers
 import Scenes
 import Trajectories
+import _AtomicWrite
 
 /// `trajviz render`: a contour map of a function with the paths of one or more optimizers.
 struct RenderCommand: ParsableCommand {
@@ -33,7 +34,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("frame-delay"), help: "With --animate: delay between frames, in milliseconds (10...10000, default 80).")
     var frameDelay: Int?
     @Option(help: "PNG compression level, 0 (none, fastest) to 9 (smallest, slowest).") var compression: Int = PNGCompression.defaultLevel
-    @Option(help: "The file to write (default: output/<function>-<optimizers>.png or .gif).") var output: String?
+    @Option(help: "The file to write (default: output/<function>-<optimizers>[-<hash>].png or .gif; - for stdout when it is not a terminal).") var output: String?
 
     enum LayoutName: String, ExpressibleByArgument, CaseIterable { case overlay, grid }
 
@@ -66,31 +67,29 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let definition = try function.resolve()
         let configuration = try runOptions.configuration(for: definition)
+        let specs = try optimizer.map { try optimizerSpec($0) }
+        let files = try trajectory.map { path in
+            let file = try PathFile.read(path, dimension: definition.dimension)
+            if let step = file.divergedAtStep { warn("\(path) diverged at step \(step); its path ends with a cross") }
+            return file
+        }
+        let name = OutputName.forRun(function: definition, optimizers: specs, others: trajectory, configuration: configuration)
+        let file = try OutputFile(path: output ?? "output/\(name).\(animate ? "gif" : "png")", content: .binary)
         var paths: [PlottedPath] = []
-        for text in optimizer {
-            let spec = try optimizerSpec(text)
+        for spec in specs {
             let run = try TrajectoryRunner.trajectory(
                 of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
             if let step = run.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its path ends with a cross") }
             paths.append(PlottedPath(run, spec: spec))
         }
-        for file in trajectory {
-            let path = try PathFile.read(file, dimension: definition.dimension)
-            if let step = path.divergedAtStep { warn("\(file) diverged at step \(step); its path ends with a cross") }
-            paths.append(path)
-        }
+        paths += files
         let scene = try MapScene(
             function: definition, paths: paths,
             options: try style.mapOptions(layout: layout == .overlay ? .overlay : .grid))
-        let name = OutputName.make([definition.name] + optimizer.map { (try? OptimizerSpec(parsing: $0).name) ?? $0 })
-        let url = URL(fileURLWithPath: output ?? "output/\(name).\(animate ? "gif" : "png")")
-        if animate {
-            let animation = try drawable(size: style.size) { try scene.frames(count: frames ?? 60) }
-            try FigureRenderer.writeGIF(animation, to: url, delay: max(1, (frameDelay ?? 80) / 10))
-        } else {
-            let figure = try drawable(size: style.size) { [try scene.figure()] }[0]
-            try FigureRenderer.writePNG(figure, to: url, compression: compression)
-        }
-        print(url.path)
+        try file.commit(
+            animate
+                ? try FigureRenderer.gif(
+                    try drawable(size: style.size) { try scene.frames(count: frames ?? 60) }, delay: max(1, (frameDelay ?? 80) / 10))
+                : try FigureRenderer.png(try drawable(size: style.size) { [try scene.figure()] }[0], compression: compression))
     }
 }

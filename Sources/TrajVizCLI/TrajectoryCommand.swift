@@ -20,7 +20,7 @@ struct TrajectoryCommand: ParsableCommand {
     var optimizer: String
     @OptionGroup var runOptions: RunOptions
     @Option(help: "json or csv.") var format: OutputFormat = .json
-    @Option(help: "Write to this file (atomically) instead of stdout.") var output: String?
+    @Option(help: "Write to this file (atomically; - or none: stdout), streamed as the run goes.") var output: String?
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, csv }
 
@@ -28,18 +28,21 @@ struct TrajectoryCommand: ParsableCommand {
         let definition = try function.resolve()
         let spec = try optimizerSpec(optimizer)
         let configuration = try runOptions.configuration(for: definition)
-        let trajectory = try TrajectoryRunner.trajectory(
-            of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
-        if let step = trajectory.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "the run stops there") }
-        let data: Data
+        let file = try OutputFile(path: output ?? "-", content: .text)
+        let trajectory: Trajectory
         switch format {
-        case .json: data = try trajectory.jsonData(prettyPrinted: false) + Data("\n".utf8)
-        case .csv: data = Data(TrajectoryCSV.text(of: trajectory).utf8)
+        case .json:
+            var writer = try TrajectoryJSONWriter(output: file, hasFriction: spec.hasFriction)
+            trajectory = try TrajectoryRunner.stream(
+                of: definition.objective, function: function.function, optimizer: spec, configuration: configuration, into: &writer)
+            try writer.finish(trajectory)
+        case .csv:
+            var writer = try TrajectoryCSV.Writer(output: file, dimension: definition.dimension, hasFriction: spec.hasFriction)
+            trajectory = try TrajectoryRunner.stream(
+                of: definition.objective, function: function.function, optimizer: spec, configuration: configuration, into: &writer)
         }
-        if let output {
-            try writeAtomically(data, to: URL(fileURLWithPath: output))
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try file.commit()
+        if let step = trajectory.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "the run stops there") }
+        if output != nil { file.reportWritten() }
     }
 }
