@@ -60,7 +60,6 @@ extension Trajectory {
 
 /// Hands each point's row to a sink once the step from it is done (the last at `finish()`).
 struct StreamingRecorder<Sink: TrajectorySink>: StepRecorder {
-    static var recordsEveryLoss: Bool { true }
     var sink: Sink
     let recordsFriction: Bool
     /// The row of the current point, filled in as the step from it proceeds.
@@ -93,10 +92,10 @@ struct StreamingRecorder<Sink: TrajectorySink>: StepRecorder {
         pending.gradient = gradient
     }
 
-    mutating func recordStep(point: [Double], probe: FrictionProbe?) {
-        if recordsFriction, let probe {
-            pending.previousGradient = Array(probe.previousGradient)
-            pending.friction = Array(probe.friction)
+    mutating func recordStep(point: [Double], heard: HeardFriction?) {
+        if recordsFriction, let heard {
+            pending.previousGradient = Array(heard.previousGradient)
+            pending.friction = Array(heard.friction)
         }
         hand(pending)
         pending = TrajectoryRow(step: pending.step + 1, point: point)

@@ -1,7 +1,0 @@
-import Foundation
-import Plotting
-import Testing
-@testable import Scenes
-
-    }
-}
