@@ -47,6 +47,7 @@ final class TransformationEngine<Transformation: GradientTransformation> {
     let updates: UnsafeMutableBufferPointer<Double>
     let denominator: UnsafeMutableBufferPointer<Double>
     let leadingTerm: UnsafeMutableBufferPointer<Double>
+    let unheard: UnsafeMutableBufferPointer<Double>
     let observer: StepObserver?
 
     init(_ transformation: Transformation, parameters: [Parameter], observer: StepObserver?) {
@@ -68,6 +69,7 @@ final class TransformationEngine<Transformation: GradientTransformation> {
         updates = .allocate(capacity: parameters.map(\.count).max() ?? 0)
         denominator = .allocate(capacity: parameters.map(\.count).max() ?? 0)
         leadingTerm = .allocate(capacity: parameters.map(\.count).max() ?? 0)
+        unheard = .allocate(capacity: parameters.map(\.count).max() ?? 0)
     }
 
     deinit {
@@ -76,6 +78,7 @@ final class TransformationEngine<Transformation: GradientTransformation> {
         updates.deallocate()
         denominator.deallocate()
         leadingTerm.deallocate()
+        unheard.deallocate()
     }
 
     func step(_ step: Int) {
@@ -100,8 +103,9 @@ final class TransformationEngine<Transformation: GradientTransformation> {
         for element in updates.indices { updates[element] = gradient.storage[element] }
         let denominator = UnsafeMutableBufferPointer(start: self.denominator.baseAddress, count: count)
         let leadingTerm = UnsafeMutableBufferPointer(start: self.leadingTerm.baseAddress, count: count)
+        let unheard = UnsafeMutableBufferPointer(start: self.unheard.baseAddress, count: count)
         var context = StepContext(
-            step: step, parameter: values, gradient: gradient, updates: updates, denominator: denominator, leadingTerm: leadingTerm,
+            step: step, parameter: values, gradient: gradient, updates: updates, denominator: denominator, leadingTerm: leadingTerm, unheard: unheard,
             elementOffset: offsets[index], observer: observer)
         transformation.update(&context, state: &states[index])
         let scale = context.applyScale
