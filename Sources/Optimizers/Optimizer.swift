@@ -1,12 +1,15 @@
 /// An optimizer bound to its parameters, as a `torch.optim.Optimizer` instance is: it keeps
 /// per-parameter state and, on `step()`, reads each parameter's gradient buffer and moves the
-/// parameter. Parameters without a gradient buffer are skipped, as PyTorch skips them.
+/// parameter. Parameters without a gradient buffer are skipped, as PyTorch skips them. One
+/// whose step evaluates f and ∇f again (LBFGS) `needsClosure` and takes `step(closure:)`.
 public final class Optimizer {
     /// The parameters, in the order their state was created.
     public let parameters: [Parameter]
     /// The number of steps taken.
     @exclusivity(unchecked) public private(set) var stepCount = 0
     private let stepParameters: (Int) -> Void
+    /// The step of an optimizer that re-evaluates f and ∇f itself.
+    private let closureStepper: (any ClosureStepper)?
 
     /// An optimizer that runs `transformation` on each parameter, then adds the updates to it.
     /// `observer` (with one slot per element of all parameters) hears what the transformations
@@ -18,9 +21,34 @@ public final class Optimizer {
         self.init(parameters: parameters) { engine.step($0) }
     }
 
+    /// An optimizer whose step calls a closure that re-evaluates f and ∇f.
+    public init(parameters: [Parameter], closureStepper: any ClosureStepper) {
+        self.parameters = parameters
+        self.closureStepper = closureStepper
+        stepParameters = { _ in preconditionFailure("this optimizer steps with a closure: call step(closure:)") }
+    }
+
     private init(parameters: [Parameter], stepParameters: @escaping (Int) -> Void) {
         self.parameters = parameters
         self.stepParameters = stepParameters
+        closureStepper = nil
+    }
+
+    /// Whether a step needs `step(closure:)`.
+    public var needsClosure: Bool { closureStepper != nil }
+
+    /// One optimizer step with a closure: `optimizer.step(closure)`. The closure clears the
+    /// gradients, evaluates f at the parameters' current values, fills their gradient buffers
+    /// (`loss.backward()`) and returns f. An optimizer that does not need one calls it once
+    /// first, as PyTorch's do, then steps.
+    public func step(closure: () -> Double) {
+        stepCount += 1
+        if let closureStepper {
+            closureStepper.step(parameters, closure: closure)
+        } else {
+            _ = closure()
+            stepParameters(stepCount)
+        }
     }
 
     /// One optimizer step: `optimizer.step()`.

@@ -6,7 +6,7 @@ import Optimizers
 ///     optimizer.zero_grad(set_to_none = zeroGrad == .none)
 ///     loss = f(x); loss.backward()              // ∇f accumulated into each parameter's buffer
 ///     clip_grad_norm_(parameters, C)            // when a clip norm is set
-///     optimizer.step()
+///     optimizer.step()                          // or step(closure), the four lines above as a closure (LBFGS)
 ///
 /// A step that makes the point non-finite ends the run: `divergedAtStep` is that step, the
 /// points stop before it (the last one may still have a non-finite loss), and that step's
@@ -232,7 +232,11 @@ struct Loop {
             backward()
             if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
             recorder.recordGradient(parameters)
-            optimizer.step()
+            if optimizer.needsClosure {
+                optimizer.step { evaluateAtParameters() }
+            } else {
+                optimizer.step()
+            }
             guard gatherNextPoint() else {
                 recorder.discardLastGradient()
                 if !Recorder.recordsEveryLoss { recorder.recordLoss(objective.value(at: point)) }
@@ -243,6 +247,17 @@ struct Loop {
         }
         recorder.recordLoss(objective.value(at: point))
         return nil
+    }
+
+    /// The closure of `optimizer.step(closure)`: zero_grad, f at the parameters' current
+    /// values, backward (and the clip), as the step before it; returns f.
+    private mutating func evaluateAtParameters() -> Double {
+        _ = gatherNextPoint()
+        optimizer.zeroGrad(configuration.zeroGrad)
+        let loss = objective.valueAndGradient(at: nextPoint, into: &gradient)
+        backward()
+        if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
+        return loss
     }
 
     /// Adds ∇f into each parameter's gradient buffer: `loss.backward()`.
