@@ -10,6 +10,8 @@ public final class Optimizer {
     private let stepParameters: (Int) -> Void
     /// The step of an optimizer that re-evaluates f and ∇f itself.
     private let closureStepper: (any ClosureStepper)?
+    /// Whether a step needs `step(closure:)`.
+    public let needsClosure: Bool
 
     /// An optimizer that runs `transformation` on each parameter, then adds the updates to it.
     /// `observer` (with one slot per element of all parameters) hears what the transformations
@@ -25,6 +27,7 @@ public final class Optimizer {
     public init(parameters: [Parameter], closureStepper: any ClosureStepper) {
         self.parameters = parameters
         self.closureStepper = closureStepper
+        needsClosure = true
         stepParameters = { _ in preconditionFailure("this optimizer steps with a closure: call step(closure:)") }
     }
 
@@ -32,10 +35,9 @@ public final class Optimizer {
         self.parameters = parameters
         self.stepParameters = stepParameters
         closureStepper = nil
+        needsClosure = false
     }
 
-    /// Whether a step needs `step(closure:)`.
-    public var needsClosure: Bool { closureStepper != nil }
 
     /// One optimizer step with a closure: `optimizer.step(closure)`. The closure clears the
     /// gradients, evaluates f at the parameters' current values, fills their gradient buffers

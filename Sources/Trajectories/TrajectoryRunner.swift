@@ -222,6 +222,7 @@ struct Loop {
     /// Runs every step, recording as `recorder` wants; returns the step that diverged, if any.
     mutating func run<Recorder: StepRecorder>(recording recorder: inout Recorder) -> Int? {
         recorder.recordStart(point)
+        let needsClosure = optimizer.needsClosure
         for step in 1...configuration.steps {
             optimizer.zeroGrad(configuration.zeroGrad)
             if Recorder.recordsEveryLoss {
@@ -232,11 +233,7 @@ struct Loop {
             backward()
             if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
             recorder.recordGradient(parameters)
-            if optimizer.needsClosure {
-                optimizer.step { evaluateAtParameters() }
-            } else {
-                optimizer.step()
-            }
+            if needsClosure { stepWithClosure() } else { optimizer.step() }
             guard gatherNextPoint() else {
                 recorder.discardLastGradient()
                 if !Recorder.recordsEveryLoss { recorder.recordLoss(objective.value(at: point)) }
@@ -247,6 +244,13 @@ struct Loop {
         }
         recorder.recordLoss(objective.value(at: point))
         return nil
+    }
+
+    /// `optimizer.step(closure)`, kept out of the loop so that the closure's hold on the loop's
+    /// state does not slow the other optimizers' steps.
+    @inline(never)
+    private mutating func stepWithClosure() {
+        optimizer.step { evaluateAtParameters() }
     }
 
     /// The closure of `optimizer.step(closure)`: zero_grad, f at the parameters' current
