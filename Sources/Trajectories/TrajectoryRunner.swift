@@ -221,8 +221,13 @@ struct Loop {
 
     /// Runs every step, recording as `recorder` wants; returns the step that diverged, if any.
     mutating func run<Recorder: StepRecorder>(recording recorder: inout Recorder) -> Int? {
+        // Two copies of the loop, so that the plain one tests nothing for the closure.
+        optimizer.needsClosure ? run(recording: &recorder, withClosure: true) : run(recording: &recorder, withClosure: false)
+    }
+
+    @inline(__always)
+    private mutating func run<Recorder: StepRecorder>(recording recorder: inout Recorder, withClosure needsClosure: Bool) -> Int? {
         recorder.recordStart(point)
-        let needsClosure = optimizer.needsClosure
         for step in 1...configuration.steps {
             optimizer.zeroGrad(configuration.zeroGrad)
             if Recorder.recordsEveryLoss {
