@@ -49,6 +49,8 @@ public struct StepContext {
     public var perElementRole: PerElementRole = .none
     /// Scratch for the tensor of a first `addcdiv_` call, with `.denominatorAfterLeadingTerm`.
     public let leadingTerm: UnsafeMutableBufferPointer<Double>
+    /// Scratch that takes the reports no one listens to.
+    private let unheard: UnsafeMutableBufferPointer<Double>
     /// The first call's step size is `(leadingFactor·lr)/leadingDivisor`.
     public var leadingFactor = 1.0
     public var leadingDivisor = 1.0
@@ -65,10 +67,12 @@ public struct StepContext {
     public init(
         step: Int, parameter: UnsafeMutableBufferPointer<Double>, gradient: GradientBuffer,
         updates: UnsafeMutableBufferPointer<Double>, denominator: UnsafeMutableBufferPointer<Double>,
-        leadingTerm: UnsafeMutableBufferPointer<Double>, elementOffset: Int, observer: StepObserver?
+        leadingTerm: UnsafeMutableBufferPointer<Double>, unheard: UnsafeMutableBufferPointer<Double>, elementOffset: Int,
+        observer: StepObserver?
     ) {
         self.denominator = denominator
         self.leadingTerm = leadingTerm
+        self.unheard = unheard
         self.step = step
         self.parameter = parameter
         self.gradient = gradient
@@ -77,14 +81,13 @@ public struct StepContext {
         self.observer = observer.map(Unmanaged.passUnretained)
     }
 
-    /// Where this parameter's values of `channel` go this step (indexed like `updates`), or
-    /// `nil` when no one listens to it. Look it up once per step, outside the element loop.
+    /// Where this parameter's values of `channel` go this step (indexed like `updates`): the
+    /// observer's slots, or scratch that no one reads when no one listens to the channel (so a
+    /// reporting loop stores unconditionally). Look it up once per step, outside the loop.
     @inline(__always)
-    public func channel(_ channel: ObserverChannel) -> UnsafeMutableBufferPointer<Double>? {
-        guard let observer else { return nil }
-        return observer._withUnsafeGuaranteedRef { observer in
-            observer[channel].map { UnsafeMutableBufferPointer(start: $0.baseAddress! + elementOffset, count: updates.count) }
-        }
+    public func channel(_ channel: ObserverChannel) -> UnsafeMutableBufferPointer<Double> {
+        guard let heard = observer?._withUnsafeGuaranteedRef({ $0[channel] }) else { return unheard }
+        return UnsafeMutableBufferPointer(start: heard.baseAddress! + elementOffset, count: updates.count)
     }
 }
 

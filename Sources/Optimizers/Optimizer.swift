@@ -1,12 +1,17 @@
 /// An optimizer bound to its parameters, as a `torch.optim.Optimizer` instance is: it keeps
 /// per-parameter state and, on `step()`, reads each parameter's gradient buffer and moves the
-/// parameter. Parameters without a gradient buffer are skipped, as PyTorch skips them.
+/// parameter. Parameters without a gradient buffer are skipped, as PyTorch skips them. One
+/// whose step evaluates f and ∇f again (LBFGS) `needsClosure` and takes `step(closure:)`.
 public final class Optimizer {
     /// The parameters, in the order their state was created.
     public let parameters: [Parameter]
     /// The number of steps taken.
     @exclusivity(unchecked) public private(set) var stepCount = 0
     private let stepParameters: (Int) -> Void
+    /// The step of an optimizer that re-evaluates f and ∇f itself.
+    private let closureStepper: (any ClosureStepper)?
+    /// Whether a step needs `step(closure:)`.
+    public let needsClosure: Bool
 
     /// An optimizer that runs `transformation` on each parameter, then adds the updates to it.
     /// `observer` (with one slot per element of all parameters) hears what the transformations
@@ -18,9 +23,34 @@ public final class Optimizer {
         self.init(parameters: parameters) { engine.step($0) }
     }
 
+    /// An optimizer whose step calls a closure that re-evaluates f and ∇f.
+    public init(parameters: [Parameter], closureStepper: any ClosureStepper) {
+        self.parameters = parameters
+        self.closureStepper = closureStepper
+        needsClosure = true
+        stepParameters = { _ in preconditionFailure("this optimizer steps with a closure: call step(closure:)") }
+    }
+
     private init(parameters: [Parameter], stepParameters: @escaping (Int) -> Void) {
         self.parameters = parameters
         self.stepParameters = stepParameters
+        closureStepper = nil
+        needsClosure = false
+    }
+
+
+    /// One optimizer step with a closure: `optimizer.step(closure)`. The closure clears the
+    /// gradients, evaluates f at the parameters' current values, fills their gradient buffers
+    /// (`loss.backward()`) and returns f. An optimizer that does not need one calls it once
+    /// first, as PyTorch's do, then steps.
+    public func step(closure: () -> Double) {
+        stepCount += 1
+        if let closureStepper {
+            closureStepper.step(parameters, closure: closure)
+        } else {
+            _ = closure()
+            stepParameters(stepCount)
+        }
     }
 
     /// One optimizer step: `optimizer.step()`.
@@ -47,6 +77,7 @@ final class TransformationEngine<Transformation: GradientTransformation> {
     let updates: UnsafeMutableBufferPointer<Double>
     let denominator: UnsafeMutableBufferPointer<Double>
     let leadingTerm: UnsafeMutableBufferPointer<Double>
+    let unheard: UnsafeMutableBufferPointer<Double>
     let observer: StepObserver?
 
     init(_ transformation: Transformation, parameters: [Parameter], observer: StepObserver?) {
@@ -68,6 +99,7 @@ final class TransformationEngine<Transformation: GradientTransformation> {
         updates = .allocate(capacity: parameters.map(\.count).max() ?? 0)
         denominator = .allocate(capacity: parameters.map(\.count).max() ?? 0)
         leadingTerm = .allocate(capacity: parameters.map(\.count).max() ?? 0)
+        unheard = .allocate(capacity: parameters.map(\.count).max() ?? 0)
     }
 
     deinit {
@@ -76,6 +108,7 @@ final class TransformationEngine<Transformation: GradientTransformation> {
         updates.deallocate()
         denominator.deallocate()
         leadingTerm.deallocate()
+        unheard.deallocate()
     }
 
     func step(_ step: Int) {
@@ -100,8 +133,9 @@ final class TransformationEngine<Transformation: GradientTransformation> {
         for element in updates.indices { updates[element] = gradient.storage[element] }
         let denominator = UnsafeMutableBufferPointer(start: self.denominator.baseAddress, count: count)
         let leadingTerm = UnsafeMutableBufferPointer(start: self.leadingTerm.baseAddress, count: count)
+        let unheard = UnsafeMutableBufferPointer(start: self.unheard.baseAddress, count: count)
         var context = StepContext(
-            step: step, parameter: values, gradient: gradient, updates: updates, denominator: denominator, leadingTerm: leadingTerm,
+            step: step, parameter: values, gradient: gradient, updates: updates, denominator: denominator, leadingTerm: leadingTerm, unheard: unheard,
             elementOffset: offsets[index], observer: observer)
         transformation.update(&context, state: &states[index])
         let scale = context.applyScale

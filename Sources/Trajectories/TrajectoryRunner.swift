@@ -6,7 +6,7 @@ import Optimizers
 ///     optimizer.zero_grad(set_to_none = zeroGrad == .none)
 ///     loss = f(x); loss.backward()              // ∇f accumulated into each parameter's buffer
 ///     clip_grad_norm_(parameters, C)            // when a clip norm is set
-///     optimizer.step()
+///     optimizer.step()                          // or step(closure), the four lines above as a closure (LBFGS)
 ///
 /// Divergence ends the run, in one rule for every caller (commands, figures and searches): step
 /// s diverges when the loss or the gradient at the point it starts from is not finite (as a
@@ -220,6 +220,12 @@ struct Loop {
 
     /// Runs every step, recording as `recorder` wants; returns the step that diverged, if any.
     mutating func run<Recorder: StepRecorder>(recording recorder: inout Recorder) -> Int? {
+        // Two copies of the loop, so that the plain one tests nothing for the closure.
+        optimizer.needsClosure ? run(recording: &recorder, withClosure: true) : run(recording: &recorder, withClosure: false)
+    }
+
+    @inline(__always)
+    private mutating func run<Recorder: StepRecorder>(recording recorder: inout Recorder, withClosure needsClosure: Bool) -> Int? {
         recorder.recordStart(point)
         for step in 1...configuration.steps {
             optimizer.zeroGrad(configuration.zeroGrad)
@@ -229,7 +235,7 @@ struct Loop {
             backward()
             if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
             recorder.recordGradient(parameters)
-            optimizer.step()
+            if needsClosure { stepWithClosure() } else { optimizer.step() }
             guard gatherNextPoint() else {
                 recorder.discardLastGradient()
                 return step
@@ -248,6 +254,23 @@ struct Loop {
         var zero = loss * 0
         for element in gradient { zero += element * 0 }
         return zero == 0
+
+    /// `optimizer.step(closure)`, kept out of the loop so that the closure's hold on the loop's
+    /// state does not slow the other optimizers' steps.
+    @inline(never)
+    private mutating func stepWithClosure() {
+        optimizer.step { evaluateAtParameters() }
+    }
+
+    /// The closure of `optimizer.step(closure)`: zero_grad, f at the parameters' current
+    /// values, backward (and the clip), as the step before it; returns f.
+    private mutating func evaluateAtParameters() -> Double {
+        _ = gatherNextPoint()
+        optimizer.zeroGrad(configuration.zeroGrad)
+        let loss = objective.valueAndGradient(at: nextPoint, into: &gradient)
+        backward()
+        if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
+        return loss
     }
 
     /// Adds ∇f into each parameter's gradient buffer: `loss.backward()`.

@@ -384,6 +384,8 @@ def parse_spec(spec):
                 kwargs[key] = value == 'true'
             elif re.fullmatch(r'-?\d+', value):
                 kwargs[key] = int(value)
+            elif re.fullmatch(r'[a-z_]+', value):
+                kwargs[key] = value
             else:
                 kwargs[key] = float(value)
     return name, kwargs
@@ -410,7 +412,8 @@ def make_optimizer(spec, params, observer):
     real = lambda k: float(kw[k]) if k in kw else None
     for key in ('lr', 'eps', 'weight_decay', 'momentum', 'dampening', 'alpha', 'rho', 'lr_decay', 'beta3',
                 'initial_accumulator_value', 'initial_accumulator', 'momentum_decay', 'beta1', 'beta2',
-                'N_sma_threshhold', 'eta1', 'eta2', 'step_size1', 'step_size2', 'lambd', 't0', 'clamp_value'):
+                'N_sma_threshhold', 'eta1', 'eta2', 'step_size1', 'step_size2', 'lambd', 't0', 'clamp_value',
+                'tolerance_grad', 'tolerance_change'):
         if key in kw:
             kw[key] = float(kw[key])
     torch_classes = dict(sgd=torch.optim.SGD, adagrad=torch.optim.Adagrad, rmsprop=torch.optim.RMSprop,
@@ -422,6 +425,10 @@ def make_optimizer(spec, params, observer):
         return torch.optim.Rprop(params, **numbered(numbered(kw, 'etas', 'eta', (0.5, 1.2)), 'step_sizes', 'step_size', (1e-6, 50)))
     if name == 'asgd':
         return torch.optim.ASGD(params, **kw)
+    if name == 'lbfgs':
+        kw['max_eval'] = kw.pop('max_eval', 0) or None
+        kw['line_search_fn'] = None if kw.get('line_search_fn', 'none') == 'none' else kw['line_search_fn']
+        return torch.optim.LBFGS(params, **kw)
     if name == 'adamod':
         return torch_optimizer.AdaMod(params, **betas(kw, (0.9, 0.999)))
     if name == 'lamb':
@@ -483,7 +490,17 @@ def run(case):
             torch.nn.utils.clip_grad_norm_(params, case['clip'])
         gradient = flat([p.grad for p in params])
         observer.previous, observer.friction = [], []
-        opt.step()
+        if isinstance(opt, torch.optim.LBFGS):
+            def closure():
+                opt.zero_grad(set_to_none=(case['zero_grad'] == 'none'))
+                value = f(*coords())
+                value.backward()
+                if case.get('clip') is not None:
+                    torch.nn.utils.clip_grad_norm_(params, case['clip'])
+                return value
+            opt.step(closure)
+        else:
+            opt.step()
         point = flat(params)
         if not all(math.isfinite(v) for v in point):
             diverged = step
@@ -603,6 +620,10 @@ CASES = [
     ('lamb-options', R, RS, 'lamb(lr=0.02, beta1=0.8, beta2=0.99, eps=1e-08, weight_decay=0.01, clamp_value=1.5, debias=true)', 200, N, 1.0, None),
     ('lamb-split', R, RS, 'lamb(lr=0.05, weight_decay=0.1)', 300, I, None, 'split'),
     ('lamb-adam', B, BS, 'lamb(lr=0.05, adam=true, debias=true)', 150, I, None, None),
+    # LBFGS: a point per step(closure); the closure is the loop's zero_grad, f, backward and clip.
+    ('lbfgs', R, RS, 'lbfgs', 20, I, None, None),
+    ('lbfgs-options', R, RS, 'lbfgs(lr=0.1, max_iter=3, max_eval=5, history_size=4)', 150, N, None, None),
+    ('lbfgs-split-clip', Q, QS, 'lbfgs(lr=0.05, max_iter=4, tolerance_change=1e-12)', 120, I, 1.0, 'split'),
 ]
 
 

@@ -45,6 +45,24 @@ public struct OptimizerDefinition: Sendable {
         reference.package.map { "\(name)@\($0.rawValue)" } ?? name
     }
 
+    /// A definition whose step re-evaluates f and ∇f through a closure (`StepKind.closure`):
+    /// `stepper` makes the step's state for the parameters.
+    init(
+        _ name: String, _ reference: OptimizerReference, families: [OptimizerFamily], search learningRateSearch: ClosedRange<Double>,
+        options: [OptimizerOption], check: @escaping @Sendable (OptimizerSettings) -> String? = { _ in nil },
+        stepper: @escaping @Sendable (OptimizerSettings, [Parameter]) -> any ClosureStepper
+    ) {
+        self.name = name
+        self.reference = reference
+        self.families = families
+        stepKind = .closure
+        self.learningRateSearch = learningRateSearch
+        channels = []
+        self.options = options
+        self.check = check
+        build = { settings, parameters, _ in Optimizer(parameters: parameters, closureStepper: stepper(settings, parameters)) }
+    }
+
     /// The name a canonical spec uses: the bare name when the bare name picks this definition,
     /// else `name@package`.
     public var specName: String {
