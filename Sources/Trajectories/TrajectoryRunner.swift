@@ -254,6 +254,7 @@ struct Loop {
         var zero = loss * 0
         for element in gradient { zero += element * 0 }
         return zero == 0
+    }
 
     /// `optimizer.step(closure)`, kept out of the loop so that the closure's hold on the loop's
     /// state does not slow the other optimizers' steps.
