@@ -36,7 +36,7 @@ struct CurvesCommand: ParsableCommand {
         let configuration = try runOptions.configuration(for: definition)
         var runs: [(label: String, run: Trajectory)] = []
         for text in optimizer {
-            let spec = try optimizerSpec(text)
+            let spec = try runOptions.checked(optimizerSpec(text), in: configuration)
             let run = try TrajectoryRunner.trajectory(
                 of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
             if let step = run.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its curves stop there") }

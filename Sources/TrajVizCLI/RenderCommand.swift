@@ -68,7 +68,7 @@ struct RenderCommand: ParsableCommand {
         let configuration = try runOptions.configuration(for: definition)
         var paths: [PlottedPath] = []
         for text in optimizer {
-            let spec = try optimizerSpec(text)
+            let spec = try runOptions.checked(optimizerSpec(text), in: configuration)
             let run = try TrajectoryRunner.trajectory(
                 of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
             if let step = run.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its path ends with a cross") }

@@ -26,8 +26,8 @@ struct TrajectoryCommand: ParsableCommand {
 
     func run() throws {
         let definition = try function.resolve()
-        let spec = try optimizerSpec(optimizer)
         let configuration = try runOptions.configuration(for: definition)
+        let spec = try runOptions.checked(optimizerSpec(optimizer), in: configuration)
         let trajectory = try TrajectoryRunner.trajectory(
             of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
         if let step = trajectory.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "the run stops there") }
