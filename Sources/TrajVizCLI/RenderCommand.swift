@@ -27,6 +27,8 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var style: MapStyleOptions
     @Option(help: "overlay: every path on one map; grid: one panel per path on a shared colour scale.")
     var layout: LayoutName = .overlay
+    @Option(name: .customLong("color-by"), help: "Colour each path's steps by its step number or by the lr the step used (with --scheduler), with a colour bar for it.")
+    var colorBy: PathColoring?
     @Flag(help: "Write an animated GIF in which the paths advance step by step.")
     var animate = false
     @Option(help: "With --animate: animation frames (2...400, default 60).") var frames: Int?
@@ -79,9 +81,9 @@ struct RenderCommand: ParsableCommand {
             if let step = path.divergedAtStep { warn("\(file) diverged at step \(step); its path ends with a cross") }
             paths.append(path)
         }
-        let scene = try MapScene(
-            function: definition, paths: paths,
-            options: try style.mapOptions(layout: layout == .overlay ? .overlay : .grid))
+        var options = try style.mapOptions(layout: layout == .overlay ? .overlay : .grid)
+        options.colorBy = colorBy
+        let scene = try MapScene(function: definition, paths: paths, options: options)
         let name = OutputName.make([definition.name] + optimizer.map { (try? OptimizerSpec(parsing: $0).name) ?? $0 })
         let url = URL(fileURLWithPath: output ?? "output/\(name).\(animate ? "gif" : "png")")
         if animate {
@@ -94,3 +96,5 @@ struct RenderCommand: ParsableCommand {
         print(url.path)
     }
 }
+
+extension PathColoring: ExpressibleByArgument {}
