@@ -73,7 +73,10 @@ struct SchedulerSyntax {
                 skipSpaces()
                 let start = position
                 let key = word()
-                guard !key.isEmpty else { throw error("expected a key such as T_max=300 or a scheduler") }
+                guard let first = key.first, !first.isNumber else {
+                    position = start
+                    throw error("expected a key such as T_max=300 or a scheduler (a list is written with ';', e.g. milestones=30;60)")
+                }
                 skipSpaces()
                 if next == "=" {
                     position += 1
