@@ -8,6 +8,8 @@
 public final class ParameterGroup {
     /// The values by PyTorch's key.
     public private(set) var values: [String: Double]
+    /// Counts the writes that changed a value: a reader that saw this revision has seen them all.
+    public private(set) var revision = 0
     /// `beta1` when the optimizer takes `betas`, `momentum` when it takes momentum, else nil:
     /// where OneCycleLR and CyclicLR cycle the momentum (PyTorch's `use_beta1`).
     public let momentumKey: String?
@@ -22,7 +24,7 @@ public final class ParameterGroup {
     /// `param_group["lr"]`.
     public var lr: Double {
         get { values["lr"]! }
-        set { values["lr"] = newValue }
+        set { self["lr"] = newValue }
     }
 
     /// The momentum (or β₁), when the optimizer has one.
@@ -30,6 +32,10 @@ public final class ParameterGroup {
 
     subscript(key: String) -> Double? {
         get { values[key] }
-        set { values[key] = newValue }
+        set {
+            guard values[key] != newValue else { return }
+            values[key] = newValue
+            revision += 1
+        }
     }
 }

@@ -228,7 +228,16 @@ struct Loop {
     }
 
     /// Runs every step, recording as `recorder` wants; returns the step that diverged, if any.
+    /// The loop is specialised for a run without a schedule, so that it pays nothing for one.
     mutating func run<Recorder: StepRecorder>(recording recorder: inout Recorder) -> Int? {
+        if let schedule {
+            return run(recording: &recorder, stepping: Scheduled(group: schedule.group, scheduler: schedule.scheduler, optimizer: optimizer))
+        }
+        return run(recording: &recorder, stepping: Unscheduled())
+    }
+
+    @inline(__always)
+    private mutating func run<Recorder: StepRecorder, Stepping: ScheduleStepping>(recording recorder: inout Recorder, stepping: Stepping) -> Int? {
         recorder.recordStart(point)
         for step in 1...configuration.steps {
             optimizer.zeroGrad(configuration.zeroGrad)
@@ -237,9 +246,9 @@ struct Loop {
             guard Self.allFinite(loss, gradient) else { return step }
             backward()
             if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
-            recorder.recordGradient(parameters, learningRate: schedule?.group.lr)
+            recorder.recordGradient(parameters, learningRate: stepping.learningRate)
             optimizer.step()
-            if let schedule { Self.step(schedule, optimizer: optimizer, loss: loss) }
+            stepping.step(loss: loss)
             guard gatherNextPoint() else {
                 recorder.discardLastGradient()
                 return step
@@ -268,13 +277,7 @@ struct Loop {
         return (group, scheduler)
     }
 
-    /// `scheduler.step()` after `optimizer.step()`, then the group's values into the optimizer.
-    private static func step(_ schedule: (group: ParameterGroup, scheduler: any Scheduler), optimizer: Optimizer, loss: Double) {
-        schedule.scheduler.step(loss: loss)
-        write(schedule.group, into: optimizer)
-    }
-
-    private static func write(_ group: ParameterGroup, into optimizer: Optimizer) {
+    static func write(_ group: ParameterGroup, into optimizer: Optimizer) {
         var values: [(key: OptionKey<Double>, value: Double)] = [(.lr, group.lr)]
         if let key = group.momentumKey, let momentum = group.momentum { values.append((OptionKey(key), momentum)) }
         optimizer.setGroupValues(values)
@@ -317,5 +320,46 @@ struct Loop {
             }
         }
         return finite
+    }
+}
+
+/// What the loop does about the learning rate after each `optimizer.step()`.
+protocol ScheduleStepping {
+    /// The lr the next step uses, for the record; nil when it is the optimizer's constant lr.
+    var learningRate: Double? { get }
+    /// `scheduler.step()` (ReduceLROnPlateau reads `loss`), then the group's values into the optimizer.
+    func step(loss: Double)
+}
+
+/// A constant lr: nothing to do.
+struct Unscheduled: ScheduleStepping {
+    var learningRate: Double? { nil }
+    @inline(__always) func step(loss: Double) {}
+}
+
+/// A scheduler over the optimizer's group; the optimizer is retuned only when a value changed.
+final class Scheduled: ScheduleStepping {
+    let group: ParameterGroup
+    let scheduler: any Scheduler
+    let optimizer: Optimizer
+    /// The group's revision last written into the optimizer.
+    private var written: Int
+    /// The group's lr, read once per change.
+    private(set) var learningRate: Double?
+
+    init(group: ParameterGroup, scheduler: any Scheduler, optimizer: Optimizer) {
+        self.group = group
+        self.scheduler = scheduler
+        self.optimizer = optimizer
+        written = group.revision
+        learningRate = group.lr
+    }
+
+    func step(loss: Double) {
+        scheduler.step(loss: loss)
+        guard group.revision != written else { return }
+        written = group.revision
+        learningRate = group.lr
+        Loop.write(group, into: optimizer)
     }
 }
