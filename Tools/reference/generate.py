@@ -694,37 +694,37 @@ SCHEDULED_CASES = [
 SCHEDULED_OUT = os.path.join(os.path.dirname(OUT), 'scheduled')
 
 
+def write(case, path):
+    """Runs `case` and writes its record to `path` atomically; returns the note on divergence."""
+    record = run(case)
+    with open(path + '.tmp', 'w') as handle:
+        json.dump(record, handle, allow_nan=False)
+    os.replace(path + '.tmp', path)
+    return f" diverged at {record['divergedAtStep']}" if 'divergedAtStep' in record else ''
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     os.makedirs(SCHEDULED_OUT, exist_ok=True)
     only = set(sys.argv[1:])
+    unknown = only - {case[0] for case in CASES} - {case[0] for case in SCHEDULED_CASES}
+    if unknown:
+        raise SystemExit(f'no case with stem {", ".join(sorted(unknown))}; the stems are the first column of CASES '
+                         'and SCHEDULED_CASES')
     for stem, function, start, spec, scheduler, steps in SCHEDULED_CASES:
         if only and stem not in only:
             continue
         case = dict(function=function, start=start, optimizer=spec, scheduler=scheduler, steps=steps, zero_grad=I, clip=None,
                     layout=None)
-        record = run(case)
-        path = os.path.join(SCHEDULED_OUT, f'{stem}.json')
-        with open(path + '.tmp', 'w') as handle:
-            json.dump(record, handle, allow_nan=False)
-        os.replace(path + '.tmp', path)
-        note = f" diverged at {record['divergedAtStep']}" if 'divergedAtStep' in record else ''
-        print(f'scheduled/{os.path.basename(path)}: {spec} with {scheduler}{note}')
-    unknown = only - {case[0] for case in CASES} - {case[0] for case in SCHEDULED_CASES}
-    if unknown:
-        raise SystemExit(f'no case with stem {", ".join(sorted(unknown))}; the stems are the first column of CASES')
+        note = write(case, os.path.join(SCHEDULED_OUT, f'{stem}.json'))
+        print(f'scheduled/{stem}.json: {spec} with {scheduler}{note}')
     for index, (stem, function, start, spec, steps, zero_grad, clip, layout) in enumerate(CASES):
         if only and stem not in only:
             continue
         case = dict(function=function, start=start, optimizer=spec, steps=steps, zero_grad=zero_grad, clip=clip,
                     layout=layout)
-        record = run(case)
-        path = os.path.join(OUT, f'{index:02d}-{stem}.json')
-        with open(path + '.tmp', 'w') as handle:
-            json.dump(record, handle, allow_nan=False)
-        os.replace(path + '.tmp', path)
-        note = f" diverged at {record['divergedAtStep']}" if 'divergedAtStep' in record else ''
-        print(f'{os.path.basename(path)}: {spec}, {zero_grad}, clip={clip}, layout={layout or "tensor"}{note}')
+        note = write(case, os.path.join(OUT, f'{index:02d}-{stem}.json'))
+        print(f'{index:02d}-{stem}.json: {spec}, {zero_grad}, clip={clip}, layout={layout or "tensor"}{note}')
 
 
 if __name__ == '__main__':
