@@ -44,7 +44,10 @@ public struct MapScene: Sendable {
             var overlay = PathOverlay(
                 label: path.label, points: path.points.map(point), color: PathPalette.color(index),
                 finalLoss: path.finalLoss, divergedAtStep: path.divergedAtStep)
-            if let (by, scale) = coloring { overlay.stepColors = by.values(of: path).map(scale.color(of:)) }
+            // A path without values (a file's run has no recorded lr) keeps its own colour.
+            if let (by, scale) = coloring, case let values = by.values(of: path), !values.isEmpty {
+                overlay.stepColors = values.map(scale.color(of:))
+            }
             return overlay
         }
         return ContourMap(

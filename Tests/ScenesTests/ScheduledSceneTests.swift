@@ -46,6 +46,9 @@ import Trajectories
         let colorbar = try #require(figure.pathColorbar)
         #expect(colorbar.scale.levels.scale == .log)
         #expect(colorbar.label == "learning rate")
+        let unknown = PlottedPath(label: "a file's path", points: path.points)
+        let mixed = try MapScene(function: rosenbrock, paths: [path, unknown], options: options).contourMap().paths
+        #expect(mixed[0].stepColors != nil && mixed[1].stepColors == nil, "a path without lrs keeps its own colour")
         options.colorBy = .step
         let byStep = try #require(try MapScene(function: rosenbrock, paths: [path], options: options).contourMap().paths.first?.stepColors)
         #expect(byStep.first != byStep[20] && byStep[20] != byStep.last)
