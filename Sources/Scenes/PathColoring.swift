@@ -18,7 +18,8 @@ public enum PathColoring: String, Sendable, CaseIterable {
         }
     }
 
-    /// The colour scale over every path's values, and the colorbar's label.
+    /// The colour scale over every path's values: plasma, smooth, from the least to the greatest
+    /// (widened around a single value).
     func scale(for paths: [PlottedPath]) throws(PlotError) -> ColorScale {
         let values = paths.flatMap(values(of:)).filter(\.isFinite)
         guard var low = values.min(), var high = values.max() else {

@@ -18,12 +18,12 @@ public class LRScheduler: Scheduler {
     /// `_is_initial`: true during the initial step.
     var isInitial = false
 
-    init(group: ParameterGroup, startsAtInitialStep: Bool = true) {
+    init(group: ParameterGroup) {
         self.group = group
         if group["initial_lr"] == nil { group["initial_lr"] = group.lr }
         baseLR = group["initial_lr"]!
         lastEpoch = -1
-        if startsAtInitialStep { initialStep() }
+        initialStep()
     }
 
     /// `_initial_step()`.
