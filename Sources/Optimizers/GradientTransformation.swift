@@ -22,6 +22,16 @@ public protocol GradientTransformation {
 
     /// Transforms `context.updates` in place for step `context.step`.
     func update(_ context: inout StepContext, state: inout State)
+
+    /// Brings `state` up to date with this block's hyperparameters after a scheduler changed
+    /// them between steps (the block was rebuilt from new settings; its state was kept). Only a
+    /// block whose state caches something made from a hyperparameter, such as the powers of β₁
+    /// that OneCycleLR's momentum cycling changes, needs it; the default does nothing.
+    func rebind(_ state: inout State)
+}
+
+extension GradientTransformation {
+    public func rebind(_ state: inout State) {}
 }
 
 /// What a transformation sees of one parameter during one step.
@@ -133,6 +143,11 @@ public struct Chain<First: GradientTransformation, Second: GradientTransformatio
     public func update(_ context: inout StepContext, state: inout (First.State, Second.State)) {
         first.update(&context, state: &state.0)
         second.update(&context, state: &state.1)
+    }
+
+    public func rebind(_ state: inout (First.State, Second.State)) {
+        first.rebind(&state.0)
+        second.rebind(&state.1)
     }
 }
 

@@ -12,6 +12,10 @@ public final class Optimizer {
     private let closureStepper: (any ClosureStepper)?
     /// Whether a step needs `step(closure:)`.
     public let needsClosure: Bool
+    /// The settings the recipe was last built from: PyTorch's `param_group` values.
+    public private(set) var settings: OptimizerSettings?
+    /// Rebuilds the recipe from new settings, keeping the state.
+    private let rebuild: ((OptimizerSettings) -> Void)?
 
     /// An optimizer that runs `transformation` on each parameter, then adds the updates to it.
     /// `observer` (with one slot per element of all parameters) hears what the transformations
@@ -20,7 +24,7 @@ public final class Optimizer {
         _ transformation: Transformation, parameters: [Parameter], observer: StepObserver? = nil
     ) {
         let engine = TransformationEngine(transformation, parameters: parameters, observer: observer)
-        self.init(parameters: parameters) { engine.step($0) }
+        self.init(parameters: parameters, settings: nil, stepParameters: { engine.step($0) }, rebuild: nil)
     }
 
     /// An optimizer whose step calls a closure that re-evaluates f and ∇f.
@@ -28,16 +32,34 @@ public final class Optimizer {
         self.parameters = parameters
         self.closureStepper = closureStepper
         needsClosure = true
+        settings = nil
+        rebuild = nil
         stepParameters = { _ in preconditionFailure("this optimizer steps with a closure: call step(closure:)") }
     }
 
-    private init(parameters: [Parameter], stepParameters: @escaping (Int) -> Void) {
+    /// An optimizer whose transformation `recipe` makes from `settings`, and makes again when
+    /// `setGroupValues` changes them between steps.
+    convenience init<Transformation: GradientTransformation>(
+        recipe: @escaping (OptimizerSettings) -> Transformation, settings: OptimizerSettings, parameters: [Parameter],
+        observer: StepObserver?
+    ) {
+        let engine = TransformationEngine(recipe(settings), parameters: parameters, observer: observer)
+        self.init(
+            parameters: parameters, settings: settings, stepParameters: { engine.step($0) },
+            rebuild: { engine.rebind(to: recipe($0)) })
+    }
+
+    private init(
+        parameters: [Parameter], settings: OptimizerSettings?, stepParameters: @escaping (Int) -> Void,
+        rebuild: ((OptimizerSettings) -> Void)?
+    ) {
         self.parameters = parameters
+        self.settings = settings
         self.stepParameters = stepParameters
+        self.rebuild = rebuild
         closureStepper = nil
         needsClosure = false
     }
-
 
     /// One optimizer step with a closure: `optimizer.step(closure)`. The closure clears the
     /// gradients, evaluates f at the parameters' current values, fills their gradient buffers
@@ -51,6 +73,25 @@ public final class Optimizer {
             _ = closure()
             stepParameters(stepCount)
         }
+    }
+
+    /// The current value of a group value such as `lr`, `momentum` or `beta1`; nil when the
+    /// optimizer does not take it (or was built from a bare transformation or steps with a
+    /// closure).
+    public func groupValue(_ key: OptionKey<Double>) -> Double? {
+        settings?.value(key)
+    }
+
+    /// Sets group values between steps, as a scheduler writes `param_group["lr"]`: the recipe
+    /// is made again from the new settings (so every use of lr, such as AdamW's decay `lr·λ`,
+    /// sees it) and the state is kept. Nothing happens when no value changes, so the step
+    /// itself costs the same with or without a scheduler.
+    public func setGroupValues(_ values: [(key: OptionKey<Double>, value: Double)]) {
+        guard let rebuild, let current = settings else { return }
+        let changed = current.setting(values)
+        guard changed != current else { return }
+        settings = changed
+        rebuild(changed)
     }
 
     /// One optimizer step: `optimizer.step()`.
@@ -70,7 +111,7 @@ public final class Optimizer {
 /// Generic over the concrete transformation so that each recipe's step compiles to straight-line
 /// code; `Optimizer` erases the type once, behind a single call per step.
 final class TransformationEngine<Transformation: GradientTransformation> {
-    let transformation: Transformation
+    private(set) var transformation: Transformation
     let parameters: [Parameter]
     let offsets: [Int]
     let states: UnsafeMutableBufferPointer<Transformation.State>
@@ -109,6 +150,12 @@ final class TransformationEngine<Transformation: GradientTransformation> {
         denominator.deallocate()
         leadingTerm.deallocate()
         unheard.deallocate()
+    }
+
+    /// Replaces the transformation by one made from changed hyperparameters, keeping the state.
+    func rebind(to transformation: Transformation) {
+        self.transformation = transformation
+        for index in states.indices { transformation.rebind(&states[index]) }
     }
 
     func step(_ step: Int) {

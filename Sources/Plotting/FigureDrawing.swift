@@ -43,6 +43,7 @@ extension Figure {
             if let legend = geometry.legend { draw(legend, on: renderer) }
         }
         if let colorbar, let bar = layout.colorbar { draw(colorbar, bar, on: renderer) }
+        if let pathColorbar, let bar = layout.pathColorbar { draw(pathColorbar, bar, on: renderer) }
         if let title = layout.title { draw(title, on: renderer) }
     }
 
@@ -134,7 +135,14 @@ extension Figure {
         }
         let casing = StrokeStyle(width: w + 2.2 * u, color: Color.white.opacity(0.9))
         for run in clipped.runs { renderer.stroke(polyline: run, style: casing) }
-        for run in clipped.runs { renderer.stroke(polyline: run, style: StrokeStyle(width: w, color: path.color)) }
+        guard let colors = path.stepColors else {
+            for run in clipped.runs { renderer.stroke(polyline: run, style: StrokeStyle(width: w, color: path.color)) }
+            return
+        }
+        for step in 1..<pixels.count where step - 1 < colors.count {
+            let segment = StrokeStyle(width: w, color: colors[step - 1])
+            for run in clip(polyline: [pixels[step - 1], pixels[step]], to: plot).runs { renderer.stroke(polyline: run, style: segment) }
+        }
     }
 
     /// Markers drawn after the clip is lifted: minima stars; for paths, a darker dot every k

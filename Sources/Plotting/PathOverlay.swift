@@ -23,6 +23,10 @@ public struct PathOverlay: Sendable {
     /// Drawn as a haze: thin, translucent, without casing or step dots. Figures set it on a path
     /// that wanders among others that do not (see `PathWander`).
     public var drawnAsHaze = false
+    /// The colour of each step's segment (step k runs from point k-1 to point k), from a
+    /// figure's path colour scale (`Figure.pathColorbar`); nil draws the whole line in `color`.
+    /// Markers keep `color`, so that the path's legend entry still names it.
+    public var stepColors: [Color]?
 
     public init(
         label: String, points: [Point], color: Color, width: Double = 2.5, finalLoss: Double? = nil, divergedAtStep: Int? = nil,

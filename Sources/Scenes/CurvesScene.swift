@@ -1,4 +1,5 @@
 import Objectives
+import Optimizers
 import Plotting
 import Trajectories
 import Tuning
@@ -47,9 +48,34 @@ public struct CurvesScene: Sendable {
             title: title ?? "Distance to the nearest minimum", xLabel: "step", yLabel: "‖x − x*‖", yScale: .log, series: series)
     }
 
-    /// Both charts side by side (only the loss when there is no known minimum).
+    /// The lr each step used against the step (step k at x = k): a scheduled run's recorded
+    /// `learningRates`, or its optimizer's constant lr. `nil` when no run has a schedule and all
+    /// lrs are the same, or when a run's lr is not known (a recorded file without a schedule).
+    public func learningRateChart(title: String? = nil) throws(PlotError) -> LineChart? {
+        let rates = runs.map { entry -> [Double]? in
+            if let rates = entry.run.learningRates { return rates }
+            guard let lr = (try? OptimizerSpec(parsing: entry.run.optimizer))?.value(of: .lr) else { return nil }
+            return Array(repeating: lr, count: entry.run.gradients.count)
+        }
+        let scheduled = runs.contains { $0.run.learningRates != nil }
+        let known = rates.compactMap { $0 }
+        guard known.count == rates.count, scheduled || Set(known.compactMap(\.first)).count > 1 else { return nil }
+        var series: [Series] = []
+        for (index, ys) in known.enumerated() {
+            series.append(
+                try Series(
+                    label: runs[index].label, xs: ys.indices.map { Double($0 + 1) }, ys: ys,
+                    style: .solid(PathPalette.color(index), width: 1.8)))
+        }
+        let positive = known.allSatisfy { $0.allSatisfy { $0 > 0 } }
+        return LineChart(
+            title: title ?? "Learning rate", xLabel: "step", yLabel: "lr", yScale: positive ? .log : .linear, series: series)
+    }
+
+    /// The charts side by side: loss, distance (when there is a known minimum) and lr (when
+    /// `learningRateChart` has one).
     public func figure(width: Int = 1400, height: Int = 560) throws(PlotError) -> Figure {
-        let charts = [lossChart()] + [distanceChart()].compactMap { $0 }
+        let charts = [lossChart()] + [distanceChart(), try learningRateChart()].compactMap { $0 }
         return try LineChart.grid(charts, columns: charts.count, title: function.title, width: width, height: height)
     }
 }

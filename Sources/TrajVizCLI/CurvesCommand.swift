@@ -35,7 +35,7 @@ struct CurvesCommand: ParsableCommand {
     func run() throws {
         let definition = try function.resolve()
         let configuration = try runOptions.configuration(for: definition)
-        let specs = try optimizer.map { try optimizerSpec($0) }
+        let specs = try optimizer.map { try runOptions.checked(optimizerSpec($0), in: configuration) }
         let name = OutputName.forRun(function: definition, optimizers: specs, configuration: configuration)
         let file = try OutputFile(path: output ?? "output/curves-\(name).png", content: .binary)
         var runs: [(label: String, run: Trajectory)] = []

@@ -28,6 +28,8 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var style: MapStyleOptions
     @Option(help: "overlay: every path on one map; grid: one panel per path on a shared colour scale.")
     var layout: LayoutName = .overlay
+    @Option(name: .customLong("color-by"), help: "Colour each path's steps by its step number or by the lr the step used (with --scheduler), with a colour bar for it.")
+    var colorBy: PathColoring?
     @Flag(help: "Write an animated GIF in which the paths advance step by step.")
     var animate = false
     @Option(help: "With --animate: animation frames (2...400, default 60).") var frames: Int?
@@ -67,7 +69,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let definition = try function.resolve()
         let configuration = try runOptions.configuration(for: definition)
-        let specs = try optimizer.map { try optimizerSpec($0) }
+        let specs = try optimizer.map { try runOptions.checked(optimizerSpec($0), in: configuration) }
         let files = try trajectory.map { path in
             let file = try PathFile.read(path, dimension: definition.dimension)
             if let step = file.divergedAtStep { warn("\(path) diverged at step \(step); its path ends with a cross") }
@@ -83,9 +85,9 @@ struct RenderCommand: ParsableCommand {
             paths.append(PlottedPath(run, spec: spec))
         }
         paths += files
-        let scene = try MapScene(
-            function: definition, paths: paths,
-            options: try style.mapOptions(layout: layout == .overlay ? .overlay : .grid))
+        var options = try style.mapOptions(layout: layout == .overlay ? .overlay : .grid)
+        options.colorBy = colorBy
+        let scene = try MapScene(function: definition, paths: paths, options: options)
         try file.commit(
             animate
                 ? try FigureRenderer.gif(
@@ -93,3 +95,5 @@ struct RenderCommand: ParsableCommand {
                 : try FigureRenderer.png(try drawable(size: style.size) { [try scene.figure()] }[0], compression: compression))
     }
 }
+
+extension PathColoring: ExpressibleByArgument {}

@@ -26,13 +26,13 @@ struct TrajectoryCommand: ParsableCommand {
 
     func run() throws {
         let definition = try function.resolve()
-        let spec = try optimizerSpec(optimizer)
         let configuration = try runOptions.configuration(for: definition)
+        let spec = try runOptions.checked(optimizerSpec(optimizer), in: configuration)
         let file = try OutputFile(path: output ?? "-", content: .text)
         let trajectory: Trajectory
         switch format {
         case .json:
-            var writer = try TrajectoryJSONWriter(output: file, hasFriction: spec.hasFriction)
+            var writer = try TrajectoryJSONWriter(output: file, hasFriction: spec.hasFriction, hasSchedule: configuration.scheduler != nil)
             trajectory = try TrajectoryRunner.stream(
                 of: definition.objective, function: function.function, optimizer: spec, configuration: configuration, into: &writer)
             try writer.finish(trajectory)

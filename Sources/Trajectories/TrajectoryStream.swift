@@ -14,6 +14,8 @@ public struct TrajectoryRow: Sendable, Equatable {
     /// DiffGrad family: the g(t-1) that step read, and its friction ξ; nil otherwise and on the last point.
     public var previousGradient: [Double]?
     public var friction: [Double]?
+    /// With a scheduler: the lr the step from this point used; nil otherwise and on the last point.
+    public var learningRate: Double?
 }
 
 /// Takes a run's rows in order, as soon as each is complete.
@@ -41,7 +43,8 @@ extension TrajectoryRunner {
             points: VectorSeries(dimension: dimension), losses: [], gradients: VectorSeries(dimension: dimension),
             previousGradients: spec.hasFriction ? VectorSeries(dimension: dimension) : nil,
             friction: spec.hasFriction ? VectorSeries(dimension: dimension) : nil, divergedAtStep: diverged,
-            paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue)
+            paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue,
+            scheduler: configuration.scheduler?.description, learningRates: configuration.scheduler == nil ? nil : [])
     }
 }
 
@@ -53,7 +56,8 @@ extension Trajectory {
                 step: step, point: points[step], loss: step < losses.count ? losses[step] : nil,
                 gradient: step < gradients.count ? gradients[step] : nil,
                 previousGradient: previousGradients.flatMap { step < $0.count ? $0[step] : nil },
-                friction: friction.flatMap { step < $0.count ? $0[step] : nil })
+                friction: friction.flatMap { step < $0.count ? $0[step] : nil },
+                learningRate: learningRates.flatMap { step < $0.count ? $0[step] : nil })
         }
     }
 }
@@ -80,7 +84,8 @@ struct StreamingRecorder<Sink: TrajectorySink>: StepRecorder {
         pending.loss = loss.isFinite ? loss : nil
     }
 
-    mutating func recordGradient(_ parameters: [Parameter]) {
+    mutating func recordGradient(_ parameters: [Parameter], learningRate: Double?) {
+        pending.learningRate = learningRate
         var gradient = [Double](repeating: 0, count: pending.point.count)
         gradient.withUnsafeMutableBufferPointer { gradient in
             var offset = 0
@@ -103,6 +108,7 @@ struct StreamingRecorder<Sink: TrajectorySink>: StepRecorder {
 
     mutating func discardLastGradient() {
         pending.gradient = nil
+        pending.learningRate = nil
     }
 
     /// Hands over the last point's row; throws the sink's first error.

@@ -13,7 +13,7 @@ import Testing
         }
         for (i, a) in layout.panels.enumerated() {
             for b in layout.panels[(i + 1)...] { #expect(!a.plot.intersects(b.plot)) }
-            if let colorbar = layout.colorbar { #expect(!a.plot.intersects(colorbar.bar)) }
+            for colorbar in [layout.colorbar, layout.pathColorbar].compactMap({ $0 }) { #expect(!a.plot.intersects(colorbar.bar)) }
         }
     }
 
@@ -44,6 +44,20 @@ import Testing
         let short = try map.smallMultiples([("adam", map.paths), ("sgd", [])], width: 1000, height: 600)
         let shortTitles = short.layout(measurer: FakeMeasurer()).panels.flatMap(\.texts).filter { $0.text == "adam" || $0.text == "sgd" }
         #expect(shortTitles.count == 2 && shortTitles.allSatisfy { $0.style.size == short.style.titleSize }, "short titles keep the title size")
+    }
+
+    /// `render --color-by`: the paths' colour bar sits right of the field's, clear of its texts,
+    /// inside the image at every size.
+    @Test func aPathColorbarSitsRightOfTheFieldsWithoutOverlap() throws {
+        for (w, h) in [(900, 760), (640, 480), (1600, 700)] {
+            var figure = try rosenbrock().figure(width: w, height: h)
+            figure.pathColorbar = Colorbar(scale: ColorScale(levels: try ColorLevels(values: [1e-4, 0.1], scale: .log), colormap: .plasma, fill: .smooth), label: "learning rate")
+            expectTidy(figure)
+            let layout = figure.layout(measurer: FakeMeasurer())
+            let field = try #require(layout.colorbar), paths = try #require(layout.pathColorbar)
+            #expect(paths.bar.minX > (field.texts.map(\.box.maxX).max() ?? field.bar.maxX))
+            #expect(paths.texts.contains { $0.text == "learning rate" })
+        }
     }
 
     @Test func mapsKeepEqualAspect() throws {

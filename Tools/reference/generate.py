@@ -12,7 +12,8 @@ goldens are committed):
     $venv/bin/python Tools/reference/generate.py               # every case
     $venv/bin/python Tools/reference/generate.py nadam-order   # only the cases with these stems
 
-It writes one JSON file per case into Tests/TrajectoriesTests/Fixtures/generated/, in the format
+It writes one JSON file per case into Tests/TrajectoriesTests/Fixtures/generated/ (and the
+scheduled cases into Fixtures/scheduled/), in the format
 of the reference trajectories (see the golden-test README in shared/reference): float64 throughout,
 the ordinary PyTorch loop per step
 
@@ -20,9 +21,14 @@ the ordinary PyTorch loop per step
     loss = f(x); loss.backward()
     if clip_grad_norm: torch.nn.utils.clip_grad_norm_(params, clip_grad_norm)
     opt.step()
+    sched.step()            # scheduled cases; ReduceLROnPlateau: sched.step(loss.item())
 
 with `points`, `losses`, `gradients` (after clipping, before weight decay), `divergedAtStep`, and for
-the DiffGrad family `previousGradients` (the tensor read as g(t-1)) and `friction` (ξ). Cases with
+the DiffGrad family `previousGradients` (the tensor read as g(t-1)) and `friction` (ξ), and for
+scheduled cases `scheduler` (the spec) and `learningRates` (param_groups[0]['lr'] as each
+opt.step() read it). A scheduler spec is torch.optim.lr_scheduler's class in lowercase with its
+keywords (lists as `milestones=30;60`); sequentiallr and chainedscheduler take schedulers as
+arguments; the torch.optim.lr_scheduler classes are used as they are. Cases with
 `param_layout: "split"` hand the optimizer one 1-element parameter per variable instead of one
 tensor.
 
@@ -459,6 +465,66 @@ def make_optimizer(spec, params, observer):
 
 FRICTION = ('diffgrad', 'diffrgrad', 'diffmod')
 
+SCHEDULER_CLASSES = {cls.__name__.lower(): cls for cls in (
+    torch.optim.lr_scheduler.StepLR, torch.optim.lr_scheduler.MultiStepLR, torch.optim.lr_scheduler.ExponentialLR,
+    torch.optim.lr_scheduler.CosineAnnealingLR, torch.optim.lr_scheduler.CosineAnnealingWarmRestarts,
+    torch.optim.lr_scheduler.LinearLR, torch.optim.lr_scheduler.ConstantLR, torch.optim.lr_scheduler.PolynomialLR,
+    torch.optim.lr_scheduler.OneCycleLR, torch.optim.lr_scheduler.CyclicLR, torch.optim.lr_scheduler.ReduceLROnPlateau,
+    torch.optim.lr_scheduler.SequentialLR, torch.optim.lr_scheduler.ChainedScheduler)}
+LIST_KEYS = ('milestones',)
+
+
+def parse_scheduler(text):
+    """`name(key=value, child(...), ...)` into (name, kwargs, children); lists as `30;60`."""
+    position = 0
+
+    def spec():
+        nonlocal position
+        name = re.match(r'\s*(\w+)\s*', text[position:])
+        position += name.end()
+        kwargs, children = {}, []
+        if position < len(text) and text[position] == '(':
+            position += 1
+            while text[position] != ')':
+                item = re.match(r'\s*(\w+)\s*(=)?\s*', text[position:])
+                if item.group(2):
+                    position += item.end()
+                    value = re.match(r'[^,)]*', text[position:]).group(0)
+                    position += len(value)
+                    kwargs[item.group(1)] = scheduler_value(item.group(1), value.strip())
+                else:
+                    children.append(spec())
+                position += re.match(r'\s*,?\s*', text[position:]).end()
+            position += 1
+        return name.group(1).lower(), kwargs, children
+
+    return spec()
+
+
+def scheduler_value(key, value):
+    if key in LIST_KEYS:
+        return [int(item) for item in value.split(';')]
+    if value in ('true', 'false'):
+        return value == 'true'
+    if re.fullmatch(r'-?\d+', value):
+        return int(value)
+    try:
+        return float(value)
+    except ValueError:
+        return value
+
+
+def make_scheduler(spec, opt):
+    def build(node):
+        name, kwargs, children = node
+        schedulers = [build(child) for child in children]
+        if name == 'sequentiallr':
+            return torch.optim.lr_scheduler.SequentialLR(opt, schedulers, **kwargs)
+        if name == 'chainedscheduler':
+            return torch.optim.lr_scheduler.ChainedScheduler(schedulers, optimizer=opt)
+        return SCHEDULER_CLASSES[name](opt, **kwargs)
+    return build(parse_scheduler(spec))
+
 
 def finite_or_string(value):
     if math.isfinite(value):
@@ -478,6 +544,9 @@ def run(case):
         coords = lambda: (params[0][0], params[0][1])
     observer = FrictionObserver()
     opt = make_optimizer(case['optimizer'], params, observer)
+    sched = make_scheduler(case['scheduler'], opt) if case.get('scheduler') else None
+    plateau = isinstance(sched, torch.optim.lr_scheduler.ReduceLROnPlateau)
+    learning_rates = []
     flat = lambda tensors: [v for t in tensors for v in t.detach().reshape(-1).tolist()]
     points, losses, gradients, previous, friction = [flat(params)], [], [], [], []
     diverged = None
@@ -490,6 +559,7 @@ def run(case):
             torch.nn.utils.clip_grad_norm_(params, case['clip'])
         gradient = flat([p.grad for p in params])
         observer.previous, observer.friction = [], []
+        lr = opt.param_groups[0]['lr']
         if isinstance(opt, torch.optim.LBFGS):
             def closure():
                 opt.zero_grad(set_to_none=(case['zero_grad'] == 'none'))
@@ -501,10 +571,13 @@ def run(case):
             opt.step(closure)
         else:
             opt.step()
+        if sched is not None:
+            sched.step(loss.item()) if plateau else sched.step()
         point = flat(params)
         if not all(math.isfinite(v) for v in point):
             diverged = step
             break
+        learning_rates.append(lr)
         gradients.append([finite_or_string(v) for v in gradient])
         previous.append(observer.previous)
         friction.append(observer.friction)
@@ -518,6 +591,9 @@ def run(case):
                   gradients=gradients)
     if split:
         record['param_layout'] = 'split'
+    if sched is not None:
+        record['scheduler'] = case['scheduler']
+        record['learningRates'] = learning_rates
     if parse_spec(case['optimizer'])[0] in FRICTION:
         record['previousGradients'] = previous
         record['friction'] = friction
@@ -627,24 +703,76 @@ CASES = [
 ]
 
 
+# Every scheduler over Adam (β₁ cycled where the scheduler cycles momentum) and SGD with momentum,
+# some over AdamW (its decay reads lr); the first element is the file stem.
+# (file stem, function, start, optimizer spec, scheduler spec, steps)
+ADAM, SGDM = 'adam(lr=0.05)', 'sgd(lr=0.0005, momentum=0.9)'
+SCHEDULED_CASES = [
+    ('steplr-adam', R, RS, ADAM, 'steplr(step_size=40, gamma=0.5)', 300),
+    ('steplr-sgd', R, RS, SGDM, 'steplr(step_size=60)', 300),
+    ('multisteplr-adam', R, RS, ADAM, 'multisteplr(milestones=50;50;120;200, gamma=0.7)', 300),
+    ('multisteplr-sgd', B, BS, 'sgd(lr=0.01, momentum=0.9)', 'multisteplr(milestones=30;80)', 150),
+    ('exponentiallr-adam', R, RS, ADAM, 'exponentiallr(gamma=0.99)', 300),
+    ('exponentiallr-sgd', R, RS, SGDM, 'exponentiallr(gamma=0.995)', 300),
+    ('cosineannealinglr-adam', R, RS, ADAM, 'cosineannealinglr(T_max=100, eta_min=0.001)', 300),
+    ('cosineannealinglr-sgd', R, RS, SGDM, 'cosineannealinglr(T_max=300)', 300),
+    ('cosineannealingwarmrestarts-adam', R, RS, ADAM, 'cosineannealingwarmrestarts(T_0=30, T_mult=2, eta_min=0.0001)', 300),
+    ('cosineannealingwarmrestarts-sgd', R, RS, SGDM, 'cosineannealingwarmrestarts(T_0=50)', 300),
+    ('linearlr-adam', R, RS, ADAM, 'linearlr(start_factor=0.1, end_factor=0.5, total_iters=100)', 300),
+    ('linearlr-sgd', R, RS, SGDM, 'linearlr(total_iters=40)', 300),
+    ('constantlr-adam', R, RS, ADAM, 'constantlr(factor=0.3, total_iters=50)', 300),
+    ('constantlr-sgd', R, RS, SGDM, 'constantlr', 300),
+    ('polynomiallr-adam', R, RS, ADAM, 'polynomiallr(total_iters=250, power=2.0)', 300),
+    ('polynomiallr-sgd', R, RS, SGDM, 'polynomiallr(total_iters=100, power=0.5)', 300),
+    ('onecyclelr-adam', R, RS, ADAM, 'onecyclelr(max_lr=0.1, total_steps=300)', 300),
+    ('onecyclelr-sgd', R, RS, SGDM, 'onecyclelr(max_lr=0.001, total_steps=320, anneal_strategy=linear, three_phase=true)', 300),
+    ('onecyclelr-adamw-no-momentum', R, RS, 'adamw(lr=0.05, weight_decay=0.1)', 'onecyclelr(max_lr=0.05, total_steps=300, pct_start=0.25, cycle_momentum=false)', 300),
+    ('cycliclr-adam', R, RS, ADAM, 'cycliclr(base_lr=0.005, max_lr=0.05, step_size_up=40, mode=triangular2)', 300),
+    ('cycliclr-sgd', R, RS, SGDM, 'cycliclr(base_lr=0.0001, max_lr=0.001, step_size_up=30, step_size_down=50, mode=exp_range, gamma=0.995)', 300),
+    ('cycliclr-sgd-no-momentum', B, BS, 'sgd(lr=0.01)', 'cycliclr(base_lr=0.001, max_lr=0.02, step_size_up=25, cycle_momentum=false)', 150),
+    ('reducelronplateau-adam', R, RS, ADAM, 'reducelronplateau(factor=0.5, patience=5, threshold=0.01)', 300),
+    ('reducelronplateau-sgd', R, RS, SGDM, 'reducelronplateau(mode=min, factor=0.3, patience=3, threshold=0.001, threshold_mode=abs, cooldown=4, min_lr=1e-05)', 300),
+    ('sequentiallr-adam', R, RS, ADAM, 'sequentiallr(linearlr(start_factor=0.1, total_iters=20), cosineannealinglr(T_max=280), milestones=20)', 300),
+    ('sequentiallr-sgd', R, RS, SGDM, 'sequentiallr(constantlr(factor=0.5, total_iters=10), exponentiallr(gamma=0.99), steplr(step_size=30, gamma=0.5), milestones=15;150)', 300),
+    ('sequentiallr-adamw', R, RS, 'adamw(lr=0.05, weight_decay=0.1)', 'sequentiallr(linearlr(start_factor=0.01, total_iters=30), polynomiallr(total_iters=270, power=1.5), milestones=30)', 300),
+    ('chainedscheduler-adam', R, RS, ADAM, 'chainedscheduler(constantlr(factor=0.5, total_iters=20), exponentiallr(gamma=0.995), cosineannealingwarmrestarts(T_0=60))', 300),
+    ('chainedscheduler-sgd', R, RS, SGDM, 'chainedscheduler(linearlr(start_factor=0.2, total_iters=30), multisteplr(milestones=100;200, gamma=0.5))', 300),
+    ('chainedscheduler-sequentiallr-sgd', B, BS, 'sgd(lr=0.01, momentum=0.9)', 'chainedscheduler(sequentiallr(linearlr(start_factor=0.1, total_iters=10), cosineannealinglr(T_max=140), milestones=10), exponentiallr(gamma=0.999))', 150),
+]
+SCHEDULED_OUT = os.path.join(os.path.dirname(OUT), 'scheduled')
+
+
+def write(case, path):
+    """Runs `case` and writes its record to `path` atomically; returns the note on divergence."""
+    record = run(case)
+    with open(path + '.tmp', 'w') as handle:
+        json.dump(record, handle, allow_nan=False)
+    os.replace(path + '.tmp', path)
+    return f" diverged at {record['divergedAtStep']}" if 'divergedAtStep' in record else ''
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    os.makedirs(SCHEDULED_OUT, exist_ok=True)
     only = set(sys.argv[1:])
-    unknown = only - {case[0] for case in CASES}
+    unknown = only - {case[0] for case in CASES} - {case[0] for case in SCHEDULED_CASES}
     if unknown:
-        raise SystemExit(f'no case with stem {", ".join(sorted(unknown))}; the stems are the first column of CASES')
+        raise SystemExit(f'no case with stem {", ".join(sorted(unknown))}; the stems are the first column of CASES '
+                         'and SCHEDULED_CASES')
+    for stem, function, start, spec, scheduler, steps in SCHEDULED_CASES:
+        if only and stem not in only:
+            continue
+        case = dict(function=function, start=start, optimizer=spec, scheduler=scheduler, steps=steps, zero_grad=I, clip=None,
+                    layout=None)
+        note = write(case, os.path.join(SCHEDULED_OUT, f'{stem}.json'))
+        print(f'scheduled/{stem}.json: {spec} with {scheduler}{note}')
     for index, (stem, function, start, spec, steps, zero_grad, clip, layout) in enumerate(CASES):
         if only and stem not in only:
             continue
         case = dict(function=function, start=start, optimizer=spec, steps=steps, zero_grad=zero_grad, clip=clip,
                     layout=layout)
-        record = run(case)
-        path = os.path.join(OUT, f'{index:02d}-{stem}.json')
-        with open(path + '.tmp', 'w') as handle:
-            json.dump(record, handle, allow_nan=False)
-        os.replace(path + '.tmp', path)
-        note = f" diverged at {record['divergedAtStep']}" if 'divergedAtStep' in record else ''
-        print(f'{os.path.basename(path)}: {spec}, {zero_grad}, clip={clip}, layout={layout or "tensor"}{note}')
+        note = write(case, os.path.join(OUT, f'{index:02d}-{stem}.json'))
+        print(f'{index:02d}-{stem}.json: {spec}, {zero_grad}, clip={clip}, layout={layout or "tensor"}{note}')
 
 
 if __name__ == '__main__':

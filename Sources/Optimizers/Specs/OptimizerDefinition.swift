@@ -37,7 +37,9 @@ public struct OptimizerDefinition: Sendable {
         self.channels = channels
         self.options = options
         self.check = check
-        build = { settings, parameters, observer in Optimizer(recipe(settings), parameters: parameters, observer: observer) }
+        build = { settings, parameters, observer in
+            Optimizer(recipe: recipe, settings: settings, parameters: parameters, observer: observer)
+        }
     }
 
     /// `name@package` for a package's class; the bare name for a repository's.
@@ -79,8 +81,21 @@ public struct OptimizerDefinition: Sendable {
 }
 
 /// Every option of one optimizer resolved: the given value, or the default.
-public struct OptimizerSettings: Sendable {
+public struct OptimizerSettings: Sendable, Equatable {
     let values: [String: OptionValue]
+
+    /// The value of `key` as a real number, if the optimizer takes it.
+    public func value(_ key: OptionKey<Double>) -> Double? {
+        values[key.name].flatMap(Double.init(option:))
+    }
+
+    /// These settings with the given real values replaced; keys the optimizer does not take are
+    /// ignored.
+    func setting(_ changes: [(key: OptionKey<Double>, value: Double)]) -> OptimizerSettings {
+        var values = self.values
+        for change in changes where values[change.key.name] != nil { values[change.key.name] = .real(change.value) }
+        return OptimizerSettings(values: values)
+    }
 
     /// The value of `key`. Reading a key that the definition does not declare is a mistake in
     /// its recipe, which `OptimizerSpecTests` finds by building every definition.
