@@ -30,6 +30,8 @@ let package = Package(
         // libpng's simplified API: full 8-bit alpha (libgd keeps 7 bits) and errors reported, not longjmp'd.
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .target(name: "_AtomicWrite"),
+        // SplitMix64 and portable normal numbers: the same bits on every machine, for searches and gradient noise.
+        .target(name: "_Random"),
         .target(
             name: "Objectives",
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
@@ -38,8 +40,8 @@ let package = Package(
         .plugin(name: "EmbedFunctionFiles", capability: .buildTool(), dependencies: ["EmbedFunctionFilesTool"]),
         .executableTarget(name: "EmbedFunctionFilesTool", path: "Plugins/EmbedFunctionFilesTool"),
         .target(name: "Optimizers"),
-        .target(name: "Trajectories", dependencies: ["Objectives", "Optimizers"]),
-        .target(name: "Tuning", dependencies: ["Trajectories", "_AtomicWrite"]),
+        .target(name: "Trajectories", dependencies: ["Objectives", "Optimizers", "_Random"]),
+        .target(name: "Tuning", dependencies: ["Trajectories", "_AtomicWrite", "_Random"]),
         .target(name: "Diagnostics", dependencies: ["Trajectories", "Plotting"]),
         .target(name: "Plotting"),
         .target(
@@ -69,13 +71,14 @@ let package = Package(
         ),
         .executableTarget(name: "trajviz", dependencies: ["TrajVizCLI"]),
         .testTarget(name: "_AtomicWriteTests", dependencies: ["_AtomicWrite"]),
-        .testTarget(name: "ObjectivesTests", dependencies: ["Objectives"]),
+        .testTarget(name: "_RandomTests", dependencies: ["_Random"]),
+        .testTarget(name: "ObjectivesTests", dependencies: ["Objectives", "_Random"]),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers"]),
-        .testTarget(name: "TrajectoriesTests", dependencies: ["Trajectories"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TuningTests", dependencies: ["Tuning"]),
+        .testTarget(name: "TrajectoriesTests", dependencies: ["Trajectories", "_Random"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TuningTests", dependencies: ["Tuning", "_Random"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ScenesTests", dependencies: ["Scenes", "TrajVizSnapshotTesting"], exclude: ["Golden"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "Tuning"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "_Random"]),
         .testTarget(name: "GDRendererTests", dependencies: ["GDRenderer", "TrajVizSnapshotTesting"], exclude: ["Golden"]),
         .testTarget(name: "TrajVizSnapshotTestingTests", dependencies: ["TrajVizSnapshotTesting"]),
         .testTarget(name: "ImageDiffTests", dependencies: ["ImageDiff", "GDRenderer"], resources: [.copy("Fixtures")]),

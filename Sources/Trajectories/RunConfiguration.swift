@@ -20,16 +20,19 @@ public struct RunConfiguration: Sendable {
     public var clipGradNorm: Double?
     /// One tensor (default) or one parameter per variable.
     public var layout: ParameterLayout
+    /// Gaussian noise added to each step's gradient before clipping, or nil for exact gradients.
+    public var gradientNoise: GradientNoise?
 
     public init(
         start: [Double], steps: Int, zeroGrad: ZeroGradMode = .inplace, clipGradNorm: Double? = nil,
-        layout: ParameterLayout = .tensor
+        layout: ParameterLayout = .tensor, gradientNoise: GradientNoise? = nil
     ) {
         self.start = start
         self.steps = steps
         self.zeroGrad = zeroGrad
         self.clipGradNorm = clipGradNorm
         self.layout = layout
+        self.gradientNoise = gradientNoise
     }
 }
 

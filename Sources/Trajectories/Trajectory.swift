@@ -32,10 +32,17 @@ public struct Trajectory: Codable, Sendable, Equatable {
     public var divergedAtStep: Int?
     /// A recorded run's optimizer class, e.g. `torch_optimizer:DiffGrad`; nil for runs of ours.
     public var reference: String?
+    /// σ of the Gaussian noise added to each gradient (`GradientNoise`); nil for exact gradients.
+    public var gradientNoise: Double?
+    /// `absolute` or `relative`, with `gradientNoise`.
+    public var noiseScale: String?
+    /// The noise generator's seed, with `gradientNoise`.
+    public var noiseSeed: UInt64?
 
     enum CodingKeys: String, CodingKey {
         case function, optimizer, start, steps, zeroGrad, clipGradNorm, paramLayout
         case points, losses, gradients, previousGradients, friction, divergedAtStep, reference
+        case gradientNoise, noiseScale, noiseSeed
 
         /// The key older files used, where it differs.
         var legacyName: String? {

@@ -50,6 +50,9 @@ extension Trajectory {
             previousGradients: try read(.previousGradients), friction: try read(.friction),
             divergedAtStep: try read(.divergedAtStep), paramLayout: try read(.paramLayout))
         reference = try read(.reference)
+        gradientNoise = try read(.gradientNoise)
+        noiseScale = try read(.noiseScale)
+        noiseSeed = try read(.noiseSeed)
     }
 
     /// The rules that the types alone do not check: one dimension throughout, one loss per

@@ -5,6 +5,7 @@ import Optimizers
 ///
 ///     optimizer.zero_grad(set_to_none = zeroGrad == .none)
 ///     loss = f(x); loss.backward()              // ∇f accumulated into each parameter's buffer
+///     p.grad += noise                           // with gradient noise (`GradientNoise`)
 ///     clip_grad_norm_(parameters, C)            // when a clip norm is set
 ///     optimizer.step()
 ///
@@ -28,13 +29,19 @@ public enum TrajectoryRunner {
             dimension: objective.dimension, steps: configuration.steps, recordsFriction: spec.hasFriction)
         let diverged = loop.run(recording: &recorder)
         let record = recorder.finish()
-        return Trajectory(
+        var trajectory = Trajectory(
             function: function, optimizer: spec.description, start: configuration.start, steps: configuration.steps,
             zeroGrad: configuration.zeroGrad.rawValue, clipGradNorm: configuration.clipGradNorm,
             points: record.points, losses: record.losses, gradients: record.gradients,
             previousGradients: spec.hasFriction ? record.previous : nil,
             friction: spec.hasFriction ? record.friction : nil, divergedAtStep: diverged,
             paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue)
+        if let noise = configuration.gradientNoise {
+            trajectory.gradientNoise = noise.sigma
+            trajectory.noiseScale = noise.scale.rawValue
+            trajectory.noiseSeed = noise.seed
+        }
+        return trajectory
     }
 
     /// The same run, keeping only where it ended: for learning-rate searches and metrics.
@@ -176,6 +183,8 @@ struct Loop {
     /// Scratch for the point after a step, swapped in when it is finite.
     var nextPoint: [Double]
     var gradient: [Double]
+    /// The gradient noise, drawn step by step.
+    var noise: GradientNoiseSource?
 
     init(objective: any Objective, spec: OptimizerSpec, configuration: RunConfiguration, probeFriction: Bool) throws(RunError) {
         let dimension = objective.dimension
@@ -193,6 +202,10 @@ struct Loop {
         if let clip = configuration.clipGradNorm, !(clip > 0 && clip.isFinite) {
             throw RunError("the gradient clip norm must be a finite number > 0, got \(clip); jettify's visualizer uses 1.0")
         }
+        if let sigma = configuration.gradientNoise?.sigma, !(sigma >= 0 && sigma.isFinite) {
+            throw RunError("the gradient noise must be a finite number >= 0, got \(sigma)")
+        }
+        noise = configuration.gradientNoise.map(GradientNoiseSource.init)
         switch configuration.layout {
         case .tensor: parameters = [Parameter(configuration.start)]
         case .split: parameters = configuration.start.map { Parameter([$0]) }
@@ -215,6 +228,10 @@ struct Loop {
             recorder.recordLoss(loss)
             guard Self.allFinite(loss, gradient) else { return step }
             backward()
+            if var source = noise {
+                source.perturb(parameters)
+                noise = source
+            }
             if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
             recorder.recordGradient(parameters)
             optimizer.step()
