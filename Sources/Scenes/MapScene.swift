@@ -40,9 +40,11 @@ public struct MapScene: Sendable {
             xRange: xRange, yRange: yRange, columns: columns, rows: rows,
             values: function.objective.values(onGridX: xs, y: ys))
         let overlays = paths.enumerated().map { index, path in
-            PathOverlay(
+            var overlay = PathOverlay(
                 label: path.label, points: path.points.map(point), color: PathPalette.color(index),
                 finalLoss: path.finalLoss, divergedAtStep: path.divergedAtStep)
+            overlay.fan = path.fan.map { $0.map(point) }
+            return overlay
         }
         return ContourMap(
             field: field, levels: options.levels ?? defaultLevels(for: field), colormap: options.colormap, fill: options.fill,

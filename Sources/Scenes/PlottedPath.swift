@@ -11,6 +11,8 @@ public struct PlottedPath: Sendable {
     public var finalLoss: Double?
     /// The step that made the run non-finite, if it did.
     public var divergedAtStep: Int?
+    /// Other seeded runs of the same optimizer, drawn thin under this one (see `RunFan`).
+    public var fan: [[[Double]]] = []
 
     public init(label: String, points: [[Double]], finalLoss: Double? = nil, divergedAtStep: Int? = nil) {
         self.label = label

@@ -15,6 +15,7 @@ struct RenderCommand: ParsableCommand {
               trajviz render --function rosenbrock --optimizer "adam(lr=0.05)" --optimizer "diffgrad(lr=0.05)"
               trajviz render --function rastrigin --optimizer adam --optimizer sgd --layout grid
               trajviz render --function "(x-1)^2 + 3*y^2" --trajectory mine.csv --animate
+              trajviz render --function rosenbrock --optimizer "adam(lr=0.05)" --gradient-noise 2 --runs 16
             """
     )
 
@@ -24,6 +25,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "A run computed elsewhere: trajectory JSON (ours or `python -m trajviz_torch record`'s), our CSV, or a CSV of x,y rows (repeatable; labelled from the file).")
     var trajectory: [String] = []
     @OptionGroup var runOptions: RunOptions
+    @OptionGroup var noise: NoiseOptions
     @OptionGroup var style: MapStyleOptions
     @Option(help: "overlay: every path on one map; grid: one panel per path on a shared colour scale.")
     var layout: LayoutName = .overlay
@@ -69,10 +71,9 @@ struct RenderCommand: ParsableCommand {
         var paths: [PlottedPath] = []
         for text in optimizer {
             let spec = try optimizerSpec(text)
-            let run = try TrajectoryRunner.trajectory(
-                of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
-            if let step = run.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its path ends with a cross") }
-            paths.append(PlottedPath(run, spec: spec))
+            let fan = try noise.fan(of: spec, on: definition, named: function.function, configuration: configuration)
+            if let step = fan.runs[fan.medianIndex].divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its path ends with a cross") }
+            paths.append(fan.plottedPath(label: noise.label(for: spec)))
         }
         for file in trajectory {
             let path = try PathFile.read(file, dimension: definition.dimension)
