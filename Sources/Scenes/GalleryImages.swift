@@ -56,7 +56,7 @@ extension Gallery {
                 })
             }
             for entry in mine where figures.contains(.maps) {
-                let title = "\(entry.spec.name) on \(function.title)"
+                let title = entry.title
                 images.append(GalleryImage(path: "maps/\(slug)/\(OutputName.slug(entry.spec.name)).png", function: function.name, caption: entry.label) {
                     try MapScene(function: function, paths: [entry.plottedPath], options: MapOptions(width: 800, height: 680, title: title)).figure()
                 })
