@@ -37,6 +37,9 @@ public struct Gallery: Sendable {
         }
         let names = settings.optimizers.isEmpty ? OptimizerCatalog.all.map(\.name) : settings.optimizers
         optimizers = try names.map { try OptimizerSpec(parsing: $0) }
+        for key in settings.tune where key != "lr" && !optimizers.contains(where: { $0.definition.option(key) != nil }) {
+            throw SceneError("--tune \(key): none of the optimizers has an option '\(key)'; each tunes the listed options it has (see trajviz list)")
+        }
     }
 
     /// Runs the whole job and returns what it made.
@@ -107,14 +110,16 @@ public struct Gallery: Sendable {
         let evaluator = try LearningRateEvaluator(
             function: function.objective, named: function.name, optimizer: optimizer, configuration: searchConfiguration,
             objective: objective, minima: function.minima, domain: domain, minimumValue: function.minimumValue)
+        // Each optimizer tunes the listed options it has (lr always); `init` checked that some optimizer has each.
+        let tuned = settings.tune.filter { $0 == "lr" || optimizer.definition.option($0) != nil }
         let search = try OptionSearch(
-            options: try settings.tune.map { key throws(TuningError) in try TunedOption(key, of: optimizer.definition) },
+            options: try tuned.map { key throws(TuningError) in try TunedOption(key, of: optimizer.definition) },
             search: try LearningRateSearch(budget: settings.budget))
         let key = SearchCacheKey(
             expression: function.expression, minima: function.minima, domain: domain, optimizer: optimizer.description,
             bounds: LearningRateBounds.defaults(for: optimizer.definition), objective: objective, search: search.search,
             steps: searchSteps, start: function.start, clipGradNorm: settings.clipGradNorm, zeroGrad: ZeroGradMode.inplace.rawValue,
-            toolVersion: TrajVizVersion.current, tuned: settings.tune)
+            toolVersion: TrajVizVersion.current, tuned: tuned)
         let result: CachedSearchResult
         if let cached = cache.result(for: key), cached.spec != nil || cached.learningRate == nil {
             result = cached
@@ -124,7 +129,7 @@ public struct Gallery: Sendable {
         // The exact values the search found: on a chaotic pair, even the lr rounded to three
         // digits ends somewhere else entirely.
         let spec = try result.spec.map { try OptimizerSpec(parsing: $0) } ?? optimizer
-        let tuning = GalleryTuning(objective: objective, budget: settings.budget, options: settings.tune)
+        let tuning = GalleryTuning(objective: objective, budget: settings.budget, options: tuned)
         return try finalEntry(function: function, spec: spec, search: result, tuning: tuning)
     }
 
