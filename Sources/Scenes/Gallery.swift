@@ -40,6 +40,11 @@ public struct Gallery: Sendable {
         for key in settings.tune where key != "lr" && !optimizers.contains(where: { $0.definition.option(key) != nil }) {
             throw SceneError("--tune \(key): none of the optimizers has an option '\(key)'; each tunes the listed options it has (see trajviz list)")
         }
+        for optimizer in optimizers {
+            for key in settings.tune where key == "lr" || optimizer.definition.option(key) != nil {
+                _ = try TunedOption(key, of: optimizer.definition)
+            }
+        }
     }
 
     /// Runs the whole job and returns what it made.
