@@ -77,9 +77,8 @@ public struct Series: Sendable {
     public var xs: [Double]
     public var ys: [Double]
     public var style: SeriesStyle
-    /// A spread around the line, `lower[i]...upper[i]` at `xs[i]` (e.g. the 10-90 % band of
-    /// seeded runs), filled translucent in the line's colour under it; `nil` for none.
-    public var band: (lower: [Double], upper: [Double])?
+    /// A spread around the line, filled translucent in the line's colour under it; `nil` for none.
+    public var band: SeriesBand? = nil
 
     /// Throws when the arrays differ in length.
     public init(label: String?, xs: [Double], ys: [Double], style: SeriesStyle) throws(PlotError) {
@@ -98,6 +97,18 @@ public struct Series: Sendable {
         self.xs = ys.indices.map(Double.init)
         self.ys = ys
         self.style = style
+    }
+}
+
+/// A spread around a series: `lower[i]...upper[i]` at `xs[i]` (e.g. the 10-90 % band of seeded
+/// runs); a point without a position on the axes' scale breaks the band.
+public struct SeriesBand: Sendable, Equatable {
+    public var lower: [Double]
+    public var upper: [Double]
+
+    public init(lower: [Double], upper: [Double]) {
+        self.lower = lower
+        self.upper = upper
     }
 }
 

@@ -36,7 +36,7 @@ public struct CurvesScene: Sendable {
             return Series(label: label, ys: run.losses.indices.map { value(run, $0) ?? .nan }, style: style)
         }
         var series = Series(label: label, ys: fan.quantile(0.5, of: value), style: style)
-        series.band = (fan.quantile(Self.bandQuantiles.lower, of: value), fan.quantile(Self.bandQuantiles.upper, of: value))
+        series.band = SeriesBand(lower: fan.quantile(Self.bandQuantiles.lower, of: value), upper: fan.quantile(Self.bandQuantiles.upper, of: value))
         return series
     }
 
