@@ -47,6 +47,12 @@ import Testing
         changed.objective = .kozistr
         others.append(changed)
         changed = base
+        changed.objective = .stepsTo(tolerance: 0.01)
+        others.append(changed)
+        changed = base
+        changed.tuned = ["lr", "momentum"]
+        others.append(changed)
+        changed = base
         changed.minima = [[1, 1], [0, 0]]
         others.append(changed)
         changed = base
