@@ -66,6 +66,7 @@ extension Figure {
             drawPath(path, transform: t, plot: plot, on: renderer)
         case .series(let series):
             let s = series.style
+            if let band = series.band { drawBand(xs: series.xs, lower: band.lower, upper: band.upper, color: s.color, transform: t, on: renderer) }
             var run: [Point] = []
             var runs: [[Point]] = []
             for (x, y) in zip(series.xs, series.ys) {
@@ -122,10 +123,42 @@ extension Figure {
         StrokeStyle(width: max(width * 0.45, 1), color: color.opacity(0.55))
     }
 
-    /// A path's lines: a white casing under the coloured line, or a haze, clipped to the plot.
+    /// A series' band: one translucent polygon per stretch where both edges have a position.
+    func drawBand(xs: [Double], lower: [Double], upper: [Double], color: Color, transform t: PlotTransform, on renderer: Renderer) {
+        var top: [Point] = [], bottom: [Point] = []
+        func flush() {
+            if top.count > 1 { renderer.fill(polygon: top + bottom.reversed(), color: color.opacity(Self.bandOpacity)) }
+            top = []
+            bottom = []
+        }
+        for index in xs.indices where index < lower.count && index < upper.count {
+            let high = t.pixel(Point(xs[index], upper[index])), low = t.pixel(Point(xs[index], lower[index]))
+            if high.isFinite && low.isFinite {
+                top.append(high)
+                bottom.append(low)
+            } else {
+                flush()
+            }
+        }
+        flush()
+    }
+
+    /// The opacity of a series' band.
+    static let bandOpacity = 0.2
+
+    /// A fan line: a quarter of the path's width (at least one pixel), a third opaque, so that
+    /// where many runs agree the colour builds up.
+    static func fanLine(_ color: Color, width: Double) -> StrokeStyle {
+        StrokeStyle(width: max(width * 0.25, 1), color: color.opacity(0.33))
+    }
+
+    /// A path's lines: its fan, then a white casing under the coloured line, or a haze, clipped to the plot.
     func drawPath(_ path: PathOverlay, transform t: PlotTransform, plot: Rect, on renderer: Renderer) {
         let u = style.unit
         let w = path.width * u
+        for run in path.drawnFan {
+            for line in clip(polyline: run.map(t.pixel), to: plot).runs { renderer.stroke(polyline: line, style: Self.fanLine(path.color, width: w)) }
+        }
         let pixels = path.drawnPoints.map(t.pixel)
         guard !pixels.isEmpty else { return }
         let clipped = clip(polyline: pixels, to: plot)

@@ -410,6 +410,12 @@ extension Axes {
             for layer in layers {
                 if case .series(let s) = layer {
                     for (a, b) in zip(s.xs, s.ys) where a >= xRange.lowerBound && a <= xRange.upperBound { ys.append(b) }
+                    if let band = s.band {
+                        for (index, a) in s.xs.enumerated() where a >= xRange.lowerBound && a <= xRange.upperBound {
+                            if index < band.lower.count { ys.append(band.lower[index]) }
+                            if index < band.upper.count { ys.append(band.upper[index]) }
+                        }
+                    }
                 }
                 if case .horizontalLine(let y, _, _) = layer { ys.append(y) }
             }

@@ -48,6 +48,7 @@ public struct MapScene: Sendable {
             if let (by, scale) = coloring, case let values = by.values(of: path), !values.isEmpty {
                 overlay.stepColors = values.map(scale.color(of:))
             }
+            overlay.fan = path.fan.map { $0.map(point) }
             return overlay
         }
         return ContourMap(

@@ -13,6 +13,8 @@ public struct PlottedPath: Sendable {
     public var divergedAtStep: Int?
     /// The lr each step used, when known: a scheduled run's record, or its spec's constant lr.
     public var learningRates: [Double]?
+    /// Other seeded runs of the same optimizer, drawn thin under this one (see `RunFan`).
+    public var fan: [[[Double]]] = []
 
     public init(label: String, points: [[Double]], finalLoss: Double? = nil, divergedAtStep: Int? = nil) {
         self.label = label

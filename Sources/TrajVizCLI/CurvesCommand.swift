@@ -15,6 +15,7 @@ struct CurvesCommand: ParsableCommand {
             Examples:
               trajviz curves --function rosenbrock-n --dim 10 --optimizer "adam(lr=0.01)" --optimizer "diffgrad(lr=0.01)" --steps 2000
               trajviz curves --function rosenbrock --optimizer "adam(lr=0.01)" --trajectory recorded.json
+              trajviz curves --function rosenbrock --optimizer "adam(lr=0.05)" --gradient-noise 2 --runs 16
             """
     )
 
@@ -23,6 +24,7 @@ struct CurvesCommand: ParsableCommand {
     @Option(help: "A run computed elsewhere: trajectory JSON (ours or `python -m trajviz_torch record`'s) or CSV (repeatable; labelled from the file).")
     var trajectory: [String] = []
     @OptionGroup var runOptions: RunOptions
+    @OptionGroup var noise: NoiseOptions
     @Option(help: "Image size in pixels, WxH.", transform: parseSize) var size: ImageSize = ImageSize(width: 1400, height: 560)
     @Option(help: "The PNG to write (default: output/curves-<function>-<optimizers>[-<hash>].png; - for stdout when it is not a terminal).") var output: String?
 
@@ -36,14 +38,16 @@ struct CurvesCommand: ParsableCommand {
         let definition = try function.resolve()
         let configuration = try runOptions.configuration(for: definition)
         let specs = try optimizer.map { try runOptions.checked(optimizerSpec($0), in: configuration) }
-        let name = OutputName.forRun(function: definition, optimizers: specs, configuration: configuration)
+        let name = OutputName.forRun(function: definition, optimizers: specs, others: noise.nameParts, configuration: noise.configuration(configuration))
         let file = try OutputFile(path: output ?? "output/curves-\(name).png", content: .binary)
         var runs: [(label: String, run: Trajectory)] = []
+        var fans: [RunFan?] = []
         for spec in specs {
-            let run = try TrajectoryRunner.trajectory(
-                of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
+            let fan = try noise.fan(of: spec, on: definition, named: function.function, configuration: configuration)
+            let run = fan.runs[fan.medianIndex]
             if let step = run.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its curves stop there") }
-            runs.append((PlottedPath.label(for: spec) + (run.divergedAtStep.map { "  diverged at step \($0)" } ?? ""), run))
+            runs.append((noise.label(for: spec) + (run.divergedAtStep.map { "  diverged at step \($0)" } ?? ""), run))
+            fans.append(fan.runs.count > 1 ? fan : nil)
         }
         for path in trajectory {
             var run = try PathFile.run(path, dimension: definition.dimension)
@@ -55,8 +59,10 @@ struct CurvesCommand: ParsableCommand {
                 }
             }
             runs.append((run.optimizer, run))
+            fans.append(nil)
         }
-        let figure = try drawable(size: size) { [try CurvesScene(function: definition, runs: runs).figure(width: size.width, height: size.height)] }[0]
+        fans += Array(repeating: nil, count: runs.count - fans.count)
+        let figure = try drawable(size: size) { [try CurvesScene(function: definition, runs: runs, fans: fans).figure(width: size.width, height: size.height)] }[0]
         try file.commit(try FigureRenderer.png(figure))
     }
 }

@@ -16,6 +16,7 @@ struct RenderCommand: ParsableCommand {
               trajviz render --function rosenbrock --optimizer "adam(lr=0.05)" --optimizer "diffgrad(lr=0.05)"
               trajviz render --function rastrigin --optimizer adam --optimizer sgd --layout grid
               trajviz render --function "(x-1)^2 + 3*y^2" --trajectory mine.csv --animate
+              trajviz render --function rosenbrock --optimizer "adam(lr=0.05)" --gradient-noise 2 --runs 16
             """
     )
 
@@ -25,6 +26,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "A run computed elsewhere: trajectory JSON (ours or `python -m trajviz_torch record`'s), our CSV, or a CSV of x,y rows (repeatable; labelled from the file).")
     var trajectory: [String] = []
     @OptionGroup var runOptions: RunOptions
+    @OptionGroup var noise: NoiseOptions
     @OptionGroup var style: MapStyleOptions
     @Option(help: "overlay: every path on one map; grid: one panel per path on a shared colour scale.")
     var layout: LayoutName = .overlay
@@ -75,14 +77,13 @@ struct RenderCommand: ParsableCommand {
             if let step = file.divergedAtStep { warn("\(path) diverged at step \(step); its path ends with a cross") }
             return file
         }
-        let name = OutputName.forRun(function: definition, optimizers: specs, others: trajectory, configuration: configuration)
+        let name = OutputName.forRun(function: definition, optimizers: specs, others: trajectory + noise.nameParts, configuration: noise.configuration(configuration))
         let file = try OutputFile(path: output ?? "output/\(name).\(animate ? "gif" : "png")", content: .binary)
         var paths: [PlottedPath] = []
         for spec in specs {
-            let run = try TrajectoryRunner.trajectory(
-                of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
-            if let step = run.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its path ends with a cross") }
-            paths.append(PlottedPath(run, spec: spec))
+            let fan = try noise.fan(of: spec, on: definition, named: function.function, configuration: configuration)
+            if let step = fan.runs[fan.medianIndex].divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its path ends with a cross") }
+            paths.append(fan.plottedPath(of: spec, label: noise.label(for: spec)))
         }
         paths += files
         var options = try style.mapOptions(layout: layout == .overlay ? .overlay : .grid)

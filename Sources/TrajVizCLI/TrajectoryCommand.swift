@@ -19,14 +19,19 @@ struct TrajectoryCommand: ParsableCommand {
     @Option(help: "The optimizer: a name or name(key=value, ...), e.g. \"adam(lr=0.01)\" (see `trajviz list`).")
     var optimizer: String
     @OptionGroup var runOptions: RunOptions
+    @OptionGroup var noise: NoiseOptions
     @Option(help: "json or csv.") var format: OutputFormat = .json
     @Option(help: "Write to this file (atomically; - or none: stdout), streamed as the run goes.") var output: String?
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, csv }
 
+    func validate() throws {
+        if noise.runs > 1 { throw ValidationError("--runs draws a fan on a map or chart; trajectory writes one run: give its --seed instead") }
+    }
+
     func run() throws {
         let definition = try function.resolve()
-        let configuration = try runOptions.configuration(for: definition)
+        let configuration = noise.configuration(try runOptions.configuration(for: definition))
         let spec = try runOptions.checked(optimizerSpec(optimizer), in: configuration)
         let file = try OutputFile(path: output ?? "-", content: .text)
         let trajectory: Trajectory

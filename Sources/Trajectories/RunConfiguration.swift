@@ -23,10 +23,12 @@ public struct RunConfiguration: Sendable {
     public var layout: ParameterLayout
     /// The learning-rate scheduler stepped after each `optimizer.step()`, or nil for a constant lr.
     public var scheduler: SchedulerSpec?
+    /// Gaussian noise added to each step's gradient before clipping, or nil for exact gradients.
+    public var gradientNoise: GradientNoise?
 
     public init(
         start: [Double], steps: Int, zeroGrad: ZeroGradMode = .inplace, clipGradNorm: Double? = nil,
-        layout: ParameterLayout = .tensor, scheduler: SchedulerSpec? = nil
+        layout: ParameterLayout = .tensor, scheduler: SchedulerSpec? = nil, gradientNoise: GradientNoise? = nil
     ) {
         self.start = start
         self.steps = steps
@@ -34,6 +36,7 @@ public struct RunConfiguration: Sendable {
         self.clipGradNorm = clipGradNorm
         self.layout = layout
         self.scheduler = scheduler
+        self.gradientNoise = gradientNoise
     }
 }
 

@@ -37,11 +37,17 @@ public struct Trajectory: Codable, Sendable, Equatable {
     public var scheduler: String?
     /// With a scheduler: the lr each step used (one per gradient); nil for a constant lr.
     public var learningRates: [Double]?
+    /// σ of the Gaussian noise added to each gradient (`GradientNoise`); nil for exact gradients.
+    public var gradientNoise: Double?
+    /// `absolute` or `relative`, with `gradientNoise`.
+    public var noiseScale: String?
+    /// The noise generator's seed, with `gradientNoise`.
+    public var noiseSeed: UInt64?
 
     enum CodingKeys: String, CodingKey {
         case function, optimizer, start, steps, zeroGrad, clipGradNorm, paramLayout
         case points, losses, gradients, previousGradients, friction, divergedAtStep, reference
-        case scheduler, learningRates
+        case scheduler, learningRates, gradientNoise, noiseScale, noiseSeed
 
         /// The key older files used, where it differs.
         var legacyName: String? {

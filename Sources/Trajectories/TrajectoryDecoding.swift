@@ -52,6 +52,9 @@ extension Trajectory {
         reference = try read(.reference)
         scheduler = try read(.scheduler)
         learningRates = try read(.learningRates)
+        gradientNoise = try read(.gradientNoise)
+        noiseScale = try read(.noiseScale)
+        noiseSeed = try read(.noiseSeed)
     }
 
     /// The rules that the types alone do not check: one dimension throughout, one loss per

@@ -50,6 +50,9 @@ public struct TrajectoryJSONWriter: TrajectorySink {
         if let layout = header.paramLayout { fields.append((.paramLayout, try scalar(layout))) }
         if let diverged = header.divergedAtStep { fields.append((.divergedAtStep, try scalar(diverged))) }
         if let scheduler = header.scheduler { fields.append((.scheduler, try scalar(scheduler))) }
+        if let sigma = header.gradientNoise { fields.append((.gradientNoise, try scalar(sigma))) }
+        if let scale = header.noiseScale { fields.append((.noiseScale, try scalar(scale))) }
+        if let seed = header.noiseSeed { fields.append((.noiseSeed, try scalar(seed))) }
         fields += series.keys.map { ($0, nil) }
         fields.sort { $0.key.stringValue < $1.key.stringValue }
         try output.write("{")

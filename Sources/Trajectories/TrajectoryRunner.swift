@@ -6,6 +6,7 @@ import Schedules
 ///
 ///     optimizer.zero_grad(set_to_none = zeroGrad == .none)
 ///     loss = f(x); loss.backward()              // ∇f accumulated into each parameter's buffer
+///     p.grad += noise                           // with gradient noise (`GradientNoise`)
 ///     clip_grad_norm_(parameters, C)            // when a clip norm is set
 ///     optimizer.step()                          // or step(closure), the four lines above as a closure (LBFGS)
 ///     scheduler.step()                          // with a scheduler; ReduceLROnPlateau: step(loss)
@@ -34,7 +35,7 @@ public enum TrajectoryRunner {
             recordsLearningRates: configuration.scheduler != nil)
         let diverged = loop.run(recording: &recorder)
         let record = recorder.finish()
-        return Trajectory(
+        var trajectory = Trajectory(
             function: function, optimizer: spec.description, start: configuration.start, steps: configuration.steps,
             zeroGrad: configuration.zeroGrad.rawValue, clipGradNorm: configuration.clipGradNorm,
             points: record.points, losses: record.losses, gradients: record.gradients,
@@ -42,6 +43,8 @@ public enum TrajectoryRunner {
             friction: spec.hasFriction ? record.friction : nil, divergedAtStep: diverged,
             paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue,
             scheduler: configuration.scheduler?.description, learningRates: configuration.scheduler == nil ? nil : record.learningRates)
+        trajectory.record(configuration.gradientNoise)
+        return trajectory
     }
 
     /// The same run, keeping only where it ended: for learning-rate searches and metrics.
@@ -199,6 +202,8 @@ struct Loop {
     /// Scratch for the point after a step, swapped in when it is finite.
     var nextPoint: [Double]
     var gradient: [Double]
+    /// The gradient noise, drawn step by step.
+    var noise: GradientNoiseSource?
 
     init(objective: any Objective, spec: OptimizerSpec, configuration: RunConfiguration, probeFriction: Bool) throws(RunError) {
         let dimension = objective.dimension
@@ -216,6 +221,10 @@ struct Loop {
         if let clip = configuration.clipGradNorm, !(clip > 0 && clip.isFinite) {
             throw RunError("the gradient clip norm must be a finite number > 0, got \(clip); jettify's visualizer uses 1.0")
         }
+        if let sigma = configuration.gradientNoise?.sigma, !(sigma >= 0 && sigma.isFinite) {
+            throw RunError("the gradient noise must be a finite number >= 0, got \(sigma)")
+        }
+        noise = configuration.gradientNoise.map(GradientNoiseSource.init)
         switch configuration.layout {
         case .tensor: parameters = [Parameter(configuration.start)]
         case .split: parameters = configuration.start.map { Parameter([$0]) }
@@ -263,6 +272,10 @@ struct Loop {
             recorder.recordLoss(loss)
             guard Self.allFinite(loss, gradient) else { return step }
             backward()
+            if var source = noise {
+                source.perturb(parameters)
+                noise = source
+            }
             if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
             recorder.recordGradient(parameters, learningRate: stepping.learningRate)
             if needsClosure { stepWithClosure() } else { optimizer.step() }

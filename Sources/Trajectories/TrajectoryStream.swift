@@ -37,7 +37,7 @@ extension TrajectoryRunner {
         try recorder.finish()
         sink = recorder.sink
         let dimension = objective.dimension
-        return Trajectory(
+        var header = Trajectory(
             function: function, optimizer: spec.description, start: configuration.start, steps: configuration.steps,
             zeroGrad: configuration.zeroGrad.rawValue, clipGradNorm: configuration.clipGradNorm,
             points: VectorSeries(dimension: dimension), losses: [], gradients: VectorSeries(dimension: dimension),
@@ -45,6 +45,8 @@ extension TrajectoryRunner {
             friction: spec.hasFriction ? VectorSeries(dimension: dimension) : nil, divergedAtStep: diverged,
             paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue,
             scheduler: configuration.scheduler?.description, learningRates: configuration.scheduler == nil ? nil : [])
+        header.record(configuration.gradientNoise)
+        return header
     }
 }
 
