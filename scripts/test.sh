@@ -9,9 +9,10 @@ swift test --parallel 2>&1
 swift build --product trajviz >&2
 bash scripts/python-test.sh
 .build/debug/trajviz scenes output/readme/scenes.json --check --report .build/scene-check
-# trajviz check: a user's package snapshot-tests PNGs with TrajVizSnapshotTesting (scratch under .build),
+# trajviz check: a user's package snapshot-tests PNGs with TrajVizSnapshotTesting; sharing .build reuses
+# the modules built above (about 25 s instead of about 2 min for its own scratch folder),
 # and the HTML report is driven in headless chromium (selenium in a cached venv).
-swift test --package-path Examples/SnapshotTestingExample --scratch-path .build/snapshot-example 2>&1
+swift test --package-path Examples/SnapshotTestingExample --scratch-path .build 2>&1
 "$(bash scripts/browser-venv.sh)" Tools/imagediff/browser/report_in_browser.py .build/debug/trajviz .build/browser-report
 # trajviz serve in headless chromium: a slider and a click on the map redraw it, and the page's URL reproduces it.
 "$(bash scripts/browser-venv.sh)" Tools/explorer/explorer_in_browser.py .build/debug/trajviz .build/browser-explorer

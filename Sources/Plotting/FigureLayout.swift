@@ -7,6 +7,8 @@ public struct FigureLayout: Sendable {
     public var title: PlacedText?
     public var panels: [PanelLayout]
     public var colorbar: ColorbarLayout?
+    /// The paths' colorbar, right of the field's.
+    public var pathColorbar: ColorbarLayout?
     /// The smallest image that holds this figure as laid out here: every panel's plot area at
     /// least `minimumPlotSide` ems (wider when its x tick labels need it), every title and
     /// legend word whole. `Figure.checkSize(measurer:)` refuses an image smaller than this.
@@ -19,7 +21,7 @@ public struct FigureLayout: Sendable {
     public var textBoxes: [Rect] {
         var boxes = title.map { [$0.box] } ?? []
         for panel in panels { boxes += panel.texts.map(\.box) }
-        if let colorbar { boxes += colorbar.texts.map(\.box) }
+        for colorbar in [colorbar, pathColorbar].compactMap({ $0 }) { boxes += colorbar.texts.map(\.box) }
         return boxes
     }
 }
@@ -96,22 +98,24 @@ extension Figure {
             top += placedTitle!.box.height + f * 0.6
         }
 
-        // Colorbar reservation on the right.
+        // Colorbar reservation on the right: the field's, then the paths'.
         var right = Double(width) - pad
-        var colorbarTicks = AxisTicks()
-        var colorbarWidth = 0.0
         let barWidth = f * 1.2
-        if let colorbar {
+        func reserve(_ colorbar: Colorbar?) -> AxisTicks {
+            guard let colorbar else { return AxisTicks() }
             let levels = colorbar.scale.levels
             let lo = levels.values[0], hi = levels.values[levels.values.count - 1]
             let available = Double(height) - top - pad
-            colorbarTicks = Ticks.forScale(levels.scale, lower: lo, upper: hi, maxCount: max(3, min(9, Int(available / (lineHeight * 2.4)))))
-            let labelWidth = colorbarTicks.map { measure($0.label, tickStyle).width }.max() ?? 0
-            colorbarWidth = f * 1.1 + barWidth + tickLength + f * 0.3 + labelWidth
+            let ticks = Ticks.forScale(levels.scale, lower: lo, upper: hi, maxCount: max(3, min(9, Int(available / (lineHeight * 2.4)))))
+            let labelWidth = ticks.map { measure($0.label, tickStyle).width }.max() ?? 0
+            var colorbarWidth = f * 1.1 + barWidth + tickLength + f * 0.3 + labelWidth
             if let label = colorbar.label { colorbarWidth += f * 0.5 + measure(label, labelStyle).height }
-            if let annotation = colorbarTicks.annotation { colorbarWidth = max(colorbarWidth, f * 1.1 + measure(annotation, tickStyle).width) }
+            if let annotation = ticks.annotation { colorbarWidth = max(colorbarWidth, f * 1.1 + measure(annotation, tickStyle).width) }
             right -= colorbarWidth
+            return ticks
         }
+        let colorbarTicks = reserve(colorbar)
+        let pathColorbarTicks = reserve(pathColorbar)
 
         // The panel grid.
         let rows = (panels.count + columns - 1) / columns
@@ -144,7 +148,7 @@ extension Figure {
             smallest: f, measure: { measure($0, $1) })
         let titleStyle = titles.style
         var marginTop = hasTitle ? measure("Ag", titleStyle).height * Double(titles.lineCount) + f * 0.5 + yAnnotationLine : max(f * 0.4, yAnnotationLine + f * 0.3)
-        if colorbarTicks.annotation != nil { marginTop = max(marginTop, lineHeight + f * 0.5) }
+        if colorbarTicks.annotation != nil || pathColorbarTicks.annotation != nil { marginTop = max(marginTop, lineHeight + f * 0.5) }
 
         var layouts: [PanelLayout] = []
         func placePanel(_ index: Int, _ panel: Axes, cell: Rect, reserveBelow: Double) -> PanelLayout {
@@ -309,15 +313,12 @@ extension Figure {
             layouts[index].legend = legend
         }
 
-        var colorbarLayout: ColorbarLayout?
-        if let colorbar {
+        // Beside the plots, and clear of the texts level with them (the title of a lower row's
+        // plot that an equal aspect made narrow reaches further right than the plot); the
+        // paths' bar right of the field's.
+        func place(_ colorbar: Colorbar, ticks colorbarTicks: AxisTicks, x: Double) -> ColorbarLayout {
             let top = layouts.map(\.plot.minY).min() ?? content.minY
             let bottom = layouts.map(\.plot.maxY).max() ?? content.maxY
-            // Beside the plots, and clear of the texts level with it (the title of a lower row's
-            // plot that an equal aspect made narrow reaches further right than the plot).
-            let plotsRight = (layouts.map(\.plot.maxX).max() ?? right) + f * 1.1
-            let level = layouts.flatMap(\.texts).map(\.box).filter { $0.maxY > top && $0.minY < bottom }
-            let x = max(plotsRight, (level.map(\.maxX).max() ?? 0) + f * 0.5)
             let bar = Rect(x: x, y: top, width: barWidth, height: bottom - top)
             let levels = colorbar.scale.levels
             let transform = AxisTransform(scale: levels.scale, lower: levels.values[0], upper: levels.values[levels.values.count - 1], start: bar.maxY, end: bar.minY)
@@ -336,24 +337,33 @@ extension Figure {
             if let annotation = colorbarTicks.annotation {
                 texts.append(PlacedText(annotation, at: Point(bar.minX, bar.minY - f * 0.3), style: tickStyle, horizontal: .left, vertical: .bottom, extent: measure(annotation, tickStyle)))
             }
-            colorbarLayout = ColorbarLayout(bar: bar, transform: transform, ticks: colorbarTicks, texts: texts)
+            return ColorbarLayout(bar: bar, transform: transform, ticks: colorbarTicks, texts: texts)
         }
+        let plotsRight = (layouts.map(\.plot.maxX).max() ?? right) + f * 1.1
+        let plotsTop = layouts.map(\.plot.minY).min() ?? content.minY
+        let plotsBottom = layouts.map(\.plot.maxY).max() ?? content.maxY
+        let level = layouts.flatMap(\.texts).map(\.box).filter { $0.maxY > plotsTop && $0.minY < plotsBottom }
+        var colorbarX = max(plotsRight, (level.map(\.maxX).max() ?? 0) + f * 0.5)
+        let colorbarLayout = colorbar.map { place($0, ticks: colorbarTicks, x: colorbarX) }
+        if let colorbarLayout { colorbarX = (colorbarLayout.texts.map(\.box.maxX).max() ?? colorbarLayout.bar.maxX) + f * 1.1 }
+        let pathColorbarLayout = pathColorbar.map { place($0, ticks: pathColorbarTicks, x: colorbarX) }
 
         // The smallest image for this figure: the size less the room that every part has beyond
         // the least it needs. Plot areas need `minimumPlotSide` ems (and two x tick labels side
-        // by side), titles their widest line, legends their widest word.
+        // by side), titles their widest line up to the plot's width (wider ones are cut short
+        // with "…"), legends their widest word.
         let plotHeight = FigureLayout.minimumPlotSide * f
         let widestXTick = layouts.flatMap(\.xTicks).map { measure($0.label, tickStyle).width }.max() ?? 0
         let plotWidth = max(plotHeight, 2 * widestXTick + f)
         let titleRoom = cellWidth - abs(marginLeft - marginRight) - f * 0.5
-        let widestTitle = titles.lines.flatMap { $0 }.map { measure($0, titleStyle).width }.max() ?? 0
+        let widestTitle = titles.lines.flatMap { $0 }.map { min(measure($0, titleStyle).width, plotWidth) }.max() ?? 0
         var spareWidths = layouts.map { $0.frame.width - plotWidth } + [titleRoom - widestTitle]
         spareWidths += layouts.compactMap(\.legend).map { cellWidth - $0.minimumWidth }
         let spareWidth = (spareWidths.min() ?? 0) * Double(columns)
         let figureTitleSpare = placedTitle.map { Double(width) - 2 * pad - $0.box.width } ?? .infinity
         let spareHeight = (layouts.map { $0.frame.height - plotHeight }.min() ?? 0) * Double(rows)
         let minimumSize = (width: Double(width) - min(spareWidth, figureTitleSpare), height: Double(height) - spareHeight)
-        return FigureLayout(style: style, title: placedTitle, panels: layouts, colorbar: colorbarLayout, minimumSize: minimumSize)
+        return FigureLayout(style: style, title: placedTitle, panels: layouts, colorbar: colorbarLayout, pathColorbar: pathColorbarLayout, minimumSize: minimumSize)
     }
 }
 
@@ -400,6 +410,12 @@ extension Axes {
             for layer in layers {
                 if case .series(let s) = layer {
                     for (a, b) in zip(s.xs, s.ys) where a >= xRange.lowerBound && a <= xRange.upperBound { ys.append(b) }
+                    if let band = s.band {
+                        for (index, a) in s.xs.enumerated() where a >= xRange.lowerBound && a <= xRange.upperBound {
+                            if index < band.lower.count { ys.append(band.lower[index]) }
+                            if index < band.upper.count { ys.append(band.upper[index]) }
+                        }
+                    }
                 }
                 if case .horizontalLine(let y, _, _) = layer { ys.append(y) }
             }

@@ -39,10 +39,17 @@ public struct MapScene: Sendable {
         let field = try ScalarGrid(
             xRange: xRange, yRange: yRange, columns: columns, rows: rows,
             values: function.objective.values(onGridX: xs, y: ys))
+        let coloring = try options.colorBy.map { coloring throws(PlotError) in (coloring, try coloring.scale(for: paths)) }
         let overlays = paths.enumerated().map { index, path in
-            PathOverlay(
+            var overlay = PathOverlay(
                 label: path.label, points: path.points.map(point), color: PathPalette.color(index),
                 finalLoss: path.finalLoss, divergedAtStep: path.divergedAtStep)
+            // A path without values (a file's run has no recorded lr) keeps its own colour.
+            if let (by, scale) = coloring, case let values = by.values(of: path), !values.isEmpty {
+                overlay.stepColors = values.map(scale.color(of:))
+            }
+            overlay.fan = path.fan.map { $0.map(point) }
+            return overlay
         }
         return ContourMap(
             field: field, levels: options.levels ?? defaultLevels(for: field), colormap: options.colormap, fill: options.fill,
@@ -53,23 +60,32 @@ public struct MapScene: Sendable {
     /// with its path's legend text (so the panels need no legends of their own).
     public func figure() throws(PlotError) -> Figure {
         let map = try contourMap()
+        var figure: Figure
         switch options.layout {
         case .overlay:
-            return try map.figure(width: options.width, height: options.height)
+            figure = try map.figure(width: options.width, height: options.height)
         case .grid:
             let groups = map.paths.map { (title: $0.legendText, paths: [$0]) }
-            var figure = try map.smallMultiples(groups, width: options.width, height: options.height)
+            figure = try map.smallMultiples(groups, width: options.width, height: options.height)
             for index in figure.panels.indices { figure.panels[index].showsLegend = false }
-            return figure
         }
+        if let coloring = options.colorBy {
+            figure.pathColorbar = Colorbar(scale: try coloring.scale(for: paths), label: coloring.label)
+        }
+        return figure
     }
 
     /// Animation frames in which every path advances step by step, `frameCount` in all.
     public func frames(count frameCount: Int) throws(PlotError) -> [Figure] {
         let lastStep = paths.map { $0.points.count - 1 }.max() ?? 0
-        return try contourMap().frames(
+        var frames = try contourMap().frames(
             width: options.width, height: options.height,
             steps: ContourMap.frameSteps(lastStep: lastStep, count: frameCount))
+        if let coloring = options.colorBy {
+            let colorbar = Colorbar(scale: try coloring.scale(for: paths), label: coloring.label)
+            for index in frames.indices { frames[index].pathColorbar = colorbar }
+        }
+        return frames
     }
 
     /// The function's own level scale; a log-scaled function that goes negative on this domain

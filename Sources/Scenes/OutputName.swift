@@ -80,6 +80,8 @@ public enum OutputName {
         if configuration.zeroGrad != .inplace { texts.append("zero-grad=\(configuration.zeroGrad.rawValue)") }
         if let clip = configuration.clipGradNorm { texts.append("clip-grad-norm=\(clip)") }
         if configuration.layout != .tensor { texts.append("param-layout=\(configuration.layout.rawValue)") }
+        if let scheduler = configuration.scheduler { texts.append("scheduler=\(scheduler.description)") }
+        if let noise = configuration.gradientNoise { texts.append("noise=\(noise.sigma),\(noise.scale.rawValue),\(noise.seed)") }
         return texts
     }
 }

@@ -11,6 +11,10 @@ public struct PlottedPath: Sendable {
     public var finalLoss: Double?
     /// The step that made the run non-finite, if it did.
     public var divergedAtStep: Int?
+    /// The lr each step used, when known: a scheduled run's record, or its spec's constant lr.
+    public var learningRates: [Double]?
+    /// Other seeded runs of the same optimizer, drawn thin under this one (see `RunFan`).
+    public var fan: [[[Double]]] = []
 
     public init(label: String, points: [[Double]], finalLoss: Double? = nil, divergedAtStep: Int? = nil) {
         self.label = label
@@ -23,11 +27,13 @@ public struct PlottedPath: Sendable {
     /// left at its default).
     public init(_ run: Trajectory, spec: OptimizerSpec) {
         self.init(run, label: Self.label(for: spec))
+        if learningRates == nil, let lr = spec.value(of: .lr) { learningRates = Array(repeating: lr, count: run.gradients.count) }
     }
 
     /// A run of ours under the given legend name.
     public init(_ run: Trajectory, label: String) {
         self.init(label: label, points: run.points.rows, finalLoss: run.losses.last ?? nil, divergedAtStep: run.divergedAtStep)
+        learningRates = run.learningRates
     }
 
     /// The spec as given, with the learning rate written out when the spec left it at its default.

@@ -16,6 +16,7 @@ struct CurvesCommand: ParsableCommand {
             Examples:
               trajviz curves --function rosenbrock-n --dim 10 --optimizer "adam(lr=0.01)" --optimizer "diffgrad(lr=0.01)" --steps 2000
               trajviz curves --function rosenbrock --optimizer "adam(lr=0.01)" --trajectory recorded.json
+              trajviz curves --function rosenbrock --optimizer "adam(lr=0.05)" --gradient-noise 2 --runs 16
             """
     )
 
@@ -24,13 +25,16 @@ struct CurvesCommand: ParsableCommand {
     @Option(help: "A run computed elsewhere: trajectory JSON (ours or `python -m trajviz_torch record`'s) or CSV (repeatable; labelled from the file).")
     var trajectory: [String] = []
     @OptionGroup var runOptions: RunOptions
+    @OptionGroup var noise: NoiseOptions
     @Option(help: "Image size in pixels, WxH (default 1400x560).", transform: parseSize) var size: ImageSize?
     @Option(help: "The PNG to write (default: output/curves-<function>-<optimizers>[-<hash>].png; - for stdout when it is not a terminal).") var output: String?
 
     func run() throws {
-        let request = CurvesRequest(function: function.request, optimizers: optimizer, trajectories: trajectory, run: runOptions.settings, size: size)
+        let request = CurvesRequest(function: function.request, optimizers: optimizer, trajectories: trajectory, run: runOptions.settings(noise: noise), size: size)
         let prepared = try checked { try request.prepared(limits: .commandLine) }
-        let name = OutputName.forRun(function: prepared.function, optimizers: prepared.specs, configuration: prepared.configuration)
+        let name = OutputName.forRun(
+            function: prepared.function, optimizers: prepared.specs, others: prepared.settings.noiseNameParts,
+            configuration: prepared.noisyConfiguration())
         let file = try OutputFile(path: output ?? "output/curves-\(name).png", content: .binary)
         try file.commit(try FigureRenderer.png(try handOver { try request.figure(prepared) }))
     }

@@ -17,6 +17,7 @@ struct RenderCommand: ParsableCommand {
               trajviz render --function rosenbrock --optimizer "adam(lr=0.05)" --optimizer "diffgrad(lr=0.05)"
               trajviz render --function rastrigin --optimizer adam --optimizer sgd --layout grid
               trajviz render --function "(x-1)^2 + 3*y^2" --trajectory mine.csv --animate
+              trajviz render --function rosenbrock --optimizer "adam(lr=0.05)" --gradient-noise 2 --runs 16
             """
     )
 
@@ -26,9 +27,12 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "A run computed elsewhere: trajectory JSON (ours or `python -m trajviz_torch record`'s), our CSV, or a CSV of x,y rows (repeatable; labelled from the file).")
     var trajectory: [String] = []
     @OptionGroup var runOptions: RunOptions
+    @OptionGroup var noise: NoiseOptions
     @OptionGroup var style: MapStyleOptions
     @Option(help: "overlay: every path on one map; grid: one panel per path on a shared colour scale.")
     var layout: LayoutName = .overlay
+    @Option(name: .customLong("color-by"), help: "Colour each path's steps by its step number or by the lr the step used (with --scheduler), with a colour bar for it.")
+    var colorBy: PathColoring?
     @Flag(help: "Write an animated GIF in which the paths advance step by step.")
     var animate = false
     @Option(help: "With --animate: animation frames (2...400, default 60).") var frames: Int?
@@ -64,11 +68,12 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let request = MapRequest(
-            function: function.request, optimizers: optimizer, trajectories: trajectory, run: runOptions.settings,
-            style: style.style(layout: layout == .overlay ? .overlay : .grid))
+            function: function.request, optimizers: optimizer, trajectories: trajectory, run: runOptions.settings(noise: noise),
+            style: style.style(layout: layout == .overlay ? .overlay : .grid, colorBy: colorBy))
         let prepared = try checked { try request.prepared(limits: .commandLine) }
         let name = OutputName.forRun(
-            function: prepared.function, optimizers: prepared.specs, others: trajectory, configuration: prepared.configuration)
+            function: prepared.function, optimizers: prepared.specs, others: trajectory + prepared.settings.noiseNameParts,
+            configuration: prepared.noisyConfiguration())
         let file = try OutputFile(path: output ?? "output/\(name).\(animate ? "gif" : "png")", content: .binary)
         if animate {
             let animation = try handOver { try request.frames(prepared, count: frames ?? 60, limits: .commandLine) }
@@ -79,3 +84,5 @@ struct RenderCommand: ParsableCommand {
         }
     }
 }
+
+extension PathColoring: ExpressibleByArgument {}

@@ -20,19 +20,21 @@ struct TrajectoryCommand: ParsableCommand {
     @Option(help: "The optimizer: a name or name(key=value, ...), e.g. \"adam(lr=0.01)\" (see `trajviz list`).")
     var optimizer: String
     @OptionGroup var runOptions: RunOptions
+    @OptionGroup var noise: NoiseOptions
     @Option(help: "json or csv.") var format: OutputFormat = .json
     @Option(help: "Write to this file (atomically; - or none: stdout), streamed as the run goes.") var output: String?
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, csv }
 
     func run() throws {
-        let request = TrajectoryRequest(function: function.request, optimizers: [optimizer], run: runOptions.settings)
+        let request = TrajectoryRequest(function: function.request, optimizers: [optimizer], run: runOptions.settings(noise: noise))
         let prepared = try checked { try request.prepared(limits: .commandLine) }
         let file = try OutputFile(path: output ?? "-", content: .text)
         let hasFriction = prepared.specs[0].hasFriction
         switch format {
         case .json:
-            var writer = try TrajectoryJSONWriter(output: file, hasFriction: hasFriction)
+            var writer = try TrajectoryJSONWriter(
+                output: file, hasFriction: hasFriction, hasSchedule: prepared.configuration.scheduler != nil)
             try writer.finish(try handOver { try request.stream(prepared, into: &writer) })
         case .csv:
             var writer = try TrajectoryCSV.Writer(output: file, dimension: prepared.function.dimension, hasFriction: hasFriction)

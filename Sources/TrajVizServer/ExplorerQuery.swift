@@ -13,10 +13,14 @@ struct ExplorerQuery {
     static let runParameters: Set<String> = [
         "function", "dim", "condition-number", "optimizer", "steps", "start", "zero-grad", "clip-grad-norm", "param-layout",
     ]
+    /// A run's lr schedule and gradient noise, which every endpoint but the diagnosis takes.
+    static let scheduleAndNoiseParameters: Set<String> = ["scheduler", "gradient-noise", "noise-scale", "seed", "runs"]
+    /// What `/trajectory.json` takes: `trajviz trajectory`'s flags.
+    static let trajectoryParameters = runParameters.union(scheduleAndNoiseParameters)
     /// What `/map.png` takes: `trajviz render`'s flags.
-    static let mapParameters = runParameters.union(["size", "colormap", "levels", "fill", "domain", "layout"])
+    static let mapParameters = trajectoryParameters.union(["size", "colormap", "levels", "fill", "domain", "layout", "color-by"])
     /// What `/curves.png` takes: `trajviz curves`' flags.
-    static let curvesParameters = runParameters.union(["size"])
+    static let curvesParameters = trajectoryParameters.union(["size"])
 
     private var values: [String: [String]] = [:]
 
@@ -71,6 +75,11 @@ struct ExplorerQuery {
             if let mode: ZeroGradMode = try parsed("zero-grad", RequestValues.choice) { run.zeroGrad = mode }
             run.clipGradNorm = try parsed("clip-grad-norm", RequestValues.number)
             if let layout: ParameterLayout = try parsed("param-layout", RequestValues.choice) { run.paramLayout = layout }
+            run.scheduler = value("scheduler")
+            run.gradientNoise = try parsed("gradient-noise", RequestValues.number)
+            if let scale: GradientNoise.Scale = try parsed("noise-scale", RequestValues.choice) { run.noiseScale = scale }
+            if let seed = try parsed("seed", RequestValues.unsigned) { run.seed = seed }
+            if let runs = try parsed("runs", RequestValues.integer) { run.runs = runs }
             return run
         }
     }
@@ -85,6 +94,7 @@ struct ExplorerQuery {
             if let colormap = value("colormap") { style.colormap = colormap }
             if let fill: FieldFill = try parsed("fill", RequestValues.choice) { style.fill = fill }
             if let layout: MapLayout = try parsed("layout", RequestValues.choice) { style.layout = layout }
+            style.colorBy = try parsed("color-by", RequestValues.choice)
             return MapRequest(function: try function, optimizers: optimizers, run: try run, style: style)
         }
     }

@@ -59,7 +59,7 @@ public struct ExplorerServer: Sendable {
             }
         }
         router.get("/trajectory.json") { request, _ in
-            await answer(request, accepted: ExplorerQuery.runParameters) { query in
+            await answer(request, accepted: ExplorerQuery.trajectoryParameters) { query in
                 let outcome = try query.trajectory.trajectories(limits: .server)
                 var data = Data("[".utf8)
                 for (index, run) in outcome.value.enumerated() {

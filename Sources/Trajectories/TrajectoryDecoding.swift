@@ -50,6 +50,11 @@ extension Trajectory {
             previousGradients: try read(.previousGradients), friction: try read(.friction),
             divergedAtStep: try read(.divergedAtStep), paramLayout: try read(.paramLayout))
         reference = try read(.reference)
+        scheduler = try read(.scheduler)
+        learningRates = try read(.learningRates)
+        gradientNoise = try read(.gradientNoise)
+        noiseScale = try read(.noiseScale)
+        noiseSeed = try read(.noiseSeed)
     }
 
     /// The rules that the types alone do not check: one dimension throughout, one loss per
@@ -83,6 +88,10 @@ extension Trajectory {
         }
         if let paramLayout, !["tensor", "split"].contains(paramLayout) {
             throw TrajectoryFormatError("field 'paramLayout': expected \"tensor\" or \"split\", found \"\(paramLayout)\"")
+        }
+        if let learningRates, learningRates.count != gradients.count {
+            throw TrajectoryFormatError(
+                "field 'learningRates': expected \(gradients.count) values (one per gradient), found \(learningRates.count)")
         }
         if let divergedAtStep {
             guard (1...taken + 1).contains(divergedAtStep) else {

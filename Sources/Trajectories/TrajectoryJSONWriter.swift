@@ -15,10 +15,12 @@ public struct TrajectoryJSONWriter: TrajectorySink {
     private var series: [Key: SpillFile] = [:]
     private var counts: [Key: Int] = [:]
 
-    /// Writes into `output`; `hasFriction`: the optimizer reports previous gradients and ξ.
-    public init(output: OutputFile, hasFriction: Bool) throws {
+    /// Writes into `output`; `hasFriction`: the optimizer reports previous gradients and ξ;
+    /// `hasSchedule`: a scheduler sets each step's lr, which is recorded.
+    public init(output: OutputFile, hasFriction: Bool, hasSchedule: Bool = false) throws {
         self.output = output
         let keys: [Key] = [.points, .losses, .gradients] + (hasFriction ? [.previousGradients, .friction] : [])
+            + (hasSchedule ? [.learningRates] : [])
         for key in keys { series[key] = try SpillFile() }
     }
 
@@ -28,6 +30,7 @@ public struct TrajectoryJSONWriter: TrajectorySink {
         if let gradient = row.gradient { try append(.gradients, vector(gradient)) }
         if let previous = row.previousGradient { try append(.previousGradients, vector(previous)) }
         if let friction = row.friction { try append(.friction, vector(friction)) }
+        if let learningRate = row.learningRate { try append(.learningRates, Self.number(learningRate)) }
     }
 
     /// Writes the document: `header`'s scalar fields (its series are ignored) and the streamed
@@ -46,6 +49,10 @@ public struct TrajectoryJSONWriter: TrajectorySink {
         if let clip = header.clipGradNorm { fields.append((.clipGradNorm, try scalar(clip))) }
         if let layout = header.paramLayout { fields.append((.paramLayout, try scalar(layout))) }
         if let diverged = header.divergedAtStep { fields.append((.divergedAtStep, try scalar(diverged))) }
+        if let scheduler = header.scheduler { fields.append((.scheduler, try scalar(scheduler))) }
+        if let sigma = header.gradientNoise { fields.append((.gradientNoise, try scalar(sigma))) }
+        if let scale = header.noiseScale { fields.append((.noiseScale, try scalar(scale))) }
+        if let seed = header.noiseSeed { fields.append((.noiseSeed, try scalar(seed))) }
         fields += series.keys.map { ($0, nil) }
         fields.sort { $0.key.stringValue < $1.key.stringValue }
         try output.write("{")

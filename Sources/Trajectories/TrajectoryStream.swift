@@ -14,6 +14,8 @@ public struct TrajectoryRow: Sendable, Equatable {
     /// DiffGrad family: the g(t-1) that step read, and its friction ξ; nil otherwise and on the last point.
     public var previousGradient: [Double]?
     public var friction: [Double]?
+    /// With a scheduler: the lr the step from this point used; nil otherwise and on the last point.
+    public var learningRate: Double?
 }
 
 /// Takes a run's rows in order, as soon as each is complete.
@@ -35,13 +37,16 @@ extension TrajectoryRunner {
         try recorder.finish()
         sink = recorder.sink
         let dimension = objective.dimension
-        return Trajectory(
+        var header = Trajectory(
             function: function, optimizer: spec.description, start: configuration.start, steps: configuration.steps,
             zeroGrad: configuration.zeroGrad.rawValue, clipGradNorm: configuration.clipGradNorm,
             points: VectorSeries(dimension: dimension), losses: [], gradients: VectorSeries(dimension: dimension),
             previousGradients: spec.hasFriction ? VectorSeries(dimension: dimension) : nil,
             friction: spec.hasFriction ? VectorSeries(dimension: dimension) : nil, divergedAtStep: diverged,
-            paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue)
+            paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue,
+            scheduler: configuration.scheduler?.description, learningRates: configuration.scheduler == nil ? nil : [])
+        header.record(configuration.gradientNoise)
+        return header
     }
 }
 
@@ -53,14 +58,14 @@ extension Trajectory {
                 step: step, point: points[step], loss: step < losses.count ? losses[step] : nil,
                 gradient: step < gradients.count ? gradients[step] : nil,
                 previousGradient: previousGradients.flatMap { step < $0.count ? $0[step] : nil },
-                friction: friction.flatMap { step < $0.count ? $0[step] : nil })
+                friction: friction.flatMap { step < $0.count ? $0[step] : nil },
+                learningRate: learningRates.flatMap { step < $0.count ? $0[step] : nil })
         }
     }
 }
 
 /// Hands each point's row to a sink once the step from it is done (the last at `finish()`).
 struct StreamingRecorder<Sink: TrajectorySink>: StepRecorder {
-    static var recordsEveryLoss: Bool { true }
     var sink: Sink
     let recordsFriction: Bool
     /// The row of the current point, filled in as the step from it proceeds.
@@ -81,7 +86,8 @@ struct StreamingRecorder<Sink: TrajectorySink>: StepRecorder {
         pending.loss = loss.isFinite ? loss : nil
     }
 
-    mutating func recordGradient(_ parameters: [Parameter]) {
+    mutating func recordGradient(_ parameters: [Parameter], learningRate: Double?) {
+        pending.learningRate = learningRate
         var gradient = [Double](repeating: 0, count: pending.point.count)
         gradient.withUnsafeMutableBufferPointer { gradient in
             var offset = 0
@@ -93,10 +99,10 @@ struct StreamingRecorder<Sink: TrajectorySink>: StepRecorder {
         pending.gradient = gradient
     }
 
-    mutating func recordStep(point: [Double], observer: StepObserver?) {
-        if recordsFriction, let previous = observer?[.previousGradient], let friction = observer?[.friction] {
-            pending.previousGradient = Array(previous)
-            pending.friction = Array(friction)
+    mutating func recordStep(point: [Double], heard: HeardFriction?) {
+        if recordsFriction, let heard {
+            pending.previousGradient = Array(heard.previousGradient)
+            pending.friction = Array(heard.friction)
         }
         hand(pending)
         pending = TrajectoryRow(step: pending.step + 1, point: point)
@@ -104,6 +110,7 @@ struct StreamingRecorder<Sink: TrajectorySink>: StepRecorder {
 
     mutating func discardLastGradient() {
         pending.gradient = nil
+        pending.learningRate = nil
     }
 
     /// Hands over the last point's row; throws the sink's first error.

@@ -42,14 +42,18 @@ public struct CurvesRequest: Codable, Sendable, Equatable {
         try figure(try prepared(limits: limits))
     }
 
-    /// The chart of a prepared request. A run that diverged says where in its legend.
+    /// The chart of a prepared request: a fan of noisy runs as its median and band. A run that
+    /// diverged says where in its legend.
     public func figure(_ prepared: PreparedRun) throws(RequestError) -> Outcome<Figure> {
         var prepared = prepared
         let definition = prepared.function
         var runs: [(label: String, run: Trajectory)] = []
+        var fans: [RunFan?] = []
         for spec in prepared.specs {
-            let trajectory = try prepared.run(spec, consequence: "its curves stop there")
-            runs.append((PlottedPath.label(for: spec) + (trajectory.divergedAtStep.map { "  diverged at step \($0)" } ?? ""), trajectory))
+            let fan = try prepared.fan(spec, consequence: "its curves stop there")
+            let trajectory = fan.runs[fan.medianIndex]
+            runs.append((run.label(for: spec) + (trajectory.divergedAtStep.map { "  diverged at step \($0)" } ?? ""), trajectory))
+            fans.append(fan.runs.count > 1 ? fan : nil)
         }
         for file in trajectories {
             var recorded = try asRequestError { try PathFile.run(file, dimension: definition.dimension) }
@@ -61,10 +65,11 @@ public struct CurvesRequest: Codable, Sendable, Equatable {
                 }
             }
             runs.append((recorded.optimizer, recorded))
+            fans.append(nil)
         }
         let size = size ?? Self.defaultSize
         let figure = try drawable(size: self.size) {
-            [try CurvesScene(function: definition, runs: runs).figure(width: size.width, height: size.height)]
+            [try CurvesScene(function: definition, runs: runs, fans: fans).figure(width: size.width, height: size.height)]
         }[0]
         return Outcome(figure, warnings: prepared.warnings)
     }

@@ -43,7 +43,8 @@ public struct MapRequest: Codable, Sendable, Equatable {
         let options = try style.mapOptions(limits: limits)
         var paths: [PlottedPath] = []
         for spec in prepared.specs {
-            paths.append(PlottedPath(try prepared.run(spec, consequence: "its path ends with a cross"), spec: spec))
+            let fan = try prepared.fan(spec, consequence: "its path ends with a cross")
+            paths.append(fan.plottedPath(of: spec, label: run.label(for: spec)))
         }
         for file in trajectories {
             let path = try asRequestError { try PathFile.read(file, dimension: prepared.function.dimension) }

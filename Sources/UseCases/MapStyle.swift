@@ -2,8 +2,8 @@ import GDRenderer
 import Plotting
 import Scenes
 
-/// How a contour map looks, as `--size`, `--colormap`, `--levels`, `--fill`, `--domain` and
-/// `--layout` give it; every field `nil` or default draws `MapOptions`' defaults.
+/// How a contour map looks, as `--size`, `--colormap`, `--levels`, `--fill`, `--domain`,
+/// `--layout` and `--color-by` give it; every field `nil` or default draws `MapOptions`' defaults.
 public struct MapStyle: Codable, Sendable, Equatable {
     /// Image size in pixels; `nil` takes the default 900 x 760.
     public var size: ImageSize?
@@ -15,10 +15,12 @@ public struct MapStyle: Codable, Sendable, Equatable {
     /// XMIN,XMAX,YMIN,YMAX; `nil`: the function's own, or fitted around the paths.
     public var domain: [Double]?
     public var layout: MapLayout
+    /// Colour each path's steps by the step or the lr it used, with a colour bar; `nil`: one colour a path.
+    public var colorBy: PathColoring?
 
     public init(
         size: ImageSize? = nil, colormap: String = "viridis", levels: String? = nil, fill: FieldFill = .bands, domain: [Double]? = nil,
-        layout: MapLayout = .overlay
+        layout: MapLayout = .overlay, colorBy: PathColoring? = nil
     ) {
         self.size = size
         self.colormap = colormap
@@ -26,11 +28,12 @@ public struct MapStyle: Codable, Sendable, Equatable {
         self.fill = fill
         self.domain = domain
         self.layout = layout
+        self.colorBy = colorBy
     }
 
     /// The map options this style describes, checked against `limits`.
     public func mapOptions(limits: RequestLimits) throws(RequestError) -> MapOptions {
-        var options = MapOptions(layout: layout, fill: fill)
+        var options = MapOptions(layout: layout, fill: fill, colorBy: colorBy)
         if let size {
             try limits.checkSize(width: size.width, height: size.height)
             options.width = size.width

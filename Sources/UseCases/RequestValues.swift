@@ -18,6 +18,14 @@ public enum RequestValues {
         return value
     }
 
+    /// A whole number from 0 to 2^64 - 1, such as a seed.
+    public static func unsigned(_ text: String, flag: String) throws(RequestError) -> UInt64 {
+        guard let value = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
+            throw RequestError("\(flag) expects a whole number from 0 to \(UInt64.max) (got '\(text)')")
+        }
+        return value
+    }
+
     /// A finite number.
     public static func number(_ text: String, flag: String) throws(RequestError) -> Double {
         guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {

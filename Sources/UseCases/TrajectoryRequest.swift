@@ -17,6 +17,9 @@ public struct TrajectoryRequest: Codable, Sendable, Equatable {
     /// command line streams the run from it.
     public func prepared(limits: RequestLimits) throws(RequestError) -> PreparedRun {
         guard !optimizers.isEmpty else { throw RequestError("give at least one --optimizer SPEC to run") }
+        guard run.runs == 1 else {
+            throw RequestError("--runs draws a fan on a map or chart; trajectory writes one run: give its --seed instead")
+        }
         return try PreparedRun(function: function, optimizers: optimizers, run: run, limits: limits)
     }
 
@@ -34,8 +37,8 @@ public struct TrajectoryRequest: Codable, Sendable, Equatable {
         var prepared = prepared
         let spec = prepared.specs[0]
         let run = try TrajectoryRunner.stream(
-            of: prepared.function.objective, function: prepared.functionArgument, optimizer: spec, configuration: prepared.configuration,
-            into: &sink)
+            of: prepared.function.objective, function: prepared.functionArgument, optimizer: spec,
+            configuration: prepared.noisyConfiguration(), into: &sink)
         prepared.noteDivergence(of: run, spec: spec, consequence: "the run stops there")
         return Outcome(run, warnings: prepared.warnings)
     }

@@ -6,7 +6,7 @@ import Testing
 /// default names of distinct runs are distinct.
 @Suite struct OutputPathTests {
     static let quick = ["--steps", "5"]
-    static let small = ["--size", "320x260"]
+    static let small = ["--size", "360x260"]
 
     private func isLink(_ url: URL) -> Bool {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil

@@ -19,6 +19,26 @@ struct ExplorerQueryTests {
         #expect(request.style.fill == .smooth)
     }
 
+    @Test func scheduleNoiseAndColouringBecomeTheRequest() throws {
+        let query = try ExplorerQuery(
+            [
+                ("function", "rosenbrock"), ("optimizer", "adam"), ("scheduler", "cosineannealinglr(T_max=300)"), ("gradient-noise", "0.5"),
+                ("noise-scale", "relative"), ("seed", "18446744073709551615"), ("runs", "8"), ("color-by", "lr"),
+            ], accepted: ExplorerQuery.mapParameters)
+        let request = try query.map
+        #expect(
+            request.run
+                == RunSettings(scheduler: "cosineannealinglr(T_max=300)", gradientNoise: 0.5, noiseScale: .relative, seed: .max, runs: 8))
+        #expect(request.style.colorBy == .lr)
+        #expect(try ExplorerQuery([("scheduler", "steplr(step_size=5)")], accepted: ExplorerQuery.curvesParameters).run.scheduler != nil)
+        #expect(try ExplorerQuery([("seed", "3")], accepted: ExplorerQuery.trajectoryParameters).run.seed == 3)
+        #expect(throws: RequestError("--seed expects a whole number from 0 to 18446744073709551615 (got '-1')")) {
+            try ExplorerQuery([("seed", "-1")], accepted: ExplorerQuery.trajectoryParameters).run
+        }
+        #expect(throws: RequestError.self) { try ExplorerQuery([("color-by", "lr")], accepted: ExplorerQuery.curvesParameters) }
+        #expect(throws: RequestError.self) { try ExplorerQuery([("gradient-noise", "1")], accepted: ExplorerQuery.runParameters) }
+    }
+
     @Test(arguments: ["path", "output", "trajectory", "functions-dir", "file"])
     func noParameterNamesAFile(name: String) {
         let error = #expect(throws: RequestError.self) {

@@ -109,8 +109,9 @@ public struct OptimizerSpec: Sendable, Equatable, CustomStringConvertible {
     private static func unknownKey(_ key: String, in definition: OptimizerDefinition, spec: String) -> OptimizerSpecError {
         let keys = definition.options.map(\.key)
         let hint: String
-        if key == "betas" {
-            hint = "give betas as " + keys.filter { $0.hasPrefix("beta") }.map { "\($0)=..." }.joined(separator: " and ") + "; "
+        let numbered = key.hasSuffix("s") ? keys.filter { $0.hasPrefix(key.dropLast()) && $0.last?.isNumber == true } : []
+        if !numbered.isEmpty {
+            hint = "give \(key) as " + numbered.map { "\($0)=..." }.joined(separator: " and ") + "; "
         } else if let nearest = nearestName(to: key, among: keys) {
             hint = "did you mean '\(nearest)'? "
         } else {

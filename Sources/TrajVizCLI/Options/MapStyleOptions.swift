@@ -21,9 +21,11 @@ struct MapStyleOptions: ParsableArguments {
     @Option(help: "The plotted domain, --domain=XMIN,XMAX,YMIN,YMAX; default: the function's own, or fitted around the paths.", transform: parseVector)
     var domain: [Double]?
 
-    /// The style of a map in `layout`.
-    func style(layout: MapLayout) -> MapStyle {
-        MapStyle(size: size, colormap: colormap, levels: levels, fill: fill == .bands ? .bands : .smooth, domain: domain, layout: layout)
+    /// The style of a map in `layout`, its paths coloured by `colorBy`.
+    func style(layout: MapLayout, colorBy: PathColoring? = nil) -> MapStyle {
+        MapStyle(
+            size: size, colormap: colormap, levels: levels, fill: fill == .bands ? .bands : .smooth, domain: domain, layout: layout,
+            colorBy: colorBy)
     }
 }
 

@@ -5,7 +5,7 @@ import Optimizers
 import Trajectories
 import UseCases
 
-/// How each optimizer is run: steps, start, gradient clearing, clipping and parameter layout.
+/// How each optimizer is run: steps, start, gradient clearing, clipping, parameter layout and lr schedule.
 struct RunOptions: ParsableArguments {
     @Option(help: "Optimizer steps (1...\(RequestLimits.commandLine.maximumSteps)).")
     var steps: Int = 300
@@ -22,9 +22,15 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("param-layout"), help: "tensor: the variables as one parameter; split: one parameter per variable.")
     var layout: LayoutChoice = .tensor
 
-    /// The run settings; `RunSettings.configuration` checks them.
-    var settings: RunSettings {
-        RunSettings(steps: steps, start: start, zeroGrad: zeroGrad.mode, clipGradNorm: clipGradNorm, paramLayout: layout.layout)
+    @Option(help: ArgumentHelp("A learning-rate scheduler stepped after each optimizer step, as torch.optim.lr_scheduler's class in lowercase with its keywords: 'cosineannealinglr(T_max=300)', 'sequentiallr(linearlr(start_factor=0.1, total_iters=20), cosineannealinglr(T_max=280), milestones=20)'; lists as milestones=30;60.", valueName: "spec"))
+    var scheduler: String?
+
+    /// The run settings with `noise`'s; `RunSettings.configuration` checks them.
+    func settings(noise: NoiseOptions? = nil) -> RunSettings {
+        let settings = RunSettings(
+            steps: steps, start: start, zeroGrad: zeroGrad.mode, clipGradNorm: clipGradNorm, paramLayout: layout.layout,
+            scheduler: scheduler)
+        return noise?.adding(to: settings) ?? settings
     }
 }
 
