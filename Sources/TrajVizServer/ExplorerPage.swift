@@ -82,6 +82,14 @@ enum ExplorerPage {
     <select id="zero-grad"><option value="inplace">inplace: zero_grad(set_to_none=False)</option><option value="none">none: a fresh buffer every step</option></select>
     <label for="clip">clip-grad-norm</label>
     <input id="clip" type="text" placeholder="none">
+    <label for="scheduler">scheduler <span class="hint">(e.g. cosineannealinglr(T_max=300))</span></label>
+    <input id="scheduler" type="text" placeholder="none">
+    <label for="gradient-noise">gradient noise σ</label>
+    <div class="row"><input id="gradient-noise" type="text" placeholder="none"><select id="noise-scale" style="flex:0 0 auto; width:auto"><option value="absolute">absolute</option><option value="relative">relative</option></select></div>
+    <label for="seed">seed and runs <span class="hint">(with noise: a fan of runs)</span></label>
+    <div class="row"><input id="seed" type="text" placeholder="0"><input id="runs" type="text" placeholder="1"></div>
+    <label for="color-by">colour the map's paths by</label>
+    <select id="color-by"><option value="">their optimizer</option><option value="step">step</option><option value="lr">lr</option></select>
   </fieldset>
   <p class="hint">Every view is a URL: the query holds the <code>trajviz</code> flags. Images come from
   <code>/map.png</code>, <code>/curves.png</code>, <code>/overlap.png</code>, <code>/friction.png</code>;
@@ -192,8 +200,15 @@ function query() {
   if ($("start").value.trim()) q.set("start", $("start").value.trim());
   if ($("zero-grad").value !== "inplace") q.set("zero-grad", $("zero-grad").value);
   if ($("clip").value.trim()) q.set("clip-grad-norm", $("clip").value.trim());
+  for (const id of ["scheduler", "gradient-noise", "seed", "runs"]) if ($(id).value.trim()) q.set(id, $(id).value.trim());
+  if ($("gradient-noise").value.trim() && $("noise-scale").value !== "absolute") q.set("noise-scale", $("noise-scale").value);
+  if ($("color-by").value) q.set("color-by", $("color-by").value);
   return q;
 }
+
+// The flags only the map takes, and those the diagnosis (four exact runs, no schedule) does not.
+const mapOnly = new Set(["color-by"]);
+const notDiagnosed = new Set(["scheduler", "gradient-noise", "noise-scale", "seed", "runs", "color-by"]);
 
 function subset(q, keep) { const out = new URLSearchParams(); for (const [k, v] of q) if (!keep || keep(k, v)) out.append(k, v); return out; }
 
@@ -268,11 +283,11 @@ function refresh() {
   if (!q.get("function") || !q.getAll("optimizer").length) { showError("choose a function and at least one optimizer"); return; }
   const mapQuery = subset(q); mapQuery.set("size", "800x680");
   want("map", "/map.png?" + mapQuery, image("map", h => { frame = (h.get("X-TrajViz-Frame") || "").split(",").map(Number); }));
-  want("curves", "/curves.png?" + subset(q), image("curves"));
+  want("curves", "/curves.png?" + subset(q, k => !mapOnly.has(k)), image("curves"));
   const friction = q.getAll("optimizer").find(spec => (definition(parseSpec(spec).name) || {}).friction);
   document.querySelector(".diag").style.display = friction ? "block" : "none";
   if (friction) {
-    const d = subset(q, (k, v) => k !== "optimizer"); d.append("optimizer", friction);
+    const d = subset(q, k => k !== "optimizer" && !notDiagnosed.has(k)); d.append("optimizer", friction);
     $("diag-spec").textContent = friction;
     want("overlap", "/overlap.png?" + d, image("overlap"));
     want("friction", "/friction.png?" + d, image("friction"));
@@ -287,11 +302,11 @@ function showError(message) { $("error").style.display = message ? "block" : "no
 function quote(text) { return /^[A-Za-z0-9_.,=:\/@-]+$/.test(text) ? text : "'" + text.replace(/'/g, "'\\''") + "'"; }
 function renderCommand() {
   const q = query();
-  const flags = [...q].map(([k, v]) => (k === "start" ? `--start=${quote(v)}` : `--${k} ${quote(v)}`)).join(" ");
-  const lines = [`trajviz render ${flags} --size 800x680`, `trajviz curves ${flags}`];
+  const flag = ([k, v]) => (k === "start" ? `--start=${quote(v)}` : `--${k} ${quote(v)}`);
+  const lines = [`trajviz render ${[...q].map(flag).join(" ")} --size 800x680`, `trajviz curves ${[...q].filter(([k]) => !mapOnly.has(k)).map(flag).join(" ")}`];
   const friction = q.getAll("optimizer").find(spec => (definition(parseSpec(spec).name) || {}).friction);
   if (friction) {
-    const d = [...q].filter(([k]) => k !== "optimizer").map(([k, v]) => (k === "start" ? `--start=${quote(v)}` : `--${k} ${quote(v)}`)).join(" ");
+    const d = [...q].filter(([k]) => k !== "optimizer" && !notDiagnosed.has(k)).map(flag).join(" ");
     lines.push(`trajviz diagnose ${d} --optimizer ${quote(friction)}`);
   }
   $("command").textContent = lines.join("\n");
@@ -325,8 +340,10 @@ async function start() {
   $("start").value = q.get("start") || "";
   $("zero-grad").value = q.get("zero-grad") || "inplace";
   $("clip").value = q.get("clip-grad-norm") || "";
+  for (const id of ["scheduler", "gradient-noise", "seed", "runs", "color-by"]) $(id).value = q.get(id) || "";
+  $("noise-scale").value = q.get("noise-scale") || "absolute";
   $("function-name").onchange = () => { $("function-expression").style.display = $("function-name").value === "" ? "block" : "none"; $("start").value = ""; changed(); };
-  for (const id of ["function-expression", "steps", "start", "zero-grad", "clip"]) $(id).addEventListener("input", changed);
+  for (const id of ["function-expression", "steps", "start", "zero-grad", "clip", "scheduler", "gradient-noise", "noise-scale", "seed", "runs", "color-by"]) $(id).addEventListener("input", changed);
   $("start-reset").onclick = () => { $("start").value = ""; changed(); };
   $("add").onclick = () => { addOptimizer($("add-name").value); changed(); };
   $("show-command").onclick = () => { const c = $("command"); c.style.display = c.style.display === "block" ? "none" : "block"; renderCommand(); };

@@ -156,6 +156,27 @@ def main():
         if not command.startswith("trajviz render --function rosenbrock --optimizer") or f"--start={start}" not in command:
             fail(f"the command does not reproduce the view: {command!r}")
         driver.save_screenshot(os.path.join(output, "explorer-command.png"))
+
+        # A schedule and the lr colouring reach the map and the URL; the curves and the
+        # diagnosis, which take no --color-by (nor the diagnosis a schedule), still draw.
+        driver.execute_script(
+            "for (const [id, value] of [['scheduler', 'cosineannealinglr(T_max=200)'], ['color-by', 'lr']]) {"
+            "  const e = document.getElementById(id); e.value = value; e.dispatchEvent(new Event('input')); }")
+        scheduled_url = wait_until(lambda: map_loaded(driver, reloaded_url), "the map with a schedule, coloured by lr")
+        if "scheduler=" not in scheduled_url or "color-by=lr" not in scheduled_url:
+            fail(f"the map was not asked for with the schedule and the lr colouring: {scheduled_url}")
+        if map_bytes(driver) == reloaded:
+            fail("the map did not change with a schedule coloured by lr")
+        wait_until(lambda: driver.execute_script(
+            "const v = ['curves', 'overlap'].map(id => document.getElementById(id));"
+            "return v.every(i => i.complete && !i.classList.contains('busy'))"
+            " && document.getElementById('verdict').textContent"), "the curves and the diagnosis with a schedule")
+        error = driver.find_element(By.ID, "error")
+        if error.is_displayed():
+            fail(f"a view refused the schedule or the colouring: {error.text!r}")
+        if "scheduler=" not in driver.current_url:
+            fail(f"the page URL did not take the schedule: {driver.current_url}")
+        driver.save_screenshot(os.path.join(output, "explorer-scheduled.png"))
     finally:
         if driver is not None:
             driver.quit()
@@ -164,7 +185,7 @@ def main():
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
-    print(f"explorer_in_browser: slider and click redrew the map, the URL reproduces it; screenshots in {output}")
+    print(f"explorer_in_browser: slider, click and schedule redrew the map, the URL reproduces it; screenshots in {output}")
 
 
 if __name__ == "__main__":
