@@ -5,7 +5,7 @@ public struct Figure: Sendable {
     public var width: Int
     public var height: Int
     public var title: String?
-    public var panels: [Axes]
+    public var panels: [any Panel]
     /// Panels per row; rows fill top to bottom.
     public var columns: Int
     public var colorbar: Colorbar?
@@ -13,7 +13,7 @@ public struct Figure: Sendable {
 
     /// Throws when the size is empty or beyond `ImageSizeLimit`, or there are no panels.
     public init(
-        width: Int, height: Int, title: String? = nil, panels: [Axes], columns: Int = 1, colorbar: Colorbar? = nil,
+        width: Int, height: Int, title: String? = nil, panels: [any Panel], columns: Int = 1, colorbar: Colorbar? = nil,
         style: FigureStyle? = nil
     ) throws(PlotError) {
         try ImageSizeLimit.validate(width: width, height: height)
