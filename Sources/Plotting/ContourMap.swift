@@ -58,6 +58,11 @@ public struct ContourMap: Sendable {
         return Axes(title: title, xLabel: xLabel, yLabel: yLabel, x: AxisSpec(range: field.xRange), y: AxisSpec(range: field.yRange), equalAspect: true, layers: layers)
     }
 
+    /// The surface panel of this map, with the given title and paths, seen from `view`.
+    public func surface(scale: ColorScale, title: String?, paths: [PathOverlay], view: SurfaceView) -> SurfacePanel {
+        SurfacePanel(title: title, field: field, scale: scale, paths: paths, minima: minima, view: view, xLabel: xLabel, yLabel: yLabel, zLabel: colorbarLabel)
+    }
+
     /// The map with all its paths and a colorbar.
     public func figure(width: Int, height: Int) throws(PlotError) -> Figure {
         let scale = try colorScale()

@@ -17,6 +17,10 @@ public struct MapOptions: Sendable {
     public var domain: (x: ClosedRange<Double>, y: ClosedRange<Double>)?
     /// A title over the map; `nil` uses the function's title.
     public var title: String?
+    /// The contour map, the 3-D surface, or both side by side.
+    public var view: MapView = .map
+    /// The camera of the 3-D surface.
+    public var camera = SurfaceView()
 
     public init(
         width: Int = 900, height: Int = 760, layout: MapLayout = .overlay, colormap: Colormap = .viridis,
@@ -37,4 +41,9 @@ public struct MapOptions: Sendable {
 /// `overlay`: every path on one map; `grid`: small multiples, one panel per path.
 public enum MapLayout: String, Sendable, CaseIterable {
     case overlay, grid
+}
+
+/// `map`: the contour map; `surface`: the 3-D surface; `both`: the surface beside the map.
+public enum MapView: String, Sendable, CaseIterable {
+    case map, surface, both
 }

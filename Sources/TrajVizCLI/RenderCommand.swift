@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GDRenderer
 import Optimizers
+import Plotting
 import Scenes
 import Trajectories
 
@@ -15,6 +16,7 @@ struct RenderCommand: ParsableCommand {
               trajviz render --function rosenbrock --optimizer "adam(lr=0.05)" --optimizer "diffgrad(lr=0.05)"
               trajviz render --function rastrigin --optimizer adam --optimizer sgd --layout grid
               trajviz render --function "(x-1)^2 + 3*y^2" --trajectory mine.csv --animate
+              trajviz render --function himmelblau --optimizer adam --view both --azimuth=-120 --elevation 40
             """
     )
 
@@ -27,8 +29,16 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var style: MapStyleOptions
     @Option(help: "overlay: every path on one map; grid: one panel per path on a shared colour scale.")
     var layout: LayoutName = .overlay
+    @Option(help: "map (contour map), 3d (the surface as a lit mesh with the paths on it), or both side by side.")
+    var view: ViewName = .map
+    @Option(help: "With --view 3d or both: the camera's angle about the vertical axis in degrees, e.g. --azimuth=-120 (default -60).")
+    var azimuth: Double?
+    @Option(help: "With --view 3d or both: the camera's height above the floor, in degrees, -90...90 (default 30).")
+    var elevation: Double?
     @Flag(help: "Write an animated GIF in which the paths advance step by step.")
     var animate = false
+    @Flag(help: "With --animate and --view 3d or both: turn the camera once around instead of growing the paths.")
+    var rotate = false
     @Option(help: "With --animate: animation frames (2...400, default 60).") var frames: Int?
     @Option(name: .customLong("frame-delay"), help: "With --animate: delay between frames, in milliseconds (10...10000, default 80).")
     var frameDelay: Int?
@@ -36,6 +46,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The file to write (default: output/<function>-<optimizers>.png or .gif).") var output: String?
 
     enum LayoutName: String, ExpressibleByArgument, CaseIterable { case overlay, grid }
+    enum ViewName: String, ExpressibleByArgument, CaseIterable { case map, threeD = "3d", both }
 
     func validate() throws {
         guard !optimizer.isEmpty || !trajectory.isEmpty else {
@@ -46,6 +57,7 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--frame-delay must be from 10 to 10000 milliseconds (got \(frameDelay))")
         }
         try validateAnimationFlags()
+        try validateViewFlags()
         guard (0...9).contains(compression) else { throw ValidationError("--compression must be from 0 to 9 (got \(compression))") }
     }
 
@@ -61,6 +73,27 @@ struct RenderCommand: ParsableCommand {
                 throw ValidationError("\(flag) applies to animations; add --animate, or drop \(flag)")
             }
         }
+    }
+
+    /// The camera flags need a 3-D view; a 3-D view draws one overlay.
+    private func validateViewFlags() throws {
+        if view == .map {
+            for (flag, given) in [("--azimuth", azimuth != nil), ("--elevation", elevation != nil), ("--rotate", rotate)] where given {
+                throw ValidationError("\(flag) sets the 3-D camera; add --view 3d (or --view both), or drop \(flag)")
+            }
+        }
+        if let azimuth, !azimuth.isFinite { throw ValidationError("--azimuth must be a finite angle in degrees (got \(azimuth))") }
+        if let elevation, !(-90...90).contains(elevation) { throw ValidationError("--elevation must be from -90 to 90 degrees (got \(elevation))") }
+        if rotate && !animate { throw ValidationError("--rotate turns the camera in an animation; add --animate, or drop --rotate") }
+        if view != .map && layout == .grid { throw ValidationError("--view \(view.rawValue) draws every path on one surface; drop --layout grid, or use --view map") }
+    }
+
+    /// The map options of the style flags with the view and camera.
+    private func mapOptions() throws -> MapOptions {
+        var options = try style.mapOptions(layout: layout == .overlay ? .overlay : .grid)
+        options.view = view == .map ? .map : view == .both ? .both : .surface
+        options.camera = SurfaceView(azimuth: azimuth ?? -60, elevation: elevation ?? 30)
+        return options
     }
 
     func run() throws {
@@ -79,13 +112,11 @@ struct RenderCommand: ParsableCommand {
             if let step = path.divergedAtStep { warn("\(file) diverged at step \(step); its path ends with a cross") }
             paths.append(path)
         }
-        let scene = try MapScene(
-            function: definition, paths: paths,
-            options: try style.mapOptions(layout: layout == .overlay ? .overlay : .grid))
+        let scene = try MapScene(function: definition, paths: paths, options: try mapOptions())
         let name = OutputName.make([definition.name] + optimizer.map { (try? OptimizerSpec(parsing: $0).name) ?? $0 })
         let url = URL(fileURLWithPath: output ?? "output/\(name).\(animate ? "gif" : "png")")
         if animate {
-            let animation = try drawable(size: style.size) { try scene.frames(count: frames ?? 60) }
+            let animation = try drawable(size: style.size) { try scene.frames(count: frames ?? 60, rotating: rotate) }
             try FigureRenderer.writeGIF(animation, to: url, delay: max(1, (frameDelay ?? 80) / 10))
         } else {
             let figure = try drawable(size: style.size) { [try scene.figure()] }[0]
