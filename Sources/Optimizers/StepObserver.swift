@@ -1,5 +1,5 @@
 /// A named per-element quantity an optimizer reports at each step, for a trajectory to record:
-/// DiffGrad's g(t-1) and ξ. Channels are compared by identity, so finding one is a pointer
+/// DiffGrad's g(t-1) and ξ, the first moment or momentum buffer. Channels are compared by identity, so finding one is a pointer
 /// comparison; declare each once, as a static constant.
 public final class ObserverChannel: Sendable {
     /// The name a trajectory record gives it.
@@ -16,6 +16,8 @@ public final class ObserverChannel: Sendable {
     public static let previousGradient = ObserverChannel("previousGradient", "g(t-1) as the optimizer read it")
     /// DiffGrad's friction ξ.
     public static let friction = ObserverChannel("friction", "the friction ξ")
+    /// The first moment m (Adam's `exp_avg`) or SGD's momentum buffer b, after the step.
+    public static let firstMoment = ObserverChannel("firstMoments", "the first moment m, or the momentum buffer b, after the step")
 }
 
 /// Listens to an optimizer's steps: for each of its channels, the latest step's value per

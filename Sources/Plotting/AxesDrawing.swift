@@ -70,6 +70,8 @@ extension Axes {
             }
         case .minima:
             break
+        case .arrows(let field):
+            field.draw(transform: t, unit: u, on: renderer)
         case .horizontalLine(let y, let lineStyle, _):
             var scaled = lineStyle
             scaled.width *= u

@@ -126,6 +126,8 @@ public enum Layer: Sendable {
     case minima([Point])
     /// A horizontal reference line at `y` (e.g. ξ = 0.5), with an optional legend label.
     case horizontalLine(y: Double, style: StrokeStyle, label: String?)
+    /// Arrows of one kind, to one scale (the optimizer's insides along a path).
+    case arrows(ArrowField)
 }
 
 /// A colorbar for a colour scale, drawn to the right of the panels.

@@ -46,6 +46,8 @@ extension LegendLayout {
                     renderer.stroke(polyline: [Point(x0, y), Point(x1, y)], style: StrokeStyle(width: stroke.width * u, color: stroke.color, dash: stroke.dash.map { $0 * stroke.width * u }))
                 }
                 if let marker { marker.draw(on: renderer, at: mid, size: 5 * u, fill: stroke.color, edge: .white, edgeWidth: 0.6 * u) }
+            case .arrow(let color, let casing):
+                ArrowField.drawArrow(from: Point(x0, y), to: Point(x1, y), color: color, casing: casing, unit: u, on: renderer)
             case .marker(let shape, let fill, let edge):
                 shape.draw(on: renderer, at: mid, size: style.fontSize * 1.3, fill: fill, edge: edge, edgeWidth: 1.2 * u)
             }

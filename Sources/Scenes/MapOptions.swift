@@ -21,6 +21,10 @@ public struct MapOptions: Sendable {
     public var view: MapView = .map
     /// The camera of the 3-D surface.
     public var camera = SurfaceView()
+    /// The optimizer's insides drawn as arrows along the paths on the map, at every
+    /// `insidesEvery`-th point (`nil`: about 15 arrows along the longest path).
+    public var insides: [InsideVector] = []
+    public var insidesEvery: Int?
 
     public init(
         width: Int = 900, height: Int = 760, layout: MapLayout = .overlay, colormap: Colormap = .viridis,

@@ -47,9 +47,12 @@ public struct MapScene: Sendable {
                 label: path.label, points: path.points.map(point), color: PathPalette.color(index),
                 finalLoss: path.finalLoss, divergedAtStep: path.divergedAtStep)
         }
-        return ContourMap(
+        var map = ContourMap(
             field: field, levels: options.levels ?? defaultLevels(for: field), colormap: options.colormap, fill: options.fill,
             paths: overlays, minima: function.minima.map(point), title: options.title ?? function.title)
+        let diagonal = ((xRange.upperBound - xRange.lowerBound) * (xRange.upperBound - xRange.lowerBound) + (yRange.upperBound - yRange.lowerBound) * (yRange.upperBound - yRange.lowerBound)).squareRoot()
+        map.arrows = InsideVector.arrows(options.insides, along: paths, every: options.insidesEvery, diagonal: diagonal)
+        return map
     }
 
     /// The still picture: one overlay, or small multiples with one panel per path, each titled

@@ -11,6 +11,10 @@ public struct PlottedPath: Sendable {
     public var finalLoss: Double?
     /// The step that made the run non-finite, if it did.
     public var divergedAtStep: Int?
+    /// ∇f as each step received it, when known.
+    public var gradients: [[Double]]?
+    /// The first moment or momentum buffer after each step, when recorded.
+    public var firstMoments: [[Double]]?
 
     public init(label: String, points: [[Double]], finalLoss: Double? = nil, divergedAtStep: Int? = nil) {
         self.label = label
@@ -28,6 +32,8 @@ public struct PlottedPath: Sendable {
     /// A run of ours under the given legend name.
     public init(_ run: Trajectory, label: String) {
         self.init(label: label, points: run.points.rows, finalLoss: run.losses.last ?? nil, divergedAtStep: run.divergedAtStep)
+        gradients = run.gradients.count > 0 ? run.gradients.rows : nil
+        firstMoments = run.firstMoments.flatMap { $0.count > 0 ? $0.rows : nil }
     }
 
     /// The spec as given, with the learning rate written out when the spec left it at its default.

@@ -35,6 +35,10 @@ struct RenderCommand: ParsableCommand {
     var azimuth: Double?
     @Option(help: "With --view 3d or both: the camera's height above the floor, in degrees, -90...90 (default 30).")
     var elevation: Double?
+    @Option(help: "The optimizer's insides as arrows along the paths: any of step, momentum, gradient, comma-separated (each kind to one scale, given in the legend).")
+    var show: String?
+    @Option(name: .customLong("show-every"), help: "With --show: an arrow at every K-th point (default: about 15 along the longest path).")
+    var showEvery: Int?
     @Flag(help: "Write an animated GIF in which the paths advance step by step.")
     var animate = false
     @Flag(help: "With --animate and --view 3d or both: turn the camera once around instead of growing the paths.")
@@ -58,6 +62,7 @@ struct RenderCommand: ParsableCommand {
         }
         try validateAnimationFlags()
         try validateViewFlags()
+        try validateShowFlags()
         guard (0...9).contains(compression) else { throw ValidationError("--compression must be from 0 to 9 (got \(compression))") }
     }
 
@@ -88,11 +93,39 @@ struct RenderCommand: ParsableCommand {
         if view != .map && layout == .grid { throw ValidationError("--view \(view.rawValue) draws every path on one surface; drop --layout grid, or use --view map") }
     }
 
+    /// The kinds `--show` names.
+    private var insides: [InsideVector] {
+        get throws {
+            guard let show else { return [] }
+            return try show.split(separator: ",").map { name in
+                let name = name.trimmingCharacters(in: .whitespaces)
+                guard let kind = InsideVector(rawValue: name) else {
+                    throw ValidationError("--show '\(name)' is unknown; use any of \(InsideVector.allCases.map(\.rawValue).joined(separator: ", ")), comma-separated")
+                }
+                return kind
+            }
+        }
+    }
+
+    /// The arrows go on one still map.
+    private func validateShowFlags() throws {
+        guard show != nil else {
+            if showEvery != nil { throw ValidationError("--show-every applies to --show; add --show step,momentum,gradient, or drop --show-every") }
+            return
+        }
+        _ = try insides
+        if let showEvery, showEvery < 1 { throw ValidationError("--show-every must be at least 1 (got \(showEvery))") }
+        if view == .threeD { throw ValidationError("--show draws arrows on the contour map; use --view map or --view both") }
+        if layout == .grid || animate { throw ValidationError("--show draws arrows on one still map; drop --layout grid and --animate") }
+    }
+
     /// The map options of the style flags with the view and camera.
     private func mapOptions() throws -> MapOptions {
         var options = try style.mapOptions(layout: layout == .overlay ? .overlay : .grid)
         options.view = view == .map ? .map : view == .both ? .both : .surface
         options.camera = SurfaceView(azimuth: azimuth ?? -60, elevation: elevation ?? 30)
+        options.insides = try insides
+        options.insidesEvery = showEvery
         return options
     }
 
@@ -102,8 +135,11 @@ struct RenderCommand: ParsableCommand {
         var paths: [PlottedPath] = []
         for text in optimizer {
             let spec = try optimizerSpec(text)
+            let recordsMoments = try insides.contains(.momentum)
             let run = try TrajectoryRunner.trajectory(
-                of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
+                of: definition.objective, function: function.function, optimizer: spec, configuration: configuration,
+                recordingFirstMoments: recordsMoments)
+            if recordsMoments && run.firstMoments == nil { warn("\(spec) reports no first moment or momentum buffer; it gets no momentum arrows") }
             if let step = run.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its path ends with a cross") }
             paths.append(PlottedPath(run, spec: spec))
         }

@@ -19,22 +19,29 @@ public enum TrajectoryRunner {
     /// The full record of a run: points, losses, gradients, and for the DiffGrad family the
     /// previous gradients and friction the optimizer reported.
     ///
-    /// - Parameter function: the function's name as the record should show it.
+    /// - Parameters:
+    ///   - function: the function's name as the record should show it.
+    ///   - recordingFirstMoments: also record the first moment or momentum buffer after each
+    ///     step (`firstMoments`), when the optimizer reports one.
     public static func trajectory(
-        of objective: any Objective, function: String, optimizer spec: OptimizerSpec, configuration: RunConfiguration
+        of objective: any Objective, function: String, optimizer spec: OptimizerSpec, configuration: RunConfiguration,
+        recordingFirstMoments: Bool = false
     ) throws(RunError) -> Trajectory {
-        var loop = try Loop(objective: objective, spec: spec, configuration: configuration, probeFriction: spec.hasFriction)
+        let recordsMoments = recordingFirstMoments && spec.definition.channels.contains { $0 === ObserverChannel.firstMoment }
+        var loop = try Loop(objective: objective, spec: spec, configuration: configuration, probeFriction: spec.hasFriction || recordsMoments)
         var recorder = FullRecorder(
-            dimension: objective.dimension, steps: configuration.steps, recordsFriction: spec.hasFriction)
+            dimension: objective.dimension, steps: configuration.steps, recordsFriction: spec.hasFriction, recordsFirstMoments: recordsMoments)
         let diverged = loop.run(recording: &recorder)
         let record = recorder.finish()
-        return Trajectory(
+        var trajectory = Trajectory(
             function: function, optimizer: spec.description, start: configuration.start, steps: configuration.steps,
             zeroGrad: configuration.zeroGrad.rawValue, clipGradNorm: configuration.clipGradNorm,
             points: record.points, losses: record.losses, gradients: record.gradients,
             previousGradients: spec.hasFriction ? record.previous : nil,
             friction: spec.hasFriction ? record.friction : nil, divergedAtStep: diverged,
             paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue)
+        trajectory.firstMoments = recordsMoments ? record.firstMoments : nil
+        return trajectory
     }
 
     /// The same run, keeping only where it ended: for learning-rate searches and metrics.
@@ -74,13 +81,17 @@ struct FullRecorder: StepRecorder {
     var gradients: [Double]
     var previousGradients: [Double]
     var friction: [Double]
+    let recordsFirstMoments: Bool
+    var firstMoments: [Double]
     var pointCount = 0
     var lossCount = 0
     var gradientCount = 0
 
-    init(dimension: Int, steps: Int, recordsFriction: Bool) {
+    init(dimension: Int, steps: Int, recordsFriction: Bool, recordsFirstMoments: Bool = false) {
         self.dimension = dimension
         self.recordsFriction = recordsFriction
+        self.recordsFirstMoments = recordsFirstMoments
+        firstMoments = Array(repeating: 0, count: recordsFirstMoments ? steps * dimension : 0)
         points = Array(repeating: 0, count: (steps + 1) * dimension)
         losses = Array(repeating: 0, count: steps + 1)
         gradients = Array(repeating: 0, count: steps * dimension)
@@ -90,18 +101,21 @@ struct FullRecorder: StepRecorder {
 
     /// The records as series and losses.
     consuming func finish() -> (
-        points: VectorSeries, losses: [Double?], gradients: VectorSeries, previous: VectorSeries, friction: VectorSeries
+        points: VectorSeries, losses: [Double?], gradients: VectorSeries, previous: VectorSeries, friction: VectorSeries,
+        firstMoments: VectorSeries
     ) {
         let stepsRecorded = recordsFriction ? pointCount - 1 : 0
         points.removeLast(points.count - pointCount * dimension)
         gradients.removeLast(gradients.count - gradientCount * dimension)
         previousGradients.removeLast(previousGradients.count - stepsRecorded * dimension)
         friction.removeLast(friction.count - stepsRecorded * dimension)
+        firstMoments.removeLast(firstMoments.count - (recordsFirstMoments ? pointCount - 1 : 0) * dimension)
         return (
             VectorSeries(dimension: dimension, storage: points), losses[0..<lossCount].map { $0.isFinite ? $0 : nil },
             VectorSeries(dimension: dimension, storage: gradients),
             VectorSeries(dimension: dimension, storage: previousGradients),
-            VectorSeries(dimension: dimension, storage: friction)
+            VectorSeries(dimension: dimension, storage: friction),
+            VectorSeries(dimension: dimension, storage: firstMoments)
         )
     }
 
@@ -140,6 +154,12 @@ struct FullRecorder: StepRecorder {
             }
             friction.withUnsafeMutableBufferPointer { friction in
                 for index in 0..<dimension { friction[stepOffset + index] = heardFriction[index] }
+            }
+        }
+        if recordsFirstMoments, let heard = observer?[.firstMoment] {
+            let stepOffset = (pointCount - 1) * dimension
+            firstMoments.withUnsafeMutableBufferPointer { moments in
+                for index in 0..<dimension { moments[stepOffset + index] = heard[index] }
             }
         }
         pointCount += 1

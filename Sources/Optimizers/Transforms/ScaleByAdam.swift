@@ -5,6 +5,7 @@ import Foundation
 /// - `.afterBiasCorrection` (`torch.optim.Adam`, which writes m as `lerp`): `u = (m/c₁) / (√v/√c₂ + ε)`;
 /// - `.beforeBiasCorrection` (the Adam paper's code, diffGrad): `u = (√c₂/c₁) · m / (√v + ε)`.
 /// The scalar and the denominator are left to `ScaleByLearningRate`, which rounds as `addcdiv_`.
+/// m goes to the observer's `firstMoment` channel.
 public struct ScaleByAdam: GradientTransformation {
     /// Where ε enters the denominator.
     public enum EpsilonPlacement: Sendable {
@@ -82,5 +83,9 @@ public struct ScaleByAdam: GradientTransformation {
             }
         }
         context.perElementRole = .denominator
+            // Reported after the element loop, so that a step nobody listens to pays one check.
+        if let heard = context.channel(.firstMoment) {
+            for index in heard.indices { heard[index] = m[index] }
+        }
     }
 }

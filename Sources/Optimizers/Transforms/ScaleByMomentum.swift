@@ -1,5 +1,6 @@
 /// SGD's momentum (`torch.optim.SGD`): `b ← g` on the first step, then `b ← μ·b + (1-τ)·g`;
-/// the update is `g + μ·b` with Nesterov, else `b`. `μ = 0` leaves the updates alone.
+/// the update is `g + μ·b` with Nesterov, else `b`. `μ = 0` leaves the updates alone. b goes to
+/// the observer's `firstMoment` channel.
 public struct ScaleByMomentum: GradientTransformation {
     /// μ >= 0.
     public let momentum: Double
@@ -26,6 +27,10 @@ public struct ScaleByMomentum: GradientTransformation {
             let velocity = context.step == 1 ? gradient : addScaled(buffer[index] * momentum, 1 - dampening, gradient)
             buffer[index] = velocity
             updates[index] = nesterov ? addScaled(gradient, momentum, velocity) : velocity
+        }
+        // Reported after the element loop, so that a step nobody listens to pays one check.
+        if let heard = context.channel(.firstMoment) {
+            for index in heard.indices { heard[index] = buffer[index] }
         }
     }
 }
