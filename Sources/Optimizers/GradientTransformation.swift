@@ -83,6 +83,14 @@ public struct StepContext {
             observer[channel].map { UnsafeMutableBufferPointer(start: $0.baseAddress! + elementOffset, count: updates.count) }
         }
     }
+
+    /// Copies a state vector to `channel` when someone listens. Called after the element loop,
+    /// so that a step nobody listens to pays one check.
+    @inline(__always)
+    public func report(_ values: StateVector, on channel: ObserverChannel) {
+        guard let heard = self.channel(channel) else { return }
+        for index in heard.indices { heard[index] = values[index] }
+    }
 }
 
 /// What a block left in `StepContext.denominator` for `ScaleByLearningRate`.

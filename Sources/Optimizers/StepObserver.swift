@@ -16,7 +16,7 @@ public final class ObserverChannel: Sendable {
     public static let previousGradient = ObserverChannel("previousGradient", "g(t-1) as the optimizer read it")
     /// DiffGrad's friction ξ.
     public static let friction = ObserverChannel("friction", "the friction ξ")
-    /// The first moment m (Adam's `exp_avg`) or SGD's momentum buffer b, after the step.
+    /// The first moment m (`exp_avg` of the Adam family, Lion's momentum) or SGD's momentum buffer b, after the step.
     public static let firstMoment = ObserverChannel("firstMoments", "the first moment m, or the momentum buffer b, after the step")
 }
 

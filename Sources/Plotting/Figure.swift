@@ -1,4 +1,4 @@
-/// A whole image: panels of axes laid out in a grid, an optional shared colorbar on the right
+/// A whole image: panels (2-D axes, 3-D surfaces; see `Panel`) laid out in a grid, an optional shared colorbar on the right
 /// and an optional title. Pure data; `FigureLayout` turns it into pixel geometry and
 /// `draw(on:)` hands it to a renderer.
 public struct Figure: Sendable {

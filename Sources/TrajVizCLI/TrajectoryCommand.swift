@@ -21,6 +21,8 @@ struct TrajectoryCommand: ParsableCommand {
     @OptionGroup var runOptions: RunOptions
     @Option(help: "json or csv.") var format: OutputFormat = .json
     @Option(help: "Write to this file (atomically) instead of stdout.") var output: String?
+    @Flag(name: .customLong("first-moments"), help: "Also record the first moment m or momentum buffer b after each step (JSON `firstMoments`), for optimizers that report one.")
+    var firstMoments = false
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, csv }
 
@@ -29,7 +31,9 @@ struct TrajectoryCommand: ParsableCommand {
         let spec = try optimizerSpec(optimizer)
         let configuration = try runOptions.configuration(for: definition)
         let trajectory = try TrajectoryRunner.trajectory(
-            of: definition.objective, function: function.function, optimizer: spec, configuration: configuration)
+            of: definition.objective, function: function.function, optimizer: spec, configuration: configuration,
+            recordingFirstMoments: firstMoments)
+        if firstMoments && trajectory.firstMoments == nil { warn("\(spec) reports no first moment or momentum buffer; the record has none") }
         if let step = trajectory.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "the run stops there") }
         let data: Data
         switch format {

@@ -14,14 +14,19 @@ import Testing
             configuration: configuration, recordingFirstMoments: recording)
     }
 
-    /// Adam and its relatives: m(t) = β₁·m(t-1) + (1-β₁)·g(t) from the recorded gradients.
-    @Test(arguments: ["adam(lr=0.01, beta1=0.8)", "adamw(lr=0.01)", "diffgrad(lr=0.01, clone=false)", "lookahead(lr=0.01)"])
-    func adamsMomentFollowsTheGradients(spec: String) throws {
+    /// Every transform with a first moment: m(t) = β·m(t-1) + (1-β)·g(t) from the recorded
+    /// gradients, from m(0) (β₁, or Lion's β₂; Yogi starts from its initial accumulator).
+    @Test(arguments: [
+        ("adam(lr=0.01, beta1=0.8)", 0.8, 0.0), ("adamw(lr=0.01)", 0.9, 0), ("diffgrad(lr=0.01, clone=false)", 0.9, 0),
+        ("lookahead(lr=0.01)", 0.9, 0), ("adabelief(lr=0.01)", 0.9, 0), ("adamod(lr=0.01)", 0.9, 0), ("adamax(lr=0.01)", 0.9, 0),
+        ("nadam(lr=0.01)", 0.9, 0), ("radam(lr=0.01)", 0.9, 0), ("ranger(lr=0.01)", 0.95, 0), ("diffmod(lr=0.01)", 0.9, 0),
+        ("diffrgrad(lr=0.01)", 0.9, 0), ("yogi(lr=0.01)", 0.9, 1e-6), ("lion(lr=0.001)", 0.99, 0),
+    ])
+    func theMomentFollowsTheGradients(spec: String, beta1: Double, initial: Double) throws {
         let run = try run(spec)
-        let moments = try #require(run.firstMoments)
+        let moments = try #require(run.firstMoments, "\(spec)")
         #expect(moments.count == run.gradients.count)
-        let beta1 = spec.contains("beta1=0.8") ? 0.8 : 0.9
-        var m = [0.0, 0.0]
+        var m = [initial, initial]
         for step in 0..<moments.count {
             m = zip(m, run.gradients[step]).map { beta1 * $0 + (1 - beta1) * $1 }
             for (a, b) in zip(moments[step], m) { #expect(abs(a - b) <= 1e-12 * max(1, abs(b)), "\(spec) step \(step + 1)") }
@@ -44,7 +49,7 @@ import Testing
     /// then and only then, and read back.
     @Test func recordedOnlyWhenAskedFor() throws {
         #expect(try run("adam(lr=0.01)", recording: false).firstMoments == nil)
-        #expect(try run("lion(lr=0.01)").firstMoments == nil)
+        #expect(try run("adagrad(lr=0.01)").firstMoments == nil)
         let plain = try String(decoding: run("adam(lr=0.01)", recording: false).jsonData(), as: UTF8.self)
         #expect(!plain.contains("firstMoments"))
         let recorded = try run("adam(lr=0.01)")

@@ -83,9 +83,6 @@ public struct ScaleByAdam: GradientTransformation {
             }
         }
         context.perElementRole = .denominator
-            // Reported after the element loop, so that a step nobody listens to pays one check.
-        if let heard = context.channel(.firstMoment) {
-            for index in heard.indices { heard[index] = m[index] }
-        }
+        context.report(m, on: .firstMoment)
     }
 }

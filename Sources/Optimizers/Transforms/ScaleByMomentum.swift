@@ -28,9 +28,6 @@ public struct ScaleByMomentum: GradientTransformation {
             buffer[index] = velocity
             updates[index] = nesterov ? addScaled(gradient, momentum, velocity) : velocity
         }
-        // Reported after the element loop, so that a step nobody listens to pays one check.
-        if let heard = context.channel(.firstMoment) {
-            for index in heard.indices { heard[index] = buffer[index] }
-        }
+        context.report(buffer, on: .firstMoment)
     }
 }

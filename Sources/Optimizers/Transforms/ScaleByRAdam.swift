@@ -68,5 +68,6 @@ public struct ScaleByRAdam: GradientTransformation {
             case .skip: updates[index] = 0
             }
         }
+        context.report(state.firstMoment, on: .firstMoment)
     }
 }
