@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// libFuzzer harnesses for the expression parser and the function-file loader, kept out of the
+// libFuzzer harnesses for the expression parser, the function-file loader and deep nesting in both, kept out of the
 // main build. Run them with `Fuzz/run.sh` (see there).
 import Foundation
 import PackageDescription
@@ -17,14 +17,21 @@ let package = Package(
     name: "TrajVizFuzz",
     dependencies: [.package(path: "..")],
     targets: [
+        // libFuzzer's driver and the shape every error must have, shared by the harnesses.
+        .target(name: "FuzzSupport", dependencies: [.product(name: "Objectives", package: trajviz)]),
         .executableTarget(
             name: "FuzzExpression",
-            dependencies: [.product(name: "Objectives", package: trajviz)],
+            dependencies: ["FuzzSupport", .product(name: "Objectives", package: trajviz)],
             linkerSettings: libFuzzer
         ),
         .executableTarget(
             name: "FuzzFunctionFile",
-            dependencies: [.product(name: "Objectives", package: trajviz)],
+            dependencies: ["FuzzSupport", .product(name: "Objectives", package: trajviz)],
+            linkerSettings: libFuzzer
+        ),
+        .executableTarget(
+            name: "FuzzDeepNesting",
+            dependencies: ["FuzzSupport", .product(name: "Objectives", package: trajviz)],
             linkerSettings: libFuzzer
         ),
     ],

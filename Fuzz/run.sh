@@ -21,26 +21,36 @@ flags=(-c release -Xswiftc -sanitize=address -Xswiftc -g
     -Xcxx -fsanitize=address -Xcxx -fsanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp)
 swift build "${flags[@]}" --product FuzzExpression
 swift build "${flags[@]}" --product FuzzFunctionFile
+swift build "${flags[@]}" --product FuzzDeepNesting
 bin="$(swift build "${flags[@]}" --show-bin-path)"
-mkdir -p findings work/expression work/function-file
+mkdir -p findings work/expression work/function-file work/deep-nesting
 status=0
-for harness in expression function-file; do
+for harness in expression function-file deep-nesting; do
     case "$harness" in
         expression) binary="$bin/FuzzExpression"; dict=(-dict=expression.dict) ;;
-        # Leak detection is on for both: TOMLDocument frees what TOMLKit allocates and announces
+        # Leak detection is on for the harnesses that read TOML: TOMLDocument frees what TOMLKit allocates and announces
         # to LeakSanitizer the one block per parse TOMLKit cannot free (its empty toml::table).
         function-file) binary="$bin/FuzzFunctionFile"; dict=(-dict=function-file.dict) ;;
+        # Two bytes of count, then opening\0middle\0closing: opening x count + middle + closing x count.
+        deep-nesting) binary="$bin/FuzzDeepNesting"; dict=(-dict=deep-nesting.dict) ;;
     esac
     options=("${dict[@]}" -max_len=4096 -timeout=10 -rss_limit_mb=4096 -malloc_limit_mb=1024
         -artifact_prefix="findings/$harness-" -print_final_stats=1)
-    if [ "$harness" = function-file ] && [ -n "${FUZZ_RUNS:-}" ]; then
+    runs=("${budget[@]}")
+    if [ "$harness" = deep-nesting ] && [ -n "${FUZZ_RUNS:-}" ]; then
+        # Each input grows to up to 32 KiB of nesting, parsed three ways (milliseconds under ASan):
+        # the replay runs FUZZ_DEEP_RUNS of them (default 300, about 20 s), after 50 with leak detection.
+        runs=(-runs="${FUZZ_DEEP_RUNS:-300}" -seed=1)
+    fi
+    if [ "$harness" != expression ] && [ -n "${FUZZ_RUNS:-}" ]; then
         # The one block per parse that TOMLKit cannot free makes every input look unbalanced, so
         # libFuzzer runs a full leak scan after each (about 4 ms): the replay checks leaks on its
         # first FUZZ_LEAK_RUNS inputs (default 2000) and crashes on all of them.
         leak_runs="${FUZZ_LEAK_RUNS:-2000}"
-        echo "== $harness: $leak_runs inputs with leak detection, then $FUZZ_RUNS without"
+        if [ "$harness" = deep-nesting ]; then leak_runs=50; fi
+        echo "== $harness: $leak_runs inputs with leak detection, then ${runs[*]} without"
         "$binary" "work/$harness" "seeds/$harness" -runs="$leak_runs" -seed=1 "${options[@]}" || status=1
-        "$binary" "work/$harness" "seeds/$harness" "${budget[@]}" -detect_leaks=0 "${options[@]}" || status=1
+        "$binary" "work/$harness" "seeds/$harness" "${runs[@]}" -detect_leaks=0 "${options[@]}" || status=1
         continue
     fi
     echo "== $harness: ${FUZZ_RUNS:-$seconds s}"

@@ -1,9 +1,12 @@
 """Optimizers written for the tests: each kind of state aliasing, and its correct version.
 
 They are small on purpose: the DiffGrad pair follows the published pattern (Adam's moments, a
-friction ξ = sigmoid(|g(t-1) - g(t)|) on the first moment) and differs only in whether the
-previous gradient is kept as a reference or a copy; the others keep a view of the gradient, the
-parameter's own `.data` as "slow weights", or the gradient inside a nested list.
+friction ξ = 1 / (1 + exp(-|g(t-1) - g(t)|)) on the first moment, the step size
+lr·√(1 − β2^t) / (1 − β1^t)) and differs only in whether the previous gradient is kept as a
+reference or a copy, so that TrajViz's `diffgrad(clone=false)` and `diffgrad` reproduce them.
+The others keep a view of the gradient, the parameter's own `.data` as "slow weights" (in
+their state or as an attribute), the gradient inside a nested list, or wrap an aliasing
+optimizer.
 """
 from __future__ import annotations
 
@@ -41,7 +44,7 @@ class DiffGradAliased(Optimizer):
                 state["exp_avg"].mul_(beta1).add_(grad, alpha=1 - beta1)
                 state["exp_avg_sq"].mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
                 denom = state["exp_avg_sq"].sqrt().add_(group["eps"])
-                friction = torch.sigmoid((state["previous_grad"] - grad).abs())
+                friction = 1.0 / (1.0 + torch.exp(-abs(state["previous_grad"] - grad)))
                 state["previous_grad"] = grad.clone() if self.clone else grad
                 step_size = group["lr"] * math.sqrt(1 - beta2 ** state["step"]) / (1 - beta1 ** state["step"])
                 p.addcdiv_(state["exp_avg"] * friction, denom, value=-step_size)
@@ -132,11 +135,48 @@ class FailsOnTheThirdStep(plain_sgd.PlainSGD):
             raise RuntimeError("no third step")
 
 
+class SlowWeightsAsAnAttribute(plain_sgd.PlainSGD):
+    """Keeps `self.slow_weights = [p.data ...]` as an attribute, outside `state` (aliased)."""
+
+    copy = False
+
+    def __init__(self, params, lr: float = 1e-3) -> None:
+        super().__init__(params, lr)
+        self.slow_weights = [[p.data.clone() if self.copy else p.data for p in group["params"]] for group in self.param_groups]
+
+
+class SlowWeightsAsAnAttributeCopied(SlowWeightsAsAnAttribute):
+    """The fix: `p.data.clone()`."""
+
+    copy = True
+
+
+class WrapperOfAnAliasingOptimizer(Optimizer):
+    """A Lookahead-style wrapper whose inner optimizer keeps `previous_grad = grad`."""
+
+    def __init__(self, params, lr: float = 1e-3) -> None:
+        self.inner = DiffGradAliased(params, lr=lr)
+        self.param_groups = self.inner.param_groups
+        self.state = {}
+        self.defaults = self.inner.defaults
+        self._optimizer_step_pre_hooks = {}
+        self._optimizer_step_post_hooks = {}
+
+    def zero_grad(self, set_to_none: bool = True) -> None:
+        self.inner.zero_grad(set_to_none=set_to_none)
+
+    def step(self, closure=None):
+        return self.inner.step(closure)
+
+
 ALIASED = {
     "DiffGradAliased": ("previous_grad", "p.grad"),
     "MomentumKeepingAView": ("last_grad", "p.grad"),
     "LookaheadKeepingData": ("slow", "p"),
     "HistoryInANestedList": ("history.grads[0]", "p.grad"),
+    "SlowWeightsAsAnAttribute": ("slow_weights[0][0]", "p"),
+    "WrapperOfAnAliasingOptimizer": ("inner.state[0].previous_grad", "p.grad"),
 }
 """Each aliased optimizer with the state key and the target the audit must report."""
-CLEAN = ("DiffGradCloned", "MomentumKeepingACopy", "LookaheadKeepingACopy", "HistoryInANestedListCopied")
+CLEAN = ("DiffGradCloned", "MomentumKeepingACopy", "LookaheadKeepingACopy", "HistoryInANestedListCopied",
+         "SlowWeightsAsAnAttributeCopied")

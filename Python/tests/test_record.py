@@ -77,10 +77,26 @@ def test_the_record_agrees_with_swift_when_the_optimizer_is_the_same(trajviz, tm
 
 
 @pytest.mark.parametrize("entry", MANIFEST, ids=[entry["file"] for entry in MANIFEST])
-def test_the_committed_swift_fixture_is_what_record_writes(entry: dict) -> None:
+def test_the_committed_swift_fixture_is_what_record_writes(entry: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPOSITORY)  # file references are relative to the repository
     run = record(resolve(entry["function"]), entry["function"], entry["reference"], load(entry["reference"]), entry["options"],
                  resolve(entry["function"]).start, entry["steps"], entry["zeroGrad"])
     path = FIXTURES / entry["file"]
     if os.environ.get("TRAJVIZ_UPDATE_RECORDED"):
         path.write_text(to_json(run))
     assert json.loads(path.read_text()) == json.loads(to_json(run)), f"re-record with TRAJVIZ_UPDATE_RECORDED=1: {path}"
+
+
+def test_functions_come_from_a_folder_a_file_or_an_expression(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "functions"
+    folder.mkdir()
+    (folder / "bowl.toml").write_text('name = "bowl"\nexpression = "x^2 + 3*y^2"\nstart = [1.0, -1.0]\n')
+    for arguments in (["--function", "bowl", "--functions-dir", str(folder)], ["--function", str(folder / "bowl.toml")]):
+        output = tmp_path / "run.json"
+        assert main(["record", "--optimizer", "torch.optim:SGD", "--options", '{"lr": 0.1}', *arguments, "--steps", "2",
+                     "--output", str(output)]) == 0
+        run = json.loads(output.read_text())
+        assert run["start"] == [1.0, -1.0] and run["gradients"][0] == [2.0, -6.0]
+    monkeypatch.setenv("TRAJVIZ_FUNCTIONS", str(folder))
+    assert resolve("bowl").start == [1.0, -1.0]
+    assert resolve("x^2").start == [-1.5, 1.5]

@@ -1,4 +1,4 @@
-"""Which tensors of an optimizer's state share memory with a parameter or its gradient.
+"""Which tensors an optimizer keeps share memory with a parameter or its gradient.
 
 Two tensors alias when their untyped storages are the same memory: the tensor itself, a view,
 a slice, `p.data` and `p.grad.data` all count, while a copy (`clone()`, `zeros_like`) does not.
@@ -48,11 +48,33 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def aliases(optimizer: torch.optim.Optimizer) -> list[Alias]:
-    """The state tensors that share storage with a parameter or with its current `.grad`.
+def _roots(optimizer: torch.optim.Optimizer, prefix: str, parameters: list[torch.Tensor],
+           visited: set[int]) -> Iterator[tuple[str, Any, bool]]:
+    """Where an optimizer keeps things: its `state` (keyed by parameter or otherwise), its parameter
+    groups except `params`, and its own attributes, with those of an optimizer it wraps. The flag
+    says whether the parameter objects themselves may appear there (as references, not state)."""
+    if id(optimizer) in visited:
+        return
+    visited.add(id(optimizer))
+    for owner, state in optimizer.state.items():
+        owner_index = next((i for i, p in enumerate(parameters) if p is owner), None)
+        key = f"state[{owner_index}]" if owner_index is not None else f"state[{owner!r}]"
+        yield (f"{prefix}{key}" if prefix or len(parameters) > 1 or owner_index is None else ""), state, False
+    for number, group in enumerate(optimizer.param_groups):
+        yield f"{prefix}param_groups[{number}]", {k: v for k, v in group.items() if k != "params"}, False
+    for name, value in vars(optimizer).items():
+        if isinstance(value, torch.optim.Optimizer):
+            yield from _roots(value, f"{prefix}{name}.", parameters, visited)
+        elif name not in ("state", "param_groups", "defaults"):
+            yield f"{prefix}{name}", value, True
 
-    The state searched is `optimizer.state` (keyed by parameter or otherwise) and every entry of
-    the parameter groups except `params` itself.
+
+def aliases(optimizer: torch.optim.Optimizer) -> list[Alias]:
+    """The tensors an optimizer keeps that share storage with a parameter or its current `.grad`.
+
+    Searched: see `_roots`. In the optimizer's attributes a parameter object itself is how the
+    optimizer refers to it (LBFGS keeps `_params`) and is not reported; a view of it or its
+    `.data` is.
     """
     targets: list[tuple[str, int, tuple[int, int]]] = []
     parameters = [p for group in optimizer.param_groups for p in group["params"]]
@@ -62,17 +84,10 @@ def aliases(optimizer: torch.optim.Optimizer) -> list[Alias]:
             if span is not None:
                 targets.append((target, index, span))
     found: list[Alias] = []
-    roots: list[tuple[str, Any]] = []
-    for owner, state in optimizer.state.items():
-        owner_index = next((i for i, p in enumerate(parameters) if p is owner), None)
-        prefix = f"state[{owner_index}]" if owner_index is not None else f"state[{owner!r}]"
-        roots.append((prefix if len(parameters) > 1 or owner_index is None else "", state))
-    for number, group in enumerate(optimizer.param_groups):
-        roots.append((f"param_groups[{number}]", {k: v for k, v in group.items() if k != "params"}))
-    for prefix, state in roots:
+    for prefix, state, holds_parameters in _roots(optimizer, "", parameters, set()):
         for key, tensor in state_tensors(state, prefix):
             span = _storage(tensor)
-            if span is None:
+            if span is None or (holds_parameters and any(tensor is p for p in parameters)):
                 continue
             for target, index, target_span in targets:
                 if _overlaps(span, target_span):

@@ -62,6 +62,8 @@ def _function_arguments(parser: argparse.ArgumentParser, default: str | None) ->
                              "(rosenbrock-n) or an expression in x and y" + (f" (default: {default})" if default else ""))
     parser.add_argument("--dim", type=_positive_int, help="the dimension of rosenbrock-n, rastrigin-n or quadratic-n")
     parser.add_argument("--condition-number", type=float, help="the condition number of quadratic-n (default 100)")
+    parser.add_argument("--functions-dir", action="append", default=[], metavar="DIR",
+                        help="a folder of definition files, searched before the built-in catalog (repeatable; also TRAJVIZ_FUNCTIONS)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -111,7 +113,7 @@ def _run(arguments: argparse.Namespace) -> int:
         scanning.write(table, arguments.markdown, arguments.json)
         print(f"{arguments.markdown}\n{arguments.json}")
         return 0
-    function = resolve(arguments.function, arguments.dim, arguments.condition_number)
+    function = resolve(arguments.function, arguments.dim, arguments.condition_number, arguments.functions_dir)
     cls = load(arguments.optimizer)
     options = parse_options(arguments.options)
     if arguments.command == "record":

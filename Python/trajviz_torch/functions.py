@@ -4,7 +4,8 @@ A `--function` argument is taken, in the order of Swift's `FunctionCatalog.resol
 
 1. an n-dimensional family (`rosenbrock-n`, `rastrigin-n`, `quadratic-n`, with `dimension`);
 2. the path of a definition file, when it ends in `.toml` or names an existing file;
-3. `<folder>/<name>.toml` in the folders of `TRAJVIZ_FUNCTIONS` (colon-separated);
+3. `<folder>/<name>.toml` in the folders given (`--functions-dir`), then those of
+   `TRAJVIZ_FUNCTIONS` (colon-separated);
 4. a name in the built-in catalog: the `Functions/*.toml` files of the repository, shipped as
    package data in `trajviz_torch/functions/` (a test keeps the copies identical);
 5. an inline expression in x and y, starting at (-1.5, 1.5).
@@ -50,7 +51,8 @@ def builtin_names() -> list[str]:
     return sorted(entry.name[:-5] for entry in folder.iterdir() if entry.name.endswith(".toml"))
 
 
-def resolve(argument: str, dimension: int | None = None, condition_number: float | None = None) -> Function:
+def resolve(argument: str, dimension: int | None = None, condition_number: float | None = None,
+            folders: list[str] | None = None) -> Function:
     """The function a `--function` argument names; see the module's documentation for the order."""
     name = argument.strip()
     if name in FAMILIES:
@@ -65,7 +67,7 @@ def resolve(argument: str, dimension: int | None = None, condition_number: float
         with open(name, "rb") as file:
             return definition(file.read(), source=name)
     if re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", name):
-        for folder in filter(None, os.environ.get(ENVIRONMENT_VARIABLE, "").split(":")):
+        for folder in (folders or []) + list(filter(None, os.environ.get(ENVIRONMENT_VARIABLE, "").split(":"))):
             path = os.path.join(folder, name + ".toml")
             if os.path.isfile(path):
                 with open(path, "rb") as file:

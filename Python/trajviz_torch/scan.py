@@ -113,8 +113,9 @@ def markdown(table: dict[str, Any]) -> str:
     lines = [f"# Optimizer aliasing scan, {table['date']}", "",
              f"Made by `python -m trajviz_torch scan` with {versions} (Python {table['python']}): each class built "
              "with its defaults (`lr=1e-3` where it has none), stepped 20 times on Rosenbrock in both zero-grad "
-             "modes (up to the step where a diverging run's point stops being finite), and every tensor of its state "
-             "compared by storage with the parameter and `p.grad` after every step.", ""]
+             "modes (up to the step where a diverging run's point stops being finite), and every tensor it keeps (its "
+             "state, parameter groups and attributes, and a wrapped optimizer's) compared by storage with the "
+             "parameter and `p.grad` after every step.", ""]
     for package in table["versions"]:
         rows = [row for row in table["rows"] if row["package"] == package]
         counts = {status: sum(row["status"] == status for row in rows) for status in ("clean", "aliases", "could not run")}

@@ -1,9 +1,10 @@
 import Trajectories
 
 extension Trajectory {
-    /// The first step (1-based) whose record is not finite: its gradient, the g(t−1) or ξ it
-    /// read, the point it reached or the loss there (or, as step 1, the start point or its
-    /// loss). The runner stops at a non-finite point; a recorded run may carry any of these.
+    /// The first step (1-based) that diverged, by the runner's rule: its gradient, the g(t−1)
+    /// or ξ it read, or the point it reached is not finite, or the loss at the point it started
+    /// from is not (so a loss that overflows after step s makes step s + 1 the divergent one).
+    /// The runner stops there itself; a recorded run may carry any of these.
     public var firstNonFiniteStep: Int? {
         func finite(_ values: [Double]) -> Bool { values.allSatisfy(\.isFinite) }
         func finite(_ series: VectorSeries?, _ index: Int) -> Bool {
@@ -11,14 +12,15 @@ extension Trajectory {
             return finite(series[index])
         }
         func finiteLoss(_ index: Int) -> Bool { index >= losses.count || losses[index].map(\.isFinite) ?? false }
-        if !finite(points, 0) || !finiteLoss(0) { return 1 }
+        if !finite(points, 0) || gradients.count > 0 && !finiteLoss(0) { return 1 }
         for step in 1...max(1, gradients.count) {
             let index = step - 1
             if !finite(gradients, index) || !finite(previousGradients, index) || !finite(friction, index)
-                || !finite(points, step) || !finiteLoss(step)
+                || !finite(points, step)
             {
                 return step
             }
+            if step < gradients.count, !finiteLoss(step) { return step + 1 }
         }
         return nil
     }

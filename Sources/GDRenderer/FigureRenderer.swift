@@ -70,9 +70,4 @@ public enum FigureRenderer {
         try take(gdImageGifAnimEndPtr(&size), size, "trailer")
         return output
     }
-
-    /// Renders the frames and writes them as an animated GIF at `url`.
-    public static func writeGIF(_ frames: [Figure], to url: URL, delay: Int = 8, finalDelay: Int = 150) throws {
-        try writeAtomically(gif(frames, delay: delay, finalDelay: finalDelay), to: url)
-    }
 }

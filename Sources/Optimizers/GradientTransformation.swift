@@ -22,6 +22,16 @@ public protocol GradientTransformation {
 
     /// Transforms `context.updates` in place for step `context.step`.
     func update(_ context: inout StepContext, state: inout State)
+
+    /// Brings `state` up to date with this block's hyperparameters after a scheduler changed
+    /// them between steps (the block was rebuilt from new settings; its state was kept). Only a
+    /// block whose state caches something made from a hyperparameter, such as the powers of β₁
+    /// that OneCycleLR's momentum cycling changes, needs it; the default does nothing.
+    func rebind(_ state: inout State)
+}
+
+extension GradientTransformation {
+    public func rebind(_ state: inout State) {}
 }
 
 /// What a transformation sees of one parameter during one step.
@@ -49,6 +59,8 @@ public struct StepContext {
     public var perElementRole: PerElementRole = .none
     /// Scratch for the tensor of a first `addcdiv_` call, with `.denominatorAfterLeadingTerm`.
     public let leadingTerm: UnsafeMutableBufferPointer<Double>
+    /// Scratch that takes the reports no one listens to.
+    private let unheard: UnsafeMutableBufferPointer<Double>
     /// The first call's step size is `(leadingFactor·lr)/leadingDivisor`.
     public var leadingFactor = 1.0
     public var leadingDivisor = 1.0
@@ -56,16 +68,21 @@ public struct StepContext {
     public var stepFactor = 1.0
     /// A scalar the step size is divided by, e.g. Adam's bias correction `1 - β₁ᵗ`.
     public var stepDivisor = 1.0
+    /// A scalar the finished step size is multiplied by: LAMB's trust ratio. The step size is
+    /// `((stepFactor·lr)/stepDivisor)·stepMultiplier`.
+    public var stepMultiplier = 1.0
     /// The scale `s` in the final `p ← p + s·u`.
     public var applyScale = 1.0
 
     public init(
         step: Int, parameter: UnsafeMutableBufferPointer<Double>, gradient: GradientBuffer,
         updates: UnsafeMutableBufferPointer<Double>, denominator: UnsafeMutableBufferPointer<Double>,
-        leadingTerm: UnsafeMutableBufferPointer<Double>, elementOffset: Int, observer: StepObserver?
+        leadingTerm: UnsafeMutableBufferPointer<Double>, unheard: UnsafeMutableBufferPointer<Double>, elementOffset: Int,
+        observer: StepObserver?
     ) {
         self.denominator = denominator
         self.leadingTerm = leadingTerm
+        self.unheard = unheard
         self.step = step
         self.parameter = parameter
         self.gradient = gradient
@@ -74,22 +91,21 @@ public struct StepContext {
         self.observer = observer.map(Unmanaged.passUnretained)
     }
 
-    /// Where this parameter's values of `channel` go this step (indexed like `updates`), or
-    /// `nil` when no one listens to it. Look it up once per step, outside the element loop.
+    /// Where this parameter's values of `channel` go this step (indexed like `updates`): the
+    /// observer's slots, or scratch that no one reads when no one listens to the channel (so a
+    /// reporting loop stores unconditionally). Look it up once per step, outside the loop.
     @inline(__always)
-    public func channel(_ channel: ObserverChannel) -> UnsafeMutableBufferPointer<Double>? {
-        guard let observer else { return nil }
-        return observer._withUnsafeGuaranteedRef { observer in
-            observer[channel].map { UnsafeMutableBufferPointer(start: $0.baseAddress! + elementOffset, count: updates.count) }
-        }
+    public func channel(_ channel: ObserverChannel) -> UnsafeMutableBufferPointer<Double> {
+        guard let heard = observer?._withUnsafeGuaranteedRef({ $0[channel] }) else { return unheard }
+        return UnsafeMutableBufferPointer(start: heard.baseAddress! + elementOffset, count: updates.count)
     }
 
     /// Copies a state vector to `channel` when someone listens. Called after the element loop,
     /// so that a step nobody listens to pays one check.
     @inline(__always)
     public func report(_ values: StateVector, on channel: ObserverChannel) {
-        guard let heard = self.channel(channel) else { return }
-        for index in heard.indices { heard[index] = values[index] }
+        guard let heard = observer?._withUnsafeGuaranteedRef({ $0[channel] }) else { return }
+        for index in updates.indices { heard[elementOffset + index] = values[index] }
     }
 }
 
@@ -135,6 +151,11 @@ public struct Chain<First: GradientTransformation, Second: GradientTransformatio
     public func update(_ context: inout StepContext, state: inout (First.State, Second.State)) {
         first.update(&context, state: &state.0)
         second.update(&context, state: &state.1)
+    }
+
+    public func rebind(_ state: inout (First.State, Second.State)) {
+        first.rebind(&state.0)
+        second.rebind(&state.1)
     }
 }
 

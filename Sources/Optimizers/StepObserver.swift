@@ -1,23 +1,32 @@
 /// A named per-element quantity an optimizer reports at each step, for a trajectory to record:
-/// DiffGrad's g(t-1) and ξ, the first moment or momentum buffer. Channels are compared by identity, so finding one is a pointer
-/// comparison; declare each once, as a static constant.
-public final class ObserverChannel: Sendable {
+/// DiffGrad's g(t-1) and ξ, the first moment or momentum buffer. Declare each once, as a static property like those below: a channel
+/// is a pair of string constants, so naming one costs nothing, and two channels are the same
+/// when their names are the same constant (a pointer comparison).
+public struct ObserverChannel: Sendable, Equatable {
     /// The name a trajectory record gives it.
-    public let name: String
+    public let name: StaticString
     /// One line on what it holds.
-    public let summary: String
+    public let summary: StaticString
 
-    public init(_ name: String, _ summary: String) {
+    public init(_ name: StaticString, _ summary: StaticString) {
         self.name = name
         self.summary = summary
     }
 
     /// What DiffGrad's friction read as the previous gradient g(t-1).
-    public static let previousGradient = ObserverChannel("previousGradient", "g(t-1) as the optimizer read it")
+    public static var previousGradient: ObserverChannel { ObserverChannel("previousGradient", "g(t-1) as the optimizer read it") }
     /// DiffGrad's friction ξ.
-    public static let friction = ObserverChannel("friction", "the friction ξ")
+    public static var friction: ObserverChannel { ObserverChannel("friction", "the friction ξ") }
     /// The first moment m (`exp_avg` of the Adam family, Lion's momentum) or SGD's momentum buffer b, after the step.
-    public static let firstMoment = ObserverChannel("firstMoments", "the first moment m, or the momentum buffer b, after the step")
+    public static var firstMoment: ObserverChannel {
+        ObserverChannel("firstMoments", "the first moment m, or the momentum buffer b, after the step")
+    }
+
+    /// The same channel: the same name constant.
+    @inline(__always)
+    public static func == (lhs: ObserverChannel, rhs: ObserverChannel) -> Bool {
+        lhs.name.utf8Start == rhs.name.utf8Start && lhs.name.utf8CodeUnitCount == rhs.name.utf8CodeUnitCount
+    }
 }
 
 /// Listens to an optimizer's steps: for each of its channels, the latest step's value per
@@ -25,8 +34,8 @@ public final class ObserverChannel: Sendable {
 public final class StepObserver {
     /// The channels heard, in the order they were asked for.
     public let channels: [ObserverChannel]
-    /// One slot per channel: its identity and its values (NaN until a step reports).
-    private let slots: UnsafeMutableBufferPointer<(channel: ObjectIdentifier, values: UnsafeMutableBufferPointer<Double>)>
+    /// One slot per channel: the channel and its values (NaN until a step reports).
+    private let slots: UnsafeMutableBufferPointer<(channel: ObserverChannel, values: UnsafeMutableBufferPointer<Double>)>
 
     /// An observer of `channels` for `elementCount` elements in all.
     public init(channels: [ObserverChannel], elementCount: Int) {
@@ -35,7 +44,7 @@ public final class StepObserver {
         for (index, channel) in channels.enumerated() {
             let values = UnsafeMutableBufferPointer<Double>.allocate(capacity: elementCount)
             values.initialize(repeating: .nan)
-            (slots.baseAddress! + index).initialize(to: (ObjectIdentifier(channel), values))
+            (slots.baseAddress! + index).initialize(to: (channel, values))
         }
     }
 
@@ -47,8 +56,7 @@ public final class StepObserver {
     /// The latest step's values of `channel`, one per element; `nil` when it is not heard.
     @inline(__always)
     public subscript(channel: ObserverChannel) -> UnsafeMutableBufferPointer<Double>? {
-        let identity = ObjectIdentifier(channel)
-        for slot in slots where slot.channel == identity { return slot.values }
+        for slot in slots where slot.channel == channel { return slot.values }
         return nil
     }
 }

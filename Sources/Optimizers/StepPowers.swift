@@ -17,10 +17,30 @@ public struct StepPowers: Sendable {
     }
 
     private var table: PowerTable
+    /// Whether values beyond the table are memoised by growing it.
+    private let grows: Bool
 
     /// The powers of `base` (β) at the steps scaled by `exponentScale` (s, 1 for bias corrections).
     public init(base: Double, exponentScale: Double = 1, quantity: Quantity = .power) {
         table = PowerTable.shared(PowerTable.Key(base, exponentScale, quantity), atLeast: PowerTable.initialCount)
+        grows = true
+    }
+
+    /// The same values, each computed by `pow` when asked for and never memoised: for a base
+    /// that a scheduler changes every step (OneCycleLR's β₁), where a table would be used once.
+    public init(unmemoisedBase base: Double, exponentScale: Double = 1, quantity: Quantity = .power) {
+        table = PowerTable(key: PowerTable.Key(base, exponentScale, quantity), values: [])
+        grows = false
+    }
+
+    /// The base β.
+    public var base: Double { Double(bitPattern: table.key.base) }
+
+    /// These powers for `base`: unchanged when it is the same, else unmemoised ones.
+    public func rebased(_ base: Double) -> StepPowers {
+        base.bitPattern == table.key.base
+            ? self
+            : StepPowers(unmemoisedBase: base, exponentScale: Double(bitPattern: table.key.exponentScale), quantity: table.key.quantity)
     }
 
     /// The quantity at step t ≥ 1, e.g. `pow(base, Double(t)·exponentScale)`.
@@ -30,7 +50,7 @@ public struct StepPowers: Sendable {
     }
 
     private mutating func beyondTable(_ t: Int) -> Double {
-        if table.values.count < PowerTable.maximumCount {
+        if grows, table.values.count < PowerTable.maximumCount {
             table = PowerTable.shared(table.key, atLeast: t)
             if t <= table.values.count { return table.values[t - 1] }
         }
@@ -46,7 +66,7 @@ final class PowerTable: Sendable {
     let key: Key
     let values: [Double]
 
-    private init(key: Key, values: [Double]) {
+    fileprivate init(key: Key, values: [Double]) {
         self.key = key
         self.values = values
     }

@@ -50,6 +50,7 @@ extension Axes {
             drawPath(path, transform: t, plot: plot, style: style, on: renderer)
         case .series(let series):
             let s = series.style
+            if let band = series.band { drawBand(xs: series.xs, lower: band.lower, upper: band.upper, color: s.color, transform: t, on: renderer) }
             var run: [Point] = []
             var runs: [[Point]] = []
             for (x, y) in zip(series.xs, series.ys) {
@@ -108,10 +109,43 @@ extension Axes {
         StrokeStyle(width: max(width * 0.45, 1), color: color.opacity(0.55))
     }
 
-    /// A path's lines: a white casing under the coloured line, or a haze, clipped to the plot.
+    /// A series' band: one translucent polygon per stretch where both edges have a position.
+    func drawBand(xs: [Double], lower: [Double], upper: [Double], color: Color, transform t: PlotTransform, on renderer: Renderer) {
+        var top: [Point] = [], bottom: [Point] = []
+        func flush() {
+            if top.count > 1 { renderer.fill(polygon: top + bottom.reversed(), color: color.opacity(Self.bandOpacity)) }
+            top = []
+            bottom = []
+        }
+        for index in xs.indices where index < lower.count && index < upper.count {
+            let high = t.pixel(Point(xs[index], upper[index])), low = t.pixel(Point(xs[index], lower[index]))
+            if high.isFinite && low.isFinite {
+                top.append(high)
+                bottom.append(low)
+            } else {
+                flush()
+            }
+        }
+        flush()
+    }
+
+    /// The opacity of a series' band.
+    static let bandOpacity = 0.2
+
+    /// A fan line: a quarter of the path's width (at least one pixel), a third opaque, so that
+    /// where many runs agree the colour builds up.
+    static func fanLine(_ color: Color, width: Double) -> StrokeStyle {
+        StrokeStyle(width: max(width * 0.25, 1), color: color.opacity(0.33))
+    }
+
+    /// A path's lines: its fan, then a white casing under the coloured line (one colour per
+    /// step with `stepColors`), or a haze, clipped to the plot.
     func drawPath(_ path: PathOverlay, transform t: PlotTransform, plot: Rect, style: FigureStyle, on renderer: Renderer) {
         let u = style.unit
         let w = path.width * u
+        for run in path.drawnFan {
+            for line in clip(polyline: run.map(t.pixel), to: plot).runs { renderer.stroke(polyline: line, style: Self.fanLine(path.color, width: w)) }
+        }
         let pixels = path.drawnPoints.map(t.pixel)
         guard !pixels.isEmpty else { return }
         let clipped = clip(polyline: pixels, to: plot)
@@ -121,7 +155,14 @@ extension Axes {
         }
         let casing = StrokeStyle(width: w + 2.2 * u, color: Color.white.opacity(0.9))
         for run in clipped.runs { renderer.stroke(polyline: run, style: casing) }
-        for run in clipped.runs { renderer.stroke(polyline: run, style: StrokeStyle(width: w, color: path.color)) }
+        guard let colors = path.stepColors else {
+            for run in clipped.runs { renderer.stroke(polyline: run, style: StrokeStyle(width: w, color: path.color)) }
+            return
+        }
+        for step in 1..<pixels.count where step - 1 < colors.count {
+            let segment = StrokeStyle(width: w, color: colors[step - 1])
+            for run in clip(polyline: [pixels[step - 1], pixels[step]], to: plot).runs { renderer.stroke(polyline: run, style: segment) }
+        }
     }
 
     /// Markers drawn after the clip is lifted: minima stars; for paths, a darker dot every k

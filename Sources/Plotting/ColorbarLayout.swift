@@ -6,6 +6,9 @@ public struct ColorbarLayout: Sendable {
     public var ticks: AxisTicks
     public var texts: [PlacedText]
 
+    /// The right edge of the bar and its texts.
+    var right: Double { texts.map(\.box.maxX).max() ?? bar.maxX }
+
     /// The bar's width: 1.2 ems.
     static func barWidth(_ style: FigureStyle) -> Double { style.fontSize * 1.2 }
 
@@ -26,16 +29,23 @@ public struct ColorbarLayout: Sendable {
         return width
     }
 
-    /// The colorbar as tall as the plots, beside them, and clear of the texts level with it (the
-    /// title of a lower row's plot that an equal aspect made narrow reaches further right than
-    /// the plot).
-    static func place(_ colorbar: Colorbar, ticks: AxisTicks, beside panels: [PanelLayout], content: Rect, style: FigureStyle, measurer: TextMeasuring) -> ColorbarLayout {
-        let f = style.fontSize, tickStyle = style.tickStyle
+    /// Where the first colorbar starts: beside the plots, and clear of the texts level with them
+    /// (the title of a lower row's plot that an equal aspect made narrow reaches further right
+    /// than the plot).
+    static func left(beside panels: [PanelLayout], content: Rect, style: FigureStyle) -> Double {
+        let f = style.fontSize
         let top = panels.map(\.plot.minY).min() ?? content.minY
         let bottom = panels.map(\.plot.maxY).max() ?? content.maxY
         let plotsRight = (panels.map(\.plot.maxX).max() ?? content.maxX) + f * 1.1
         let level = panels.flatMap(\.texts).map(\.box).filter { $0.maxY > top && $0.minY < bottom }
-        let x = max(plotsRight, (level.map(\.maxX).max() ?? 0) + f * 0.5)
+        return max(plotsRight, (level.map(\.maxX).max() ?? 0) + f * 0.5)
+    }
+
+    /// The colorbar as tall as the plots, its bar starting at `x`.
+    static func place(_ colorbar: Colorbar, ticks: AxisTicks, x: Double, beside panels: [PanelLayout], content: Rect, style: FigureStyle, measurer: TextMeasuring) -> ColorbarLayout {
+        let f = style.fontSize, tickStyle = style.tickStyle
+        let top = panels.map(\.plot.minY).min() ?? content.minY
+        let bottom = panels.map(\.plot.maxY).max() ?? content.maxY
         let bar = Rect(x: x, y: top, width: barWidth(style), height: bottom - top)
         let levels = colorbar.scale.levels
         let transform = AxisTransform(scale: levels.scale, lower: levels.values[0], upper: levels.values[levels.values.count - 1], start: bar.maxY, end: bar.minY)

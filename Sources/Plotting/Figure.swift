@@ -10,6 +10,8 @@ public struct Figure: Sendable {
     public var columns: Int
     public var colorbar: Colorbar?
     public var style: FigureStyle
+    /// A second colorbar, right of the first: the scale paths are coloured by (step or lr).
+    public var pathColorbar: Colorbar?
 
     /// Throws when the size is empty or beyond `ImageSizeLimit`, or there are no panels.
     public init(

@@ -13,6 +13,7 @@ extension Figure {
         renderer.fill(rect: Rect(x: 0, y: 0, width: Double(width), height: Double(height)), color: style.background)
         for (panel, geometry) in zip(panels, layout.panels) { panel.draw(geometry, style: style, on: renderer) }
         if let colorbar, let bar = layout.colorbar { bar.draw(colorbar, style: style, on: renderer) }
+        if let pathColorbar, let bar = layout.pathColorbar { bar.draw(pathColorbar, style: style, on: renderer) }
         if let title = layout.title { title.draw(on: renderer) }
     }
 }

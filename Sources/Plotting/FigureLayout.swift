@@ -7,6 +7,8 @@ public struct FigureLayout: Sendable {
     public var title: PlacedText?
     public var panels: [PanelLayout]
     public var colorbar: ColorbarLayout?
+    /// The paths' colorbar, right of the field's.
+    public var pathColorbar: ColorbarLayout?
     /// The smallest image that holds this figure as laid out here: every panel's plot area at
     /// least `minimumPlotSide` ems (wider when its x tick labels need it), every title and
     /// legend word whole. `Figure.checkSize(measurer:)` refuses an image smaller than this.
@@ -19,7 +21,7 @@ public struct FigureLayout: Sendable {
     public var textBoxes: [Rect] {
         var boxes = title.map { [$0.box] } ?? []
         for panel in panels { boxes += panel.texts.map(\.box) }
-        if let colorbar { boxes += colorbar.texts.map(\.box) }
+        for colorbar in [colorbar, pathColorbar].compactMap({ $0 }) { boxes += colorbar.texts.map(\.box) }
         return boxes
     }
 }
@@ -85,8 +87,11 @@ extension Figure {
             placedTitle = PlacedText(title, at: Point(Double(width) / 2, top), style: s, horizontal: .center, vertical: .top, extent: measurer.measure(title, style: s))
             top += placedTitle!.box.height + f * 0.6
         }
+        // The colorbars' room on the right: the field's, then the paths'.
         let colorbarTicks = colorbar.map { ColorbarLayout.ticks(of: $0, height: Double(height) - top - pad, style: style, measurer: measurer) }
-        let colorbarWidth = zip(colorbar, colorbarTicks).map { ColorbarLayout.width(of: $0, ticks: $1, style: style, measurer: measurer) } ?? 0
+        let pathColorbarTicks = pathColorbar.map { ColorbarLayout.ticks(of: $0, height: Double(height) - top - pad, style: style, measurer: measurer) }
+        let colorbarWidth = [zip(colorbar, colorbarTicks), zip(pathColorbar, pathColorbarTicks)].compactMap { $0 }
+            .map { ColorbarLayout.width(of: $0, ticks: $1, style: style, measurer: measurer) }.reduce(0, +)
         let grid = PanelGrid(
             content: Rect(x: pad, y: top, width: Double(width) - pad - colorbarWidth - pad, height: Double(height) - pad - top),
             count: panels.count, columns: columns, style: style)
@@ -97,7 +102,7 @@ extension Figure {
         let titleRoom = grid.cellWidth - abs(margins.left - margins.right) - f * 0.5
         let titles = PanelTitles.fit(panels.map(\.title), width: titleRoom, largest: style.titleSize, smallest: f, measure: { measurer.measure($0, style: $1) })
         margins = margins.withTitles(
-            titles, anyTitle: panels.contains { $0.title != nil }, colorbarAnnotated: colorbarTicks?.annotation != nil, style: style, measurer: measurer)
+            titles, anyTitle: panels.contains { $0.title != nil }, colorbarAnnotated: colorbarTicks?.annotation != nil || pathColorbarTicks?.annotation != nil, style: style, measurer: measurer)
         func context(_ index: Int, reserveBelow: Double) -> PanelContext {
             PanelContext(style: style, measurer: measurer, margins: margins, titleLines: titles.lines[index], titleStyle: titles.style, reserveBelow: reserveBelow)
         }
@@ -118,24 +123,31 @@ extension Figure {
             legend.box.y = max(0, min(legend.box.y, Double(height) - legend.box.height))
             layouts[index].legend = legend
         }
+        // Beside the plots, clear of the texts level with them; the paths' bar right of the field's.
+        var colorbarX = ColorbarLayout.left(beside: layouts, content: grid.content, style: style)
         let colorbarLayout = zip(colorbar, colorbarTicks).map { colorbar, ticks in
-            ColorbarLayout.place(colorbar, ticks: ticks, beside: layouts, content: grid.content, style: style, measurer: measurer)
+            ColorbarLayout.place(colorbar, ticks: ticks, x: colorbarX, beside: layouts, content: grid.content, style: style, measurer: measurer)
+        }
+        if let colorbarLayout { colorbarX = colorbarLayout.right + f * 1.1 }
+        let pathColorbarLayout = zip(pathColorbar, pathColorbarTicks).map { colorbar, ticks in
+            ColorbarLayout.place(colorbar, ticks: ticks, x: colorbarX, beside: layouts, content: grid.content, style: style, measurer: measurer)
         }
 
         // The smallest image for this figure: the size less the room that every part has beyond
         // the least it needs. Plot areas need `minimumPlotSide` ems (and two x tick labels side
-        // by side), titles their widest line, legends their widest word.
+        // by side), titles their widest line up to the plot's width (wider ones are cut short
+        // with "…"), legends their widest word.
         let plotHeight = FigureLayout.minimumPlotSide * f
         let widestXTick = layouts.flatMap(\.xTicks).map { measurer.measure($0.label, style: style.tickStyle).width }.max() ?? 0
         let plotWidth = max(plotHeight, 2 * widestXTick + f)
-        let widestTitle = titles.lines.flatMap { $0 }.map { measurer.measure($0, style: titles.style).width }.max() ?? 0
+        let widestTitle = titles.lines.flatMap { $0 }.map { min(measurer.measure($0, style: titles.style).width, plotWidth) }.max() ?? 0
         var spareWidths = layouts.map { $0.frame.width - plotWidth } + [titleRoom - widestTitle]
         spareWidths += layouts.compactMap(\.legend).map { grid.cellWidth - $0.minimumWidth }
         let spareWidth = (spareWidths.min() ?? 0) * Double(columns)
         let figureTitleSpare = placedTitle.map { Double(width) - 2 * pad - $0.box.width } ?? .infinity
         let spareHeight = (layouts.map { $0.frame.height - plotHeight }.min() ?? 0) * Double(grid.rows)
         let minimumSize = (width: Double(width) - min(spareWidth, figureTitleSpare), height: Double(height) - spareHeight)
-        return FigureLayout(style: style, title: placedTitle, panels: layouts, colorbar: colorbarLayout, minimumSize: minimumSize)
+        return FigureLayout(style: style, title: placedTitle, panels: layouts, colorbar: colorbarLayout, pathColorbar: pathColorbarLayout, minimumSize: minimumSize)
     }
 }
 
@@ -162,7 +174,9 @@ extension Axes {
             let range = Ticks.nonsingular(lower: lo, upper: hi, scale: scale)
             let a = scale.forward(range.lowerBound), b = scale.forward(range.upperBound)
             let margin = (b - a) * 0.05
-            return scale.inverse(a - margin)...scale.inverse(b + margin)
+            let low = scale.inverse(a - margin), high = scale.inverse(b + margin)
+            // A margin past the largest double (a loss near overflow), or below the smallest on a log axis, stops at the data.
+            return (low.isFinite && (scale != .log || low > 0) ? low : lo)...(high.isFinite ? high : hi)
         }
         var xs: [Double] = [], ys: [Double] = []
         for layer in layers {
@@ -186,6 +200,12 @@ extension Axes {
             for layer in layers {
                 if case .series(let s) = layer {
                     for (a, b) in zip(s.xs, s.ys) where a >= xRange.lowerBound && a <= xRange.upperBound { ys.append(b) }
+                    if let band = s.band {
+                        for (index, a) in s.xs.enumerated() where a >= xRange.lowerBound && a <= xRange.upperBound {
+                            if index < band.lower.count { ys.append(band.lower[index]) }
+                            if index < band.upper.count { ys.append(band.upper[index]) }
+                        }
+                    }
                 }
                 if case .horizontalLine(let y, _, _) = layer { ys.append(y) }
             }

@@ -4,8 +4,8 @@ import Foundation
 /// from the title size down to the tick size at which every title fits on one line; if some
 /// do not fit even at the tick size, those are broken at the space that leaves the narrower
 /// longest line (a gallery title `adamax(lr=0.481)  loss 0.0828` becomes its spec over its
-/// loss), and every panel reserves two lines so that the plots stay aligned. A word wider
-/// than the panel stays whole.
+/// loss), and every panel reserves two lines so that the plots stay aligned. A line still wider
+/// than the panel (a long expression without spaces) is cut short with "…".
 struct PanelTitles {
     /// The style every title is drawn in.
     let style: TextStyle
@@ -28,7 +28,9 @@ struct PanelTitles {
             guard let title else { return [] }
             guard measure(title, style).width > width else { return [title] }
             broken = true
-            return twoLines(title, style: style, measure: measure)
+            return twoLines(title, style: style, measure: measure).map { line in
+                LegendText.abbreviated(line, width: width) { measure($0, style).width }
+            }
         }
         return PanelTitles(style: style, lines: lines, lineCount: broken ? 2 : 1)
     }

@@ -23,6 +23,13 @@ public struct PathOverlay: Sendable {
     /// Drawn as a haze: thin, translucent, without casing or step dots. Figures set it on a path
     /// that wanders among others that do not (see `PathWander`).
     public var drawnAsHaze = false
+    /// The colour of each step's segment (step k runs from point k-1 to point k), from a
+    /// figure's path colour scale (`Figure.pathColorbar`); nil draws the whole line in `color`.
+    /// Markers keep `color`, so that the path's legend entry still names it.
+    public var stepColors: [Color]?
+    /// Other runs of the same optimizer (seeded noisy runs; this path is their median), drawn
+    /// under it as thin translucent lines in its colour, without markers or legend rows.
+    public var fan: [[Point]] = []
 
     public init(
         label: String, points: [Point], color: Color, width: Double = 2.5, finalLoss: Double? = nil, divergedAtStep: Int? = nil,
@@ -52,6 +59,14 @@ public struct PathOverlay: Sendable {
         return visible
     }
 
+    /// The fan's lines as drawn: each run's visible prefix, up to its first non-finite point.
+    public var drawnFan: [ArraySlice<Point>] {
+        fan.map { run in
+            let visible = run.prefix((visibleSteps ?? run.count - 1) + 1)
+            return visible.firstIndex { !$0.isFinite }.map { visible[..<$0] } ?? visible
+        }
+    }
+
     /// True when the drawn end is a divergence (declared, or cut short by a non-finite point).
     public var endsDiverged: Bool {
         if let step = divergedAtStep { return visibleSteps.map { step <= $0 } ?? true }
@@ -66,6 +81,8 @@ public struct Series: Sendable {
     public var xs: [Double]
     public var ys: [Double]
     public var style: SeriesStyle
+    /// A spread around the line, filled translucent in the line's colour under it; `nil` for none.
+    public var band: SeriesBand? = nil
 
     /// Throws when the arrays differ in length.
     public init(label: String?, xs: [Double], ys: [Double], style: SeriesStyle) throws(PlotError) {
@@ -84,6 +101,18 @@ public struct Series: Sendable {
         self.xs = ys.indices.map(Double.init)
         self.ys = ys
         self.style = style
+    }
+}
+
+/// A spread around a series: `lower[i]...upper[i]` at `xs[i]` (e.g. the 10-90 % band of seeded
+/// runs); a point without a position on the axes' scale breaks the band.
+public struct SeriesBand: Sendable, Equatable {
+    public var lower: [Double]
+    public var upper: [Double]
+
+    public init(lower: [Double], upper: [Double]) {
+        self.lower = lower
+        self.upper = upper
     }
 }
 

@@ -29,9 +29,12 @@ public enum CatalogListing {
             if definition.specName != definition.qualifiedName { facts.append("also \(definition.qualifiedName)") }
             let search = definition.learningRateSearch
             facts.append("lr searched in e^\(number(search.lowerBound))..e^\(number(search.upperBound))")
-            if !definition.channels.isEmpty { facts.append("reports " + definition.channels.map(\.name).joined(separator: ", ")) }
+            if !definition.channels.isEmpty { facts.append("reports " + definition.channels.map { "\($0.name)" }.joined(separator: ", ")) }
             lines.append("  \(pad("", 26)) " + facts.joined(separator: "; "))
-            let options = definition.options.map { "\($0.key)=\($0.defaultValue) (\($0.constraint))" }
+            let options = definition.options.map { option in
+                let tuned = option.key == "lr" ? "" : option.searchInterval.map { "; --tune over \(interval($0))" } ?? ""
+                return "\(option.key)=\(option.defaultValue) (\(option.constraint)\(tuned))"
+            }
             lines.append("  \(pad("", 26)) " + options.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")

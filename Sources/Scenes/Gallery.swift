@@ -12,10 +12,10 @@ import _AtomicWrite
 /// maps, family overlays, loss curves and DiffGrad diagnostics, with a metrics table and an
 /// offline index.html.
 ///
-/// The learning-rate search follows jettify's protocol by default (the squared distance from
-/// the point after 100 clipped steps to the nearest minimum, 200 evaluations, log-uniform lr
-/// within per-optimizer bounds); results are cached in `lr-cache.json`, keyed by everything
-/// that affects them. Every file is written atomically, and the bytes do not depend on `jobs`.
+/// The search follows jettify's protocol by default (the squared distance from the point after
+/// 100 clipped steps to the nearest minimum, 200 evaluations, log-uniform lr within
+/// per-optimizer bounds); `objective` and `tune` choose another score and more options. Results
+/// are cached in `lr-cache.json`, keyed by everything that affects them. Every file is written atomically, and the bytes do not depend on `jobs`.
 public struct Gallery: Sendable {
     public let settings: GallerySettings
     public let functions: [FunctionDefinition]
@@ -35,8 +35,19 @@ public struct Gallery: Sendable {
                 return definition
             }
         }
+        for function in functions {
+            if case .file(let path) = function.origin { RunInputs.note(path, as: "the definition file of \(function.name)") }
+        }
         let names = settings.optimizers.isEmpty ? OptimizerCatalog.all.map(\.name) : settings.optimizers
         optimizers = try names.map { try OptimizerSpec(parsing: $0) }
+        for key in settings.tune where key != "lr" && !optimizers.contains(where: { $0.definition.option(key) != nil }) {
+            throw SceneError("--tune \(key): none of the optimizers has an option '\(key)'; each tunes the listed options it has (see trajviz list)")
+        }
+        for optimizer in optimizers {
+            for key in settings.tune where key == "lr" || optimizer.definition.option(key) != nil {
+                _ = try TunedOption(key, of: optimizer.definition)
+            }
+        }
     }
 
     /// Runs the whole job and returns what it made.
@@ -94,41 +105,54 @@ public struct Gallery: Sendable {
     /// (`adam(lr=0.1)`) is run as given, without a search.
     private func entry(function: FunctionDefinition, optimizer: OptimizerSpec, cache: LockedCache) throws -> GalleryEntry {
         guard !optimizer.arguments.contains(where: { $0.key == "lr" }) else {
-            return try finalEntry(function: function, spec: optimizer, search: nil)
+            return try finalEntry(function: function, requested: optimizer, spec: optimizer, search: nil, tuning: nil)
         }
-        let objective: SearchObjective = function.minima.isEmpty ? .finalLoss : settings.objective
         let domain = try function.domain.map { domain throws(TuningError) in try SearchDomain(x: domain.x, y: domain.y) }
+        // A function without what the objective needs (minima, a domain, f*) is tuned by its final loss.
+        let computable = (try? settings.objective.check(
+            function: function.name, minima: function.minima, domain: domain, minimumValue: function.minimumValue)) != nil
+        let objective: SearchObjective = computable ? settings.objective : .finalLoss
+        let searchSteps = settings.searchSteps ?? objective.defaultSteps
         let searchConfiguration = RunConfiguration(
-            start: function.start, steps: settings.searchSteps, zeroGrad: .inplace, clipGradNorm: settings.clipGradNorm)
+            start: function.start, steps: searchSteps, zeroGrad: .inplace, clipGradNorm: settings.clipGradNorm)
         let evaluator = try LearningRateEvaluator(
             function: function.objective, named: function.name, optimizer: optimizer, configuration: searchConfiguration,
-            objective: objective, minima: function.minima, domain: domain)
-        let search = try LearningRateSearch(budget: settings.budget)
-        let bounds = LearningRateBounds.defaults(for: optimizer.definition)
+            objective: objective, minima: function.minima, domain: domain, minimumValue: function.minimumValue)
+        // Each optimizer tunes the listed options it has (lr always); `init` checked that some optimizer has each.
+        let tuned = settings.tune.filter { $0 == "lr" || optimizer.definition.option($0) != nil }
+        let search = try OptionSearch(
+            options: try tuned.map { key throws(TuningError) in try TunedOption(key, of: optimizer.definition) },
+            search: try LearningRateSearch(budget: settings.budget))
         let key = SearchCacheKey(
             expression: function.expression, minima: function.minima, domain: domain, optimizer: optimizer.description,
-            bounds: bounds, objective: objective, search: search, steps: settings.searchSteps, start: function.start,
-            clipGradNorm: settings.clipGradNorm, zeroGrad: ZeroGradMode.inplace.rawValue, toolVersion: TrajVizVersion.current)
+            bounds: LearningRateBounds.defaults(for: optimizer.definition), objective: objective, search: search.search,
+            steps: searchSteps, start: function.start, clipGradNorm: settings.clipGradNorm, zeroGrad: ZeroGradMode.inplace.rawValue,
+            toolVersion: TrajVizVersion.current, tuned: tuned)
         let result: CachedSearchResult
-        if let cached = cache.result(for: key) {
+        if let cached = cache.result(for: key), cached.spec != nil || cached.learningRate == nil {
             result = cached
         } else {
-            result = cache.record(try search.run(bounds: bounds, evaluate: evaluator.evaluate), for: key)
+            result = cache.record(try search.run(from: optimizer, evaluate: evaluator.evaluate(spec:)), for: key)
         }
-        // The exact lr the search found: on a chaotic pair, even the lr rounded to three digits
-        // ends somewhere else entirely.
-        let spec = try result.learningRate.map { try evaluator.optimizer(learningRate: $0) } ?? optimizer
-        return try finalEntry(function: function, spec: spec, search: result)
+        // The exact values the search found: on a chaotic pair, even the lr rounded to three
+        // digits ends somewhere else entirely.
+        let spec = try result.spec.map { try OptimizerSpec(parsing: $0) } ?? optimizer
+        let tuning = GalleryTuning(objective: objective, budget: settings.budget, options: tuned)
+        return try finalEntry(function: function, requested: optimizer, spec: spec, search: result, tuning: tuning)
     }
 
-    /// The final path of `spec` on `function`, measured.
-    private func finalEntry(function: FunctionDefinition, spec: OptimizerSpec, search: CachedSearchResult?) throws -> GalleryEntry {
+    /// The final path of `spec` on `function`, measured; `requested` is the spec as the user gave it.
+    private func finalEntry(
+        function: FunctionDefinition, requested: OptimizerSpec, spec: OptimizerSpec, search: CachedSearchResult?,
+        tuning: GalleryTuning?
+    ) throws -> GalleryEntry {
         let run = try TrajectoryRunner.trajectory(
             of: function.objective, function: function.name, optimizer: spec,
             configuration: RunConfiguration(
                 start: function.start, steps: settings.steps, zeroGrad: .inplace, clipGradNorm: settings.clipGradNorm))
         let metrics = TrajectoryMetrics(run, minima: function.minima, minimumValue: function.minimumValue)
-        return GalleryEntry(function: function, spec: spec, search: search, run: run, metrics: metrics)
+        return GalleryEntry(
+            function: function, requested: requested, spec: spec, search: search, run: run, metrics: metrics, tuning: tuning)
     }
 
     private func seconds(_ duration: Duration) -> Double {
@@ -158,7 +182,7 @@ final class LockedCache: @unchecked Sendable {
     func result(for key: SearchCacheKey) -> CachedSearchResult? { lock.withLock { cache.result(for: key) } }
 
     /// Records a search and returns its cached form.
-    func record(_ result: LearningRateSearchResult, for key: SearchCacheKey) -> CachedSearchResult {
+    func record(_ result: OptionSearchResult, for key: SearchCacheKey) -> CachedSearchResult {
         lock.withLock {
             cache.record(result, for: key)
             return cache.result(for: key)!

@@ -22,18 +22,21 @@ extension Gallery {
         var images: [GalleryImage] = []
         for function in functions {
             let mine = entries.filter { $0.function.name == function.name }
+            // An overlay's title says how its paths were tuned when they all were tuned alike.
+            let tunings = Set(mine.map { $0.tuning.map { "\($0.objective), \($0.budget) evaluations" } })
+            let tuned = tunings.count == 1 ? (tunings.first!).map { ", tuned by " + $0 } ?? "" : ""
             let slug = OutputName.slug(function.name)
             let figures = settings.figures
             for overlay in FamilyOverlay.all where figures.contains(.overlays) {
                 let members = mine.filter { overlay.includes($0.spec) }
                 guard members.count >= 2 else { continue }
-                let title = "\(function.title): \(overlay.subject)"
+                let title = "\(function.title): \(overlay.subject)\(tuned)"
                 images.append(GalleryImage(path: "overlays/\(slug)-\(overlay.slug).png", function: function.name, caption: title) {
                     try MapScene(function: function, paths: members.map(\.plottedPath), options: MapOptions(title: title)).figure()
                 })
             }
             if mine.count >= 2 && figures.contains(.overlays) {
-                let title = "\(function.title): every optimizer"
+                let title = "\(function.title): every optimizer\(tuned)"
                 images.append(GalleryImage(path: "overlays/\(slug)-all.png", function: function.name, caption: title) {
                     let options = MapOptions(width: 1800, height: 1500, layout: .grid, title: title)
                     return try MapScene(function: function, paths: mine.map(\.plottedPath), options: options).figure()
@@ -56,8 +59,8 @@ extension Gallery {
                 })
             }
             for entry in mine where figures.contains(.maps) {
-                let title = "\(entry.spec.name) on \(function.title)"
-                images.append(GalleryImage(path: "maps/\(slug)/\(OutputName.slug(entry.spec.name)).png", function: function.name, caption: entry.label) {
+                let title = entry.title
+                images.append(GalleryImage(path: "maps/\(slug)/\(OutputName.forOptimizer(entry.requested)).png", function: function.name, caption: entry.label) {
                     try MapScene(function: function, paths: [entry.plottedPath], options: MapOptions(width: 800, height: 680, title: title)).figure()
                 })
             }

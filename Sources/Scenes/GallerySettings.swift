@@ -13,11 +13,13 @@ public struct GallerySettings: Sendable {
     public var jobs: Int
     /// Steps of each final path (default 500, as jettify plots).
     public var steps: Int
-    /// Steps of each search evaluation (default 100, jettify's).
-    public var searchSteps: Int
-    /// Evaluations of each learning-rate search (default 200, jettify's).
+    /// Steps of each search evaluation (default: the objective's own, 100 for jettify's, 200 for kozistr's).
+    public var searchSteps: Int?
+    /// Evaluations of each search (default 200, jettify's).
     public var budget: Int
     public var objective: SearchObjective
+    /// The options each search tunes (default lr alone), over the intervals their optimizer declares.
+    public var tune: [String]
     /// The gradient clipping of searches and final paths (default 1.0, jettify's).
     public var clipGradNorm: Double?
     /// Show a progress bar on stderr when it is a terminal.
@@ -27,10 +29,11 @@ public struct GallerySettings: Sendable {
 
     public init(
         functions: [String] = [], optimizers: [String] = [], output: String = "output/gallery", jobs: Int = 2,
-        steps: Int = 500, searchSteps: Int = 100, budget: Int = LearningRateSearch.defaultBudget,
-        objective: SearchObjective = .distance, clipGradNorm: Double? = 1.0, showsProgress: Bool = true,
-        figures: Set<GalleryFigure> = Set(GalleryFigure.allCases)
+        steps: Int = 500, searchSteps: Int? = nil, budget: Int = LearningRateSearch.defaultBudget,
+        objective: SearchObjective = .jettify, clipGradNorm: Double? = 1.0, showsProgress: Bool = true,
+        figures: Set<GalleryFigure> = Set(GalleryFigure.allCases), tune: [String] = ["lr"]
     ) {
+        self.tune = tune
         self.functions = functions
         self.optimizers = optimizers
         self.output = output

@@ -25,12 +25,16 @@ public struct MapOptions: Sendable {
     /// `insidesEvery`-th point (`nil`: about 15 arrows along the longest path).
     public var insides: [InsideVector] = []
     public var insidesEvery: Int?
+    /// Colour each path's steps by step or lr, with a second colorbar; `nil` draws each path in
+    /// its palette colour.
+    public var colorBy: PathColoring?
 
     public init(
         width: Int = 900, height: Int = 760, layout: MapLayout = .overlay, colormap: Colormap = .viridis,
         levels: ContourLevels? = nil, fill: FieldFill = .bands, domain: (x: ClosedRange<Double>, y: ClosedRange<Double>)? = nil,
-        title: String? = nil
+        title: String? = nil, colorBy: PathColoring? = nil
     ) {
+        self.colorBy = colorBy
         self.width = width
         self.height = height
         self.layout = layout

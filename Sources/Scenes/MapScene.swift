@@ -42,10 +42,17 @@ public struct MapScene: Sendable {
         let field = try ScalarGrid(
             xRange: xRange, yRange: yRange, columns: columns, rows: rows,
             values: function.objective.values(onGridX: xs, y: ys))
+        let coloring = try options.colorBy.map { coloring throws(PlotError) in (coloring, try coloring.scale(for: paths)) }
         let overlays = paths.enumerated().map { index, path in
-            PathOverlay(
+            var overlay = PathOverlay(
                 label: path.label, points: path.points.map(point), color: PathPalette.color(index),
                 finalLoss: path.finalLoss, divergedAtStep: path.divergedAtStep)
+            // A path without values (a file's run has no recorded lr) keeps its own colour.
+            if let (by, scale) = coloring, case let values = by.values(of: path), !values.isEmpty {
+                overlay.stepColors = values.map(scale.color(of:))
+            }
+            overlay.fan = path.fan.map { $0.map(point) }
+            return overlay
         }
         var map = ContourMap(
             field: field, levels: options.levels ?? defaultLevels(for: field), colormap: options.colormap, fill: options.fill,
@@ -60,16 +67,24 @@ public struct MapScene: Sendable {
     /// surface, alone or beside the map.
     public func figure() throws(PlotError) -> Figure {
         let map = try contourMap()
-        if options.view != .map { return try surfaceFigure(map, paths: map.paths, camera: options.camera, title: map.title) }
+        var figure: Figure
         switch options.layout {
+        case _ where options.view != .map:
+            figure = try surfaceFigure(map, paths: map.paths, camera: options.camera, title: map.title)
         case .overlay:
-            return try map.figure(width: options.width, height: options.height)
+            figure = try map.figure(width: options.width, height: options.height)
         case .grid:
             let groups = map.paths.map { (title: $0.legendText, paths: [$0]) }
-            var figure = try map.smallMultiples(groups, width: options.width, height: options.height)
+            figure = try map.smallMultiples(groups, width: options.width, height: options.height)
             for index in figure.panels.indices { figure.panels[index].showsLegend = false }
-            return figure
         }
+        if let colorbar = try pathColorbar() { figure.pathColorbar = colorbar }
+        return figure
+    }
+
+    /// The colorbar of `colorBy`, if the paths are coloured by step or lr.
+    func pathColorbar() throws(PlotError) -> Colorbar? {
+        try options.colorBy.map { coloring throws(PlotError) in Colorbar(scale: try coloring.scale(for: paths), label: coloring.label) }
     }
 
     /// The surface with a colorbar (`view` `.surface`), or the surface and the map side by
@@ -88,6 +103,15 @@ public struct MapScene: Sendable {
     /// Animation frames in which every path advances step by step, `frameCount` in all; with
     /// `rotating` (3-D views only) the whole paths stay and the camera turns once around.
     public func frames(count frameCount: Int, rotating: Bool = false) throws(PlotError) -> [Figure] {
+        var frames = try framesWithoutPathColorbar(count: frameCount, rotating: rotating)
+        if let colorbar = try pathColorbar() {
+            for index in frames.indices { frames[index].pathColorbar = colorbar }
+        }
+        return frames
+    }
+
+    /// The frames of `frames(count:rotating:)` without the path colorbar.
+    private func framesWithoutPathColorbar(count frameCount: Int, rotating: Bool) throws(PlotError) -> [Figure] {
         let lastStep = paths.map { $0.points.count - 1 }.max() ?? 0
         if options.view != .map {
             let map = try contourMap()

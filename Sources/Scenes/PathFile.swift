@@ -1,5 +1,6 @@
 import Foundation
 import Trajectories
+import _AtomicWrite
 
 /// Reads a run computed elsewhere (`--trajectory`): trajectory JSON (ours, or one recorded by
 /// `python -m trajviz_torch record`), our trajectory CSV, or a plain CSV of `x,y` rows (a header
@@ -13,6 +14,7 @@ public enum PathFile {
     /// The run in the file, checked against a function of `dimension` variables.
     public static func run(_ path: String, dimension: Int) throws(SceneError) -> Trajectory {
         let url = URL(fileURLWithPath: path)
+        RunInputs.note(path, as: "a --trajectory file")
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SceneError("cannot read trajectory file \(path): check the path and its permissions")
         }

@@ -15,6 +15,10 @@ public struct PlottedPath: Sendable {
     public var gradients: [[Double]]?
     /// The first moment or momentum buffer after each step, when recorded.
     public var firstMoments: [[Double]]?
+    /// The lr each step used, when known: a scheduled run's record, or its spec's constant lr.
+    public var learningRates: [Double]?
+    /// Other seeded runs of the same optimizer, drawn thin under this one (see `RunFan`).
+    public var fan: [[[Double]]] = []
 
     public init(label: String, points: [[Double]], finalLoss: Double? = nil, divergedAtStep: Int? = nil) {
         self.label = label
@@ -27,6 +31,7 @@ public struct PlottedPath: Sendable {
     /// left at its default).
     public init(_ run: Trajectory, spec: OptimizerSpec) {
         self.init(run, label: Self.label(for: spec))
+        if learningRates == nil, let lr = spec.value(of: .lr) { learningRates = Array(repeating: lr, count: run.gradients.count) }
     }
 
     /// A run of ours under the given legend name.
@@ -34,6 +39,7 @@ public struct PlottedPath: Sendable {
         self.init(label: label, points: run.points.rows, finalLoss: run.losses.last ?? nil, divergedAtStep: run.divergedAtStep)
         gradients = run.gradients.count > 0 ? run.gradients.rows : nil
         firstMoments = run.firstMoments.flatMap { $0.count > 0 ? $0.rows : nil }
+        learningRates = run.learningRates
     }
 
     /// The spec as given, with the learning rate written out when the spec left it at its default.

@@ -1,4 +1,5 @@
 import Foundation
+import _AtomicWrite
 
 /// The images the README shows, each with the trajviz command line that makes it: the file
 /// `trajviz gallery --scenes FILE` renders and, with `--check`, compares with what is committed.
@@ -25,6 +26,7 @@ public struct SceneList: Codable, Sendable {
     public var scenes: [Scene]
 
     public static func load(_ path: String) throws(SceneError) -> SceneList {
+        RunInputs.note(path, as: "the scene file")
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SceneError("cannot read scene file \(path): check the path")
         }

@@ -5,6 +5,7 @@ import Objectives
 import Optimizers
 import Scenes
 import Trajectories
+import _AtomicWrite
 
 /// `trajviz diagnose`: the gradient-overlap plots and verdict that expose DiffGrad's aliasing
 /// bug, for a built-in optimizer run four ways or for one, two or four recorded runs.
@@ -47,6 +48,7 @@ struct DiagnoseCommand: ParsableCommand {
     enum ModeChoice: String, ExpressibleByArgument, CaseIterable { case inplace, none, both }
 
     func validate() throws {
+        if output == "-" { throw ValidationError("--output names a folder for diagnose's files; - (standard output) cannot hold them") }
         guard (2...100_000).contains(steps) else { throw ValidationError("--steps must be from 2 to 100000 (got \(steps))") }
         switch (optimizer, trajectory.count) {
         case (nil, 0): throw ValidationError("give --optimizer SPEC to run, or --trajectory FILE (one, two or four) to diagnose recorded runs")
@@ -59,6 +61,7 @@ struct DiagnoseCommand: ParsableCommand {
 
     func run() throws {
         let diagnosis: Diagnosis
+        let name: String
         if let optimizer {
             let definition = try functionOptions(function ?? "", dimension: dim).resolve()
             var runOptions = try RunOptions.parse([])
@@ -67,11 +70,15 @@ struct DiagnoseCommand: ParsableCommand {
             runOptions.clipGradNorm = clipGradNorm
             runOptions.layout = layout
             try runOptions.validate()
-            diagnosis = try Diagnosis(
-                function: definition, functionArgument: function ?? "", spec: try optimizerSpec(optimizer),
-                configuration: try runOptions.configuration(for: definition))
+            let spec = try optimizerSpec(optimizer)
+            let configuration = try runOptions.configuration(for: definition)
+            diagnosis = try Diagnosis(function: definition, functionArgument: function ?? "", spec: spec, configuration: configuration)
+            name = OutputName.forRun(function: definition, optimizers: [spec], configuration: configuration)
         } else {
-            let runs = try trajectory.map { (source: $0, run: try Diagnosis.recordedRun(at: $0)) }
+            let runs = try trajectory.map { path in
+                RunInputs.note(path, as: "a --trajectory file")
+                return (source: path, run: try Diagnosis.recordedRun(at: path))
+            }
             let first = runs[0].run
             let functionArgument = function ?? first.function
             let definition = try functionOptions(functionArgument, dimension: dim ?? familyDimension(of: first)).resolve()
@@ -79,17 +86,18 @@ struct DiagnoseCommand: ParsableCommand {
                 warn("\(source) was recorded on '\(run.function)'; its path is drawn on '\(functionArgument)'")
             }
             diagnosis = try Diagnosis(function: definition, recorded: runs)
+            let stems = trajectory.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+            name = OutputName.make([diagnosis.function.name, diagnosis.optimizerName] + stems)
         }
         let modes: [ZeroGradMode] = zeroGrad == .both ? [.inplace, .none] : [zeroGrad == .inplace ? .inplace : .none]
-        let stems = trajectory.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
-        let folder = URL(fileURLWithPath: output ?? "output/diagnose/\(OutputName.make([diagnosis.function.name, diagnosis.optimizerName] + stems))")
+        let folder = URL(fileURLWithPath: output ?? "output/diagnose/\(name)")
         let files = try diagnosis.write(to: folder, modes: modes)
         for variant in diagnosis.variants {
             print("\(variant.source.map { "\($0): " } ?? "")\(variant.optimizer), zero-grad \(variant.run.zeroGrad): \(variant.verdict.summary)")
         }
         for warning in diagnosis.warnings { warn(warning) }
         print("finding: \(diagnosis.finding.rawValue)")
-        print("wrote \(files.count) files to \(folder.path)")
+        for file in files { print(file.path) }
     }
 
     /// The shared function options for `name`, so that they are checked and resolved as every

@@ -24,8 +24,22 @@ struct GalleryCommand: ParsableCommand {
     @Option(help: "Worker threads (default: the number of cores).") var jobs: Int?
     @Option(help: "Steps of each final path (1...100000).") var steps: Int = 500
     @Option(help: "Evaluations of each learning-rate search (1...\(LearningRateSearch.maximumBudget)).") var budget: Int = LearningRateSearch.defaultBudget
-    @Option(help: "The search objective: distance (jettify's), final-loss, or penalised (kozistr's).")
-    var objective: String = SearchObjective.distance.rawValue
+    @Option(
+        name: [.customLong("tune-objective"), .customLong("objective")],
+        help: ArgumentHelp(
+            "What each search minimises: jettify, kozistr, final-loss, mean-loss or steps-to[=TOL].",
+            discussion: """
+                jettify (default): |x_n - x*|², the squared distance to the nearest minimum after 100 steps.
+                kozistr: pytorch_optimizer's penalised score after 200 steps, |x_n - x*|² + 100·(worst excursion beyond each side of the domain, summed) + 0.4·mean f(x_k) + 0.1·mean |x_{k+1,i} - x_{k,i}| + 0.2·(mean f(x_k) - min f(x_k)), k < n.
+                final-loss: f(x_n). mean-loss: the mean of f(x_0) ... f(x_n).
+                steps-to=TOL (default 1e-3): the first k with f(x_k) - f* <= TOL, else n + log10((f(x_n) - f*)/TOL).
+                A function without what an objective needs (minima, domain, f*) is tuned by final-loss.
+                """))
+    var objective: String = SearchObjective.jettify.description
+    @Option(help: "Comma-separated options each search tunes, over the intervals their optimizer declares (lr: its log interval; momentum, beta1, ...: their ranges), in coordinate-wise rounds within one --budget.", transform: parseList)
+    var tune: [String] = ["lr"]
+    @Option(name: .customLong("search-steps"), help: "Steps of each search evaluation (default: the objective's own, 100; kozistr 200).")
+    var searchSteps: Int?
     @Option(
         help: "Comma-separated kinds of image to make: \(GalleryFigure.allCases.map(\.rawValue).joined(separator: ", ")) (default: all).",
         transform: parseList)
@@ -38,6 +52,7 @@ struct GalleryCommand: ParsableCommand {
     var report: String?
 
     func validate() throws {
+        if output == "-" { throw ValidationError("--output names the gallery's folder; - (standard output) cannot hold it") }
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be from 1 to 256 (got \(jobs))") }
         guard (1...100_000).contains(steps) else { throw ValidationError("--steps must be from 1 to 100000 (got \(steps))") }
         guard (1...LearningRateSearch.maximumBudget).contains(budget) else {
@@ -50,9 +65,15 @@ struct GalleryCommand: ParsableCommand {
         } catch {
             throw ValidationError("--figures: \(error.description)")
         }
-        guard SearchObjective(rawValue: objective) != nil else {
-            throw ValidationError("--objective must be one of \(SearchObjective.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(objective)')")
+        do {
+            _ = try SearchObjective(parsing: objective)
+        } catch {
+            throw ValidationError("--tune-objective: \(error.description)")
         }
+        if let searchSteps, !(1...100_000).contains(searchSteps) {
+            throw ValidationError("--search-steps must be from 1 to 100000 (got \(searchSteps))")
+        }
+        guard !tune.isEmpty else { throw ValidationError("--tune needs at least one option, e.g. --tune lr,momentum") }
     }
 
     func run() throws {
@@ -60,8 +81,9 @@ struct GalleryCommand: ParsableCommand {
         let functions = withoutRepeats(functions, flag: "--functions") { $0 }
         let optimizers = try withoutRepeats(optimizers, flag: "--optimizers") { try optimizerSpec($0).description }
         let settings = GallerySettings(
-            functions: functions, optimizers: optimizers, output: output, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, steps: steps, budget: budget,
-            objective: SearchObjective(rawValue: objective) ?? .distance, figures: try GalleryFigure.parseList(figures))
+            functions: functions, optimizers: optimizers, output: output, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, steps: steps, searchSteps: searchSteps, budget: budget,
+            objective: try SearchObjective(parsing: objective), figures: try GalleryFigure.parseList(figures),
+            tune: tune)
         Interruption.install()
         let gallery = try resolvingArguments { try Gallery(settings: settings) }
         let result: GalleryResult
@@ -70,6 +92,9 @@ struct GalleryCommand: ParsableCommand {
         } catch where Interruption.isRequested {
             warn("interrupted: finished files and the learning-rate cache are saved; run the same command again to finish")
             throw ExitCode(130)
+        }
+        for entry in result.entries {
+            if let step = entry.run.divergedAtStep { warnDiverged(entry.spec, at: step, on: entry.function.name, "its path ends with a cross") }
         }
         print("\(result.entries.count) pairs tuned and run in \(String(format: "%.1f", result.searchSeconds)) s; \(result.images.count) images in \(String(format: "%.1f", result.renderSeconds)) s")
         print("open \(result.folder.appendingPathComponent("index.html").path)")

@@ -5,6 +5,7 @@ import Optimizers
 import Plotting
 import Scenes
 import Trajectories
+import _AtomicWrite
 
 /// `trajviz render`: a contour map of a function with the paths of one or more optimizers.
 struct RenderCommand: ParsableCommand {
@@ -17,6 +18,7 @@ struct RenderCommand: ParsableCommand {
               trajviz render --function rastrigin --optimizer adam --optimizer sgd --layout grid
               trajviz render --function "(x-1)^2 + 3*y^2" --trajectory mine.csv --animate
               trajviz render --function himmelblau --optimizer adam --view both --azimuth=-120 --elevation 40
+              trajviz render --function rosenbrock --optimizer "adam(lr=0.05)" --gradient-noise 2 --runs 16
             """
     )
 
@@ -26,6 +28,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "A run computed elsewhere: trajectory JSON (ours or `python -m trajviz_torch record`'s), our CSV, or a CSV of x,y rows (repeatable; labelled from the file).")
     var trajectory: [String] = []
     @OptionGroup var runOptions: RunOptions
+    @OptionGroup var noise: NoiseOptions
     @OptionGroup var style: MapStyleOptions
     @Option(help: "overlay: every path on one map; grid: one panel per path on a shared colour scale.")
     var layout: LayoutName = .overlay
@@ -39,6 +42,8 @@ struct RenderCommand: ParsableCommand {
     var show: String?
     @Option(name: .customLong("show-every"), help: "With --show: an arrow at every K-th point (default: about 15 along the longest path).")
     var showEvery: Int?
+    @Option(name: .customLong("color-by"), help: "Colour each path's steps by its step number or by the lr the step used (with --scheduler), with a colour bar for it.")
+    var colorBy: PathColoring?
     @Flag(help: "Write an animated GIF in which the paths advance step by step.")
     var animate = false
     @Flag(help: "With --animate and --view 3d or both: turn the camera once around instead of growing the paths.")
@@ -47,7 +52,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("frame-delay"), help: "With --animate: delay between frames, in milliseconds (10...10000, default 80).")
     var frameDelay: Int?
     @Option(help: "PNG compression level, 0 (none, fastest) to 9 (smallest, slowest).") var compression: Int = PNGCompression.defaultLevel
-    @Option(help: "The file to write (default: output/<function>-<optimizers>.png or .gif).") var output: String?
+    @Option(help: "The file to write (default: output/<function>-<optimizers>[-<hash>].png or .gif; - for stdout when it is not a terminal).") var output: String?
 
     enum LayoutName: String, ExpressibleByArgument, CaseIterable { case overlay, grid }
     enum ViewName: String, ExpressibleByArgument, CaseIterable { case map, threeD = "3d", both }
@@ -126,38 +131,37 @@ struct RenderCommand: ParsableCommand {
         options.camera = SurfaceView(azimuth: azimuth ?? -60, elevation: elevation ?? 30)
         options.insides = try insides
         options.insidesEvery = showEvery
+        options.colorBy = colorBy
         return options
     }
 
     func run() throws {
         let definition = try function.resolve()
         let configuration = try runOptions.configuration(for: definition)
+        let specs = try optimizer.map { try runOptions.checked(optimizerSpec($0), in: configuration) }
+        let files = try trajectory.map { path in
+            let file = try PathFile.read(path, dimension: definition.dimension)
+            if let step = file.divergedAtStep { warn("\(path) diverged at step \(step); its path ends with a cross") }
+            return file
+        }
+        let name = OutputName.forRun(function: definition, optimizers: specs, others: trajectory + noise.nameParts, configuration: noise.configuration(configuration))
+        let file = try OutputFile(path: output ?? "output/\(name).\(animate ? "gif" : "png")", content: .binary)
         var paths: [PlottedPath] = []
-        for text in optimizer {
-            let spec = try optimizerSpec(text)
-            let recordsMoments = try insides.contains(.momentum)
-            let run = try TrajectoryRunner.trajectory(
-                of: definition.objective, function: function.function, optimizer: spec, configuration: configuration,
-                recordingFirstMoments: recordsMoments)
-            if recordsMoments && run.firstMoments == nil { warn("\(spec) reports no first moment or momentum buffer; it gets no momentum arrows") }
-            if let step = run.divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its path ends with a cross") }
-            paths.append(PlottedPath(run, spec: spec))
+        let recordsMoments = try insides.contains(.momentum)
+        for spec in specs {
+            let fan = try noise.fan(of: spec, on: definition, named: function.function, configuration: configuration, recordingFirstMoments: recordsMoments)
+            if recordsMoments && !spec.reportsFirstMoment { warn("\(spec) reports no first moment or momentum buffer; it gets no momentum arrows") }
+            if let step = fan.runs[fan.medianIndex].divergedAtStep { warnDiverged(spec, at: step, on: definition.name, "its path ends with a cross") }
+            paths.append(fan.plottedPath(of: spec, label: noise.label(for: spec)))
         }
-        for file in trajectory {
-            let path = try PathFile.read(file, dimension: definition.dimension)
-            if let step = path.divergedAtStep { warn("\(file) diverged at step \(step); its path ends with a cross") }
-            paths.append(path)
-        }
+        paths += files
         let scene = try MapScene(function: definition, paths: paths, options: try mapOptions())
-        let name = OutputName.make([definition.name] + optimizer.map { (try? OptimizerSpec(parsing: $0).name) ?? $0 })
-        let url = URL(fileURLWithPath: output ?? "output/\(name).\(animate ? "gif" : "png")")
-        if animate {
-            let animation = try drawable(size: style.size) { try scene.frames(count: frames ?? 60, rotating: rotate) }
-            try FigureRenderer.writeGIF(animation, to: url, delay: max(1, (frameDelay ?? 80) / 10))
-        } else {
-            let figure = try drawable(size: style.size) { [try scene.figure()] }[0]
-            try FigureRenderer.writePNG(figure, to: url, compression: compression)
-        }
-        print(url.path)
+        try file.commit(
+            animate
+                ? try FigureRenderer.gif(
+                    try drawable(size: style.size) { try scene.frames(count: frames ?? 60, rotating: rotate) }, delay: max(1, (frameDelay ?? 80) / 10))
+                : try FigureRenderer.png(try drawable(size: style.size) { [try scene.figure()] }[0], compression: compression))
     }
 }
+
+extension PathColoring: ExpressibleByArgument {}

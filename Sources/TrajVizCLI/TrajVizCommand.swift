@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Scenes
+import _AtomicWrite
 
 /// The root command: `trajviz <subcommand>`.
 public struct TrajVizCommand: ParsableCommand {
@@ -15,19 +16,23 @@ public struct TrajVizCommand: ParsableCommand {
 }
 
 extension TrajVizCommand {
-    /// Parses the arguments and runs the subcommand. Every message starts `error: `. Usage
-    /// mistakes exit with status 2: unknown flags and bad values (after the error line and the
-    /// usage) and `UsageError`s (functions, specs and files that cannot be had); failures of the
-    /// work itself exit 1; help, `--version` and `ExitCode`s exit as ArgumentParser decides.
+    /// Parses the arguments and runs the subcommand. Every failure is one line that starts
+    /// `error: `. Usage mistakes exit with status 2: unknown flags and bad values, `UsageError`s
+    /// (functions, specs and files that cannot be had) and an output that would destroy an
+    /// input; failures of the work itself exit 1; help, `--version` and `ExitCode`s exit as
+    /// ArgumentParser decides.
     public static func runAsMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
         do {
             try checkHelpTopics(arguments)
             var command = try parseAsRoot(arguments)
             try command.run()
+        } catch let refusal as AtomicWriteError where refusal.refused {
+            FileHandle.standardError.write(Data("error: \(refusal)\n".utf8))
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             guard code != .success, !(error is ExitCode) else { exit(withError: error) }
-            var message = fullMessage(for: error)
+            var message = message(for: error)
             if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
             FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
             Foundation.exit(code == .validationFailure || error is UsageError ? 2 : 1)

@@ -13,8 +13,9 @@ import Foundation
 /// - `.never` fails on a missing reference without writing it;
 /// - `.failed` also writes the new reference over a mismatching one (and fails).
 ///
-/// A mismatching snapshot is written to the library's artifacts folder (`$SNAPSHOT_ARTIFACTS`
-/// or the temporary folder) under the reference's file name, beside the strategy's diff image.
+/// A mismatching snapshot is written under the reference's file name to the library's artifacts
+/// folder (`$SNAPSHOT_ARTIFACTS` or the temporary folder, then the test file's name), beside the
+/// strategy's diff image.
 ///
 /// - Returns: nil when the snapshot matches, else the failure message.
 public func verifySnapshot<Value>(
@@ -34,8 +35,7 @@ public func verifySnapshot<Value>(
         guard exists else { return "No reference at \(file.path); it was not recorded because the record mode is never." }
         let reference = snapshotting.diffing.fromData(try Data(contentsOf: file))
         guard let (message, _) = snapshotting.diffing.diffV2(reference, snapshot) else { return nil }
-        let artifacts = URL(fileURLWithPath: ProcessInfo.processInfo.environment["SNAPSHOT_ARTIFACTS"] ?? NSTemporaryDirectory())
-            .appendingPathComponent(file.deletingLastPathComponent().lastPathComponent)
+        let artifacts = SnapshotDiffArtifacts.folder
         try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
         let failed = artifacts.appendingPathComponent(file.lastPathComponent)
         try snapshotting.diffing.toData(snapshot).write(to: failed, options: .atomic)

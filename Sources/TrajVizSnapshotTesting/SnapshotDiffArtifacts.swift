@@ -14,10 +14,7 @@ import Testing
 enum SnapshotDiffArtifacts {
     /// Writes `diffPNG` and returns the message line that gives its path (or why it is missing).
     static func write(_ diffPNG: Data, reference: Data, actual: Data) -> String {
-        let environment = ProcessInfo.processInfo.environment
-        let root = URL(fileURLWithPath: environment["SNAPSHOT_ARTIFACTS"] ?? NSTemporaryDirectory(), isDirectory: true)
-        let (folder, test) = testLocation
-        let file = root.appendingPathComponent(folder).appendingPathComponent("\(test).\(hash(reference, actual)).diff.png")
+        let file = folder.appendingPathComponent("\(testLocation.test).\(hash(reference, actual)).diff.png")
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try diffPNG.write(to: file, options: .atomic)
@@ -25,6 +22,12 @@ enum SnapshotDiffArtifacts {
         } catch {
             return "The diff image could not be written to \(file.path): \(error.localizedDescription)"
         }
+    }
+
+    /// The artifacts folder of the current test.
+    static var folder: URL {
+        let root = ProcessInfo.processInfo.environment["SNAPSHOT_ARTIFACTS"] ?? NSTemporaryDirectory()
+        return URL(fileURLWithPath: root, isDirectory: true).appendingPathComponent(testLocation.folder)
     }
 
     /// The test file's name without extension and the test's name, as the library names its artifacts.

@@ -1,4 +1,5 @@
 import Optimizers
+import Schedules
 
 /// How the variables are handed to the optimizer.
 public enum ParameterLayout: String, Sendable, CaseIterable {
@@ -20,16 +21,30 @@ public struct RunConfiguration: Sendable {
     public var clipGradNorm: Double?
     /// One tensor (default) or one parameter per variable.
     public var layout: ParameterLayout
+    /// The learning-rate scheduler stepped after each `optimizer.step()`, or nil for a constant lr.
+    public var scheduler: SchedulerSpec?
+    /// Gaussian noise added to each step's gradient before clipping, or nil for exact gradients.
+    public var gradientNoise: GradientNoise?
 
     public init(
         start: [Double], steps: Int, zeroGrad: ZeroGradMode = .inplace, clipGradNorm: Double? = nil,
-        layout: ParameterLayout = .tensor
+        layout: ParameterLayout = .tensor, scheduler: SchedulerSpec? = nil, gradientNoise: GradientNoise? = nil
     ) {
         self.start = start
         self.steps = steps
         self.zeroGrad = zeroGrad
         self.clipGradNorm = clipGradNorm
         self.layout = layout
+        self.scheduler = scheduler
+        self.gradientNoise = gradientNoise
+    }
+}
+
+extension RunConfiguration {
+    /// Why `optimizer` cannot run this configuration's schedule, if it cannot (one line).
+    public func scheduleProblem(for optimizer: OptimizerSpec) -> String? {
+        let momentumKey = optimizer.definition.option("beta1") != nil ? "beta1" : optimizer.definition.option("momentum") != nil ? "momentum" : nil
+        return scheduler?.problem(steps: steps, optimizer: optimizer.description, momentumKey: momentumKey)
     }
 }
 

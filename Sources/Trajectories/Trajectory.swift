@@ -35,10 +35,22 @@ public struct Trajectory: Codable, Sendable, Equatable {
     public var divergedAtStep: Int?
     /// A recorded run's optimizer class, e.g. `torch_optimizer:DiffGrad`; nil for runs of ours.
     public var reference: String?
+    /// The learning-rate scheduler's canonical spec, e.g. `cosineannealinglr(T_max=300)`; nil
+    /// for a constant lr.
+    public var scheduler: String?
+    /// With a scheduler: the lr each step used (one per gradient); nil for a constant lr.
+    public var learningRates: [Double]?
+    /// σ of the Gaussian noise added to each gradient (`GradientNoise`); nil for exact gradients.
+    public var gradientNoise: Double?
+    /// `absolute` or `relative`, with `gradientNoise`.
+    public var noiseScale: String?
+    /// The noise generator's seed, with `gradientNoise`.
+    public var noiseSeed: UInt64?
 
     enum CodingKeys: String, CodingKey {
         case function, optimizer, start, steps, zeroGrad, clipGradNorm, paramLayout
         case points, losses, gradients, previousGradients, friction, firstMoments, divergedAtStep, reference
+        case scheduler, learningRates, gradientNoise, noiseScale, noiseSeed
 
         /// The key older files used, where it differs.
         var legacyName: String? {
@@ -55,9 +67,11 @@ public struct Trajectory: Codable, Sendable, Equatable {
         function: String, optimizer: String, start: [Double], steps: Int, zeroGrad: String,
         clipGradNorm: Double?, points: VectorSeries, losses: [Double?], gradients: VectorSeries,
         previousGradients: VectorSeries? = nil, friction: VectorSeries? = nil, divergedAtStep: Int? = nil,
-        paramLayout: String? = nil
+        paramLayout: String? = nil, scheduler: String? = nil, learningRates: [Double]? = nil
     ) {
         self.paramLayout = paramLayout
+        self.scheduler = scheduler
+        self.learningRates = learningRates
         self.function = function
         self.optimizer = optimizer
         self.start = start

@@ -51,6 +51,11 @@ extension Trajectory {
             divergedAtStep: try read(.divergedAtStep), paramLayout: try read(.paramLayout))
         reference = try read(.reference)
         firstMoments = try read(.firstMoments)
+        scheduler = try read(.scheduler)
+        learningRates = try read(.learningRates)
+        gradientNoise = try read(.gradientNoise)
+        noiseScale = try read(.noiseScale)
+        noiseSeed = try read(.noiseSeed)
     }
 
     /// The rules that the types alone do not check: one dimension throughout, one loss per
@@ -85,6 +90,10 @@ extension Trajectory {
         if let paramLayout, !["tensor", "split"].contains(paramLayout) {
             throw TrajectoryFormatError("field 'paramLayout': expected \"tensor\" or \"split\", found \"\(paramLayout)\"")
         }
+        if let learningRates, learningRates.count != gradients.count {
+            throw TrajectoryFormatError(
+                "field 'learningRates': expected \(gradients.count) values (one per gradient), found \(learningRates.count)")
+        }
         if let divergedAtStep {
             guard (1...taken + 1).contains(divergedAtStep) else {
                 throw TrajectoryFormatError(
@@ -115,6 +124,7 @@ extension Trajectory {
             let parent = path(context.codingPath)
             return "field '\(parent.isEmpty ? "" : parent + ".")\(key.stringValue)' is missing"
         case .typeMismatch(let type, let context):
+            guard !context.codingPath.isEmpty else { return "not a trajectory: expected a JSON object of its fields" }
             return "field '\(path(context.codingPath))': expected \(kind(type))"
         case .valueNotFound(let type, let context):
             return "field '\(path(context.codingPath))': expected \(kind(type)), found null"

@@ -1,12 +1,18 @@
 import Objectives
 import Optimizers
+import Schedules
 
 /// Runs an optimizer on an objective with PyTorch's training loop, one step at a time:
 ///
 ///     optimizer.zero_grad(set_to_none = zeroGrad == .none)
 ///     loss = f(x); loss.backward()              // ∇f accumulated into each parameter's buffer
+///     p.grad += noise                           // with gradient noise (`GradientNoise`)
 ///     clip_grad_norm_(parameters, C)            // when a clip norm is set
-///     optimizer.step()
+///     optimizer.step()                          // or step(closure), the four lines above as a closure (LBFGS)
+///     scheduler.step()                          // with a scheduler; ReduceLROnPlateau: step(loss)
+///
+/// The scheduler writes the group's lr (and, cycling momentum, its momentum or β₁) into the
+/// optimizer between steps; the trajectory records the lr each step used.
 ///
 /// Divergence ends the run, in one rule for every caller (commands, figures and searches): step
 /// s diverges when the loss or the gradient at the point it starts from is not finite (as a
@@ -27,10 +33,11 @@ public enum TrajectoryRunner {
         of objective: any Objective, function: String, optimizer spec: OptimizerSpec, configuration: RunConfiguration,
         recordingFirstMoments: Bool = false
     ) throws(RunError) -> Trajectory {
-        let recordsMoments = recordingFirstMoments && spec.definition.channels.contains { $0 === ObserverChannel.firstMoment }
-        var loop = try Loop(objective: objective, spec: spec, configuration: configuration, probeFriction: spec.hasFriction || recordsMoments)
+        let recordsMoments = recordingFirstMoments && spec.reportsFirstMoment
+        var loop = try Loop(objective: objective, spec: spec, configuration: configuration, observing: spec.hasFriction || recordsMoments)
         var recorder = FullRecorder(
-            dimension: objective.dimension, steps: configuration.steps, recordsFriction: spec.hasFriction, recordsFirstMoments: recordsMoments)
+            dimension: objective.dimension, steps: configuration.steps, recordsFriction: spec.hasFriction,
+            recordsLearningRates: configuration.scheduler != nil, recordsFirstMoments: recordsMoments)
         let diverged = loop.run(recording: &recorder)
         let record = recorder.finish()
         var trajectory = Trajectory(
@@ -39,8 +46,10 @@ public enum TrajectoryRunner {
             points: record.points, losses: record.losses, gradients: record.gradients,
             previousGradients: spec.hasFriction ? record.previous : nil,
             friction: spec.hasFriction ? record.friction : nil, divergedAtStep: diverged,
-            paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue)
+            paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue,
+            scheduler: configuration.scheduler?.description, learningRates: configuration.scheduler == nil ? nil : record.learningRates)
         trajectory.firstMoments = recordsMoments ? record.firstMoments : nil
+        trajectory.record(configuration.gradientNoise)
         return trajectory
     }
 
@@ -48,7 +57,7 @@ public enum TrajectoryRunner {
     public static func summary(
         of objective: any Objective, optimizer spec: OptimizerSpec, configuration: RunConfiguration
     ) throws(RunError) -> RunSummary {
-        var loop = try Loop(objective: objective, spec: spec, configuration: configuration, probeFriction: false)
+        var loop = try Loop(objective: objective, spec: spec, configuration: configuration, observing: false)
         var recorder = FinalRecorder()
         let diverged = loop.run(recording: &recorder)
         return RunSummary(
@@ -63,10 +72,10 @@ protocol StepRecorder {
     mutating func recordStart(_ point: [Double])
     /// f at the current point (before the step that follows).
     mutating func recordLoss(_ loss: Double)
-    /// The gradient buffers as the step receives them.
-    mutating func recordGradient(_ parameters: [Parameter])
+    /// The gradient buffers as the step receives them, and the lr it uses.
+    mutating func recordGradient(_ parameters: [Parameter], learningRate: Double?)
     /// The step finished at a finite point.
-    mutating func recordStep(point: [Double], observer: StepObserver?)
+    mutating func recordStep(point: [Double], heard: HeardChannels)
     /// The step made the point non-finite: forget its gradient.
     mutating func discardLastGradient()
 }
@@ -77,6 +86,7 @@ struct FullRecorder: StepRecorder {
     let dimension: Int
     let recordsFriction: Bool
     var points: [Double]
+    var learningRates: [Double]
     var losses: [Double]
     var gradients: [Double]
     var previousGradients: [Double]
@@ -87,8 +97,10 @@ struct FullRecorder: StepRecorder {
     var lossCount = 0
     var gradientCount = 0
 
-    init(dimension: Int, steps: Int, recordsFriction: Bool, recordsFirstMoments: Bool = false) {
+    init(dimension: Int, steps: Int, recordsFriction: Bool, recordsLearningRates: Bool, recordsFirstMoments: Bool = false) {
         self.dimension = dimension
+        learningRates = []
+        learningRates.reserveCapacity(recordsLearningRates ? steps : 0)
         self.recordsFriction = recordsFriction
         self.recordsFirstMoments = recordsFirstMoments
         firstMoments = Array(repeating: 0, count: recordsFirstMoments ? steps * dimension : 0)
@@ -102,7 +114,7 @@ struct FullRecorder: StepRecorder {
     /// The records as series and losses.
     consuming func finish() -> (
         points: VectorSeries, losses: [Double?], gradients: VectorSeries, previous: VectorSeries, friction: VectorSeries,
-        firstMoments: VectorSeries
+        learningRates: [Double], firstMoments: VectorSeries
     ) {
         let stepsRecorded = recordsFriction ? pointCount - 1 : 0
         points.removeLast(points.count - pointCount * dimension)
@@ -114,7 +126,7 @@ struct FullRecorder: StepRecorder {
             VectorSeries(dimension: dimension, storage: points), losses[0..<lossCount].map { $0.isFinite ? $0 : nil },
             VectorSeries(dimension: dimension, storage: gradients),
             VectorSeries(dimension: dimension, storage: previousGradients),
-            VectorSeries(dimension: dimension, storage: friction),
+            VectorSeries(dimension: dimension, storage: friction), learningRates,
             VectorSeries(dimension: dimension, storage: firstMoments)
         )
     }
@@ -129,7 +141,8 @@ struct FullRecorder: StepRecorder {
         lossCount += 1
     }
 
-    mutating func recordGradient(_ parameters: [Parameter]) {
+    mutating func recordGradient(_ parameters: [Parameter], learningRate: Double?) {
+        if let learningRate { learningRates.append(learningRate) }
         let start = gradientCount * dimension
         gradients.withUnsafeMutableBufferPointer { gradients in
             var offset = start
@@ -141,13 +154,13 @@ struct FullRecorder: StepRecorder {
         gradientCount += 1
     }
 
-    mutating func recordStep(point: [Double], observer: StepObserver?) {
+    mutating func recordStep(point: [Double], heard: HeardChannels) {
         let dimension = self.dimension
         let offset = pointCount * dimension
         points.withUnsafeMutableBufferPointer { points in
             for index in 0..<dimension { points[offset + index] = point[index] }
         }
-        if recordsFriction, let heardPrevious = observer?[.previousGradient], let heardFriction = observer?[.friction] {
+        if recordsFriction, let heardPrevious = heard.previousGradient, let heardFriction = heard.friction {
             let stepOffset = (pointCount - 1) * dimension
             previousGradients.withUnsafeMutableBufferPointer { previous in
                 for index in 0..<dimension { previous[stepOffset + index] = heardPrevious[index] }
@@ -156,7 +169,7 @@ struct FullRecorder: StepRecorder {
                 for index in 0..<dimension { friction[stepOffset + index] = heardFriction[index] }
             }
         }
-        if recordsFirstMoments, let heard = observer?[.firstMoment] {
+        if recordsFirstMoments, let heard = heard.firstMoment {
             let stepOffset = (pointCount - 1) * dimension
             firstMoments.withUnsafeMutableBufferPointer { moments in
                 for index in 0..<dimension { moments[stepOffset + index] = heard[index] }
@@ -167,6 +180,7 @@ struct FullRecorder: StepRecorder {
 
     mutating func discardLastGradient() {
         gradientCount -= 1
+        if learningRates.count > gradientCount { learningRates.removeLast() }
     }
 }
 
@@ -179,9 +193,18 @@ struct FinalRecorder: StepRecorder {
     }
 
     func recordStart(_ point: [Double]) {}
-    func recordGradient(_ parameters: [Parameter]) {}
-    func recordStep(point: [Double], observer: StepObserver?) {}
+    func recordGradient(_ parameters: [Parameter], learningRate: Double?) {}
+    func recordStep(point: [Double], heard: HeardChannels) {}
     func discardLastGradient() {}
+}
+
+/// Where the observer keeps the latest step's channels, looked up once per run: DiffGrad's
+/// g(t-1) and ξ, the first moment; nil for a channel the optimizer does not report or a run
+/// that does not listen.
+struct HeardChannels {
+    var previousGradient: UnsafeMutableBufferPointer<Double>?
+    var friction: UnsafeMutableBufferPointer<Double>?
+    var firstMoment: UnsafeMutableBufferPointer<Double>?
 }
 
 /// The parameters, optimizer and scratch space of one run.
@@ -189,15 +212,21 @@ struct Loop {
     let objective: any Objective
     let parameters: [Parameter]
     let optimizer: Optimizer
+    /// The schedule's view of the optimizer's group values, and the scheduler that steps them.
+    let schedule: (group: ParameterGroup, scheduler: any Scheduler)?
+    /// Hears the optimizer's channels, for the runs that record them; owns `heard`'s storage.
     let observer: StepObserver?
+    let heard: HeardChannels
     let configuration: RunConfiguration
     /// The current point, gathered from the parameters after each step.
     var point: [Double]
     /// Scratch for the point after a step, swapped in when it is finite.
     var nextPoint: [Double]
     var gradient: [Double]
+    /// The gradient noise, drawn step by step.
+    var noise: GradientNoiseSource?
 
-    init(objective: any Objective, spec: OptimizerSpec, configuration: RunConfiguration, probeFriction: Bool) throws(RunError) {
+    init(objective: any Objective, spec: OptimizerSpec, configuration: RunConfiguration, observing: Bool) throws(RunError) {
         let dimension = objective.dimension
         guard configuration.start.count == dimension else {
             throw RunError(
@@ -213,12 +242,25 @@ struct Loop {
         if let clip = configuration.clipGradNorm, !(clip > 0 && clip.isFinite) {
             throw RunError("the gradient clip norm must be a finite number > 0, got \(clip); jettify's visualizer uses 1.0")
         }
+        if let sigma = configuration.gradientNoise?.sigma, !(sigma >= 0 && sigma.isFinite) {
+            throw RunError("the gradient noise must be a finite number >= 0, got \(sigma)")
+        }
+        noise = configuration.gradientNoise.map(GradientNoiseSource.init)
         switch configuration.layout {
         case .tensor: parameters = [Parameter(configuration.start)]
         case .split: parameters = configuration.start.map { Parameter([$0]) }
         }
-        observer = probeFriction ? StepObserver(channels: spec.definition.channels, elementCount: dimension) : nil
+        let observer = observing ? StepObserver(channels: spec.definition.channels, elementCount: dimension) : nil
+        heard = HeardChannels(
+            previousGradient: observer?[.previousGradient], friction: observer?[.friction], firstMoment: observer?[.firstMoment])
+        self.observer = observer
         optimizer = spec.makeOptimizer(for: parameters, observer: observer)
+        if let scheduler = configuration.scheduler {
+            if let problem = configuration.scheduleProblem(for: spec) { throw RunError(problem) }
+            schedule = try Self.schedule(scheduler, of: optimizer, steps: configuration.steps)
+        } else {
+            schedule = nil
+        }
         self.objective = objective
         self.configuration = configuration
         point = configuration.start
@@ -227,7 +269,22 @@ struct Loop {
     }
 
     /// Runs every step, recording as `recorder` wants; returns the step that diverged, if any.
+    /// The loop is specialised for a run without a schedule, so that it pays nothing for one.
     mutating func run<Recorder: StepRecorder>(recording recorder: inout Recorder) -> Int? {
+        // Copies of the loop, so that the plain one tests nothing for a closure or a schedule.
+        if let schedule {
+            let stepping = Scheduled(group: schedule.group, scheduler: schedule.scheduler, optimizer: optimizer)
+            return run(recording: &recorder, stepping: stepping, withClosure: optimizer.needsClosure)
+        }
+        return optimizer.needsClosure
+            ? run(recording: &recorder, stepping: Unscheduled(), withClosure: true)
+            : run(recording: &recorder, stepping: Unscheduled(), withClosure: false)
+    }
+
+    @inline(__always)
+    private mutating func run<Recorder: StepRecorder, Stepping: ScheduleStepping>(
+        recording recorder: inout Recorder, stepping: Stepping, withClosure needsClosure: Bool
+    ) -> Int? {
         recorder.recordStart(point)
         for step in 1...configuration.steps {
             optimizer.zeroGrad(configuration.zeroGrad)
@@ -235,18 +292,46 @@ struct Loop {
             recorder.recordLoss(loss)
             guard Self.allFinite(loss, gradient) else { return step }
             backward()
+            if var source = noise {
+                source.perturb(parameters)
+                noise = source
+            }
             if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
-            recorder.recordGradient(parameters)
-            optimizer.step()
+            recorder.recordGradient(parameters, learningRate: stepping.learningRate)
+            if needsClosure { stepWithClosure() } else { optimizer.step() }
+            stepping.step(loss: loss)
             guard gatherNextPoint() else {
                 recorder.discardLastGradient()
                 return step
             }
             swap(&point, &nextPoint)
-            recorder.recordStep(point: point, observer: observer)
+            recorder.recordStep(point: point, heard: heard)
         }
         recorder.recordLoss(objective.value(at: point))
         return nil
+    }
+
+    /// The group of `optimizer`'s lr and momentum (β₁ for an optimizer with betas, as PyTorch's
+    /// `use_beta1`), and the scheduler constructed over it, written into the optimizer.
+    private static func schedule(_ spec: SchedulerSpec, of optimizer: Optimizer, steps: Int) throws(RunError)
+        -> (group: ParameterGroup, scheduler: any Scheduler)
+    {
+        let momentum = optimizer.groupValue(.beta1).map { ("beta1", $0) } ?? optimizer.groupValue(.momentum).map { ("momentum", $0) }
+        let group = ParameterGroup(lr: optimizer.groupValue(.lr) ?? 0, momentum: momentum)
+        let scheduler: any Scheduler
+        do {
+            scheduler = try spec.makeScheduler(for: group)
+        } catch {
+            throw RunError(error.description)
+        }
+        write(group, into: optimizer)
+        return (group, scheduler)
+    }
+
+    static func write(_ group: ParameterGroup, into optimizer: Optimizer) {
+        var values: [(key: OptionKey<Double>, value: Double)] = [(.lr, group.lr)]
+        if let key = group.momentumKey, let momentum = group.momentum { values.append((OptionKey(key), momentum)) }
+        optimizer.setGroupValues(values)
     }
 
     /// Whether f and every element of ∇f are finite: x·0 is 0 for a finite x and NaN for ±∞
@@ -256,6 +341,24 @@ struct Loop {
         var zero = loss * 0
         for element in gradient { zero += element * 0 }
         return zero == 0
+    }
+
+    /// `optimizer.step(closure)`, kept out of the loop so that the closure's hold on the loop's
+    /// state does not slow the other optimizers' steps.
+    @inline(never)
+    private mutating func stepWithClosure() {
+        optimizer.step { evaluateAtParameters() }
+    }
+
+    /// The closure of `optimizer.step(closure)`: zero_grad, f at the parameters' current
+    /// values, backward (and the clip), as the step before it; returns f.
+    private mutating func evaluateAtParameters() -> Double {
+        _ = gatherNextPoint()
+        optimizer.zeroGrad(configuration.zeroGrad)
+        let loss = objective.valueAndGradient(at: nextPoint, into: &gradient)
+        backward()
+        if let clip = configuration.clipGradNorm { clipGradNorm(parameters, maxNorm: clip) }
+        return loss
     }
 
     /// Adds ∇f into each parameter's gradient buffer: `loss.backward()`.
@@ -286,5 +389,46 @@ struct Loop {
             }
         }
         return finite
+    }
+}
+
+/// What the loop does about the learning rate after each `optimizer.step()`.
+protocol ScheduleStepping {
+    /// The lr the next step uses, for the record; nil when it is the optimizer's constant lr.
+    var learningRate: Double? { get }
+    /// `scheduler.step()` (ReduceLROnPlateau reads `loss`), then the group's values into the optimizer.
+    func step(loss: Double)
+}
+
+/// A constant lr: nothing to do.
+struct Unscheduled: ScheduleStepping {
+    var learningRate: Double? { nil }
+    @inline(__always) func step(loss: Double) {}
+}
+
+/// A scheduler over the optimizer's group; the optimizer is retuned only when a value changed.
+final class Scheduled: ScheduleStepping {
+    let group: ParameterGroup
+    let scheduler: any Scheduler
+    let optimizer: Optimizer
+    /// The group's revision last written into the optimizer.
+    private var written: Int
+    /// The group's lr, read once per change.
+    private(set) var learningRate: Double?
+
+    init(group: ParameterGroup, scheduler: any Scheduler, optimizer: Optimizer) {
+        self.group = group
+        self.scheduler = scheduler
+        self.optimizer = optimizer
+        written = group.revision
+        learningRate = group.lr
+    }
+
+    func step(loss: Double) {
+        scheduler.step(loss: loss)
+        guard group.revision != written else { return }
+        written = group.revision
+        learningRate = group.lr
+        Loop.write(group, into: optimizer)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import _Random
 
 /// A deterministic, seeded search for the learning rate that minimises an objective, over
 /// log lr within `LearningRateBounds`, in at most `budget` evaluations.
@@ -100,9 +101,18 @@ public struct LearningRateSearch: Codable, Sendable, Hashable {
     public func run(
         bounds: LearningRateBounds, evaluate: (Double) throws -> Double?
     ) rethrows -> LearningRateSearchResult {
+        try run(over: bounds.logLower...bounds.logUpper, position: exp, evaluate: evaluate)
+    }
+
+    /// The same search over a coordinate u in `interval`, trying `evaluate(position(u))`: lr
+    /// searches u = ln lr (`position` = exp); an option such as momentum searches its value
+    /// (`position` = identity). The evaluations record `position(u)`.
+    public func run(
+        over interval: ClosedRange<Double>, position: (Double) -> Double = { $0 }, evaluate: (Double) throws -> Double?
+    ) rethrows -> LearningRateSearchResult {
         var generator = SplitMix64(seed: seed)
         let offset = 0.25 + 0.5 * generator.nextUnit()
-        let cell = bounds.logWidth / Double(gridSize)
+        let cell = (interval.upperBound - interval.lowerBound) / Double(gridSize)
         let finest = cell / Double(1 << Self.maximumDepth)
 
         var evaluations: [LearningRateEvaluation] = []
@@ -111,7 +121,7 @@ public struct LearningRateSearch: Codable, Sendable, Hashable {
         var visited: [(logRate: Double, objective: Double?)] = []
 
         func probe(_ logRate: Double) throws {
-            let rate = exp(logRate)
+            let rate = position(logRate)
             let value = try evaluate(rate)
             let objective = value.flatMap { $0.isFinite ? $0 : nil }
             evaluations.append(LearningRateEvaluation(learningRate: rate, objective: objective))
@@ -120,12 +130,12 @@ public struct LearningRateSearch: Codable, Sendable, Hashable {
         }
 
         for i in 0..<gridSize {
-            try probe(bounds.logLower + (Double(i) + offset) * cell)
+            try probe(interval.lowerBound + (Double(i) + offset) * cell)
         }
 
         while evaluations.count < budget {
             let splits = Self.intervalsToSplit(
-                visited: visited, bounds: bounds, finest: finest,
+                visited: visited, interval: interval, finest: finest,
                 count: min(Self.splitsPerRound, budget - evaluations.count))
             if splits.isEmpty { break }
             for midpoint in splits {
@@ -139,7 +149,7 @@ public struct LearningRateSearch: Codable, Sendable, Hashable {
     /// documentation) that are wider than `finest`, not resolved (see `isResolved`), and whose
     /// midpoint lies strictly inside them (it does not, in floating point, for an interval of one ulp).
     private static func intervalsToSplit(
-        visited: [(logRate: Double, objective: Double?)], bounds: LearningRateBounds,
+        visited: [(logRate: Double, objective: Double?)], interval: ClosedRange<Double>,
         finest: Double, count: Int
     ) -> [Double] {
         struct Candidate {
@@ -150,7 +160,7 @@ public struct LearningRateSearch: Codable, Sendable, Hashable {
             var midpoint: Double
         }
         guard let first = visited.first, let last = visited.last else { return [] }
-        let positions = [bounds.logLower] + visited.map(\.logRate) + [bounds.logUpper]
+        let positions = [interval.lowerBound] + visited.map(\.logRate) + [interval.upperBound]
         let values = [first.objective] + visited.map(\.objective) + [last.objective]
         let finite = values.compactMap { $0 }
         let logarithmic = !finite.isEmpty && finite.allSatisfy { $0 > 0 }

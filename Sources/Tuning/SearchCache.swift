@@ -8,6 +8,9 @@ public struct CachedSearchResult: Codable, Sendable, Equatable {
     public var key: String
     /// The best learning rate, or `nil` when every evaluation failed.
     public var learningRate: Double?
+    /// The best spec, every tuned option set (`sgd(lr=0.02, momentum=0.87)`); `nil` when every
+    /// evaluation failed, or in entries written before several options could be tuned.
+    public var spec: String?
     /// The best objective, or `nil` when every evaluation failed.
     public var objective: Double?
     public var evaluations: Int
@@ -19,6 +22,15 @@ public struct CachedSearchResult: Codable, Sendable, Equatable {
         objective = result.objective
         evaluations = result.evaluations.count
         failures = result.failures
+    }
+
+    public init(key: SearchCacheKey, result: OptionSearchResult) {
+        self.key = key.canonicalText
+        spec = result.best?.description
+        learningRate = result.best?.value(of: .lr)
+        objective = result.objective
+        evaluations = result.evaluations.count
+        failures = result.evaluations.count { $0.objective == nil }
     }
 }
 
@@ -81,6 +93,11 @@ public struct SearchCache: Sendable {
 
     /// Records what a search found for `key`, replacing any earlier result.
     public mutating func record(_ result: LearningRateSearchResult, for key: SearchCacheKey) {
+        entries[key.digest] = CachedSearchResult(key: key, result: result)
+    }
+
+    /// Records a search over several options under `key`.
+    public mutating func record(_ result: OptionSearchResult, for key: SearchCacheKey) {
         entries[key.digest] = CachedSearchResult(key: key, result: result)
     }
 

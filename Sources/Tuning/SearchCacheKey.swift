@@ -17,6 +17,9 @@ public struct SearchCacheKey: Codable, Sendable, Hashable {
     /// The optimizer spec with every setting but lr, normalised, e.g. `diffgrad(version=1, clone=false)`.
     public var optimizer: String
     public var bounds: LearningRateBounds
+    /// The options tuned, in order (`lr` alone by default); their intervals come from the
+    /// optimizer's definition, so `toolVersion` covers them.
+    public var tuned: [String]
     public var objective: SearchObjective
     public var search: LearningRateSearch
     /// Optimizer steps per evaluation.
@@ -32,8 +35,9 @@ public struct SearchCacheKey: Codable, Sendable, Hashable {
     public init(
         expression: String, minima: [[Double]], domain: SearchDomain?, optimizer: String,
         bounds: LearningRateBounds, objective: SearchObjective, search: LearningRateSearch,
-        steps: Int, start: [Double], clipGradNorm: Double?, zeroGrad: String, toolVersion: String
+        steps: Int, start: [Double], clipGradNorm: Double?, zeroGrad: String, toolVersion: String, tuned: [String] = ["lr"]
     ) {
+        self.tuned = tuned
         self.expression = expression
         self.minima = minima
         self.domain = domain
@@ -62,7 +66,8 @@ public struct SearchCacheKey: Codable, Sendable, Hashable {
             "domain=" + (domain.map { vector($0.lower) + ".." + vector($0.upper) } ?? "none"),
             "optimizer=\(quoted(optimizer))",
             "bounds=\(number(bounds.logLower))..\(number(bounds.logUpper))",
-            "objective=\(objective.rawValue)",
+            "tuned=\(tuned.joined(separator: ","))",
+            "objective=\(objective)",
             "budget=\(search.budget)",
             "seed=\(search.seed)",
             "searchAlgorithm=\(LearningRateSearch.algorithmVersion)",

@@ -13,7 +13,8 @@ func finiteRun(steps: Int, dimension: Int = 2) -> Trajectory {
 }
 
 @Suite struct RunBeforeDivergenceTests {
-    /// Each channel of a step's record, made non-finite at step `step` (1-based).
+    /// Each channel of a step's record, made non-finite at step `step` (1-based); for the loss,
+    /// the loss at the point the step starts from, as the runner checks it.
     enum Channel: CaseIterable { case gradient, previous, friction, point, loss }
 
     static func poisoned(_ channel: Channel, atStep step: Int, value: Double) -> Trajectory {
@@ -28,7 +29,7 @@ func finiteRun(steps: Int, dimension: Int = 2) -> Trajectory {
         case .previous: run.previousGradients = replaced(run.previousGradients!, row: step - 1)
         case .friction: run.friction = replaced(run.friction!, row: step - 1)
         case .point: run.points = replaced(run.points, row: step)
-        case .loss: run.losses[step] = value.isNaN ? nil : value
+        case .loss: run.losses[step - 1] = value.isNaN ? nil : value
         }
         return run
     }
@@ -43,7 +44,7 @@ func finiteRun(steps: Int, dimension: Int = 2) -> Trajectory {
             #expect(clipped.friction?.count == step - 1)
             #expect(clipped.points.count == step)
             #expect(clipped.losses.count == step)
-            #expect(clipped.firstNonFiniteStep == nil, "what is left is finite")
+            #expect(clipped.firstNonFiniteStep == nil, "what is left is finite, but for the loss no step starts from")
         }
     }
 
@@ -56,6 +57,12 @@ func finiteRun(steps: Int, dimension: Int = 2) -> Trajectory {
         run.divergedAtStep = 7
         #expect(run.beforeDivergence().divergedAtStep == 7)
         #expect(run.beforeDivergence().gradients.count == 6)
+    }
+
+    @Test func aNonFiniteLossAtTheLastPointIsNoDivergence() {
+        var run = finiteRun(steps: 10)
+        run.losses[10] = nil
+        #expect(run.firstNonFiniteStep == nil, "no step starts from the last point")
     }
 
     @Test func aFiniteRunIsUnchanged() {

@@ -1,18 +1,9 @@
 import Foundation
+import _Random
 @testable import Objectives
 
-/// SplitMix64: a small seeded generator, so that "random" test points are the same every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A small seeded generator, so that "random" test points are the same every run.
+typealias SeededGenerator = SplitMix64
 
 /// ∂f/∂x_i by the 6th-order central difference
 /// (−f₋₃ + 9f₋₂ − 45f₋₁ + 45f₊₁ − 9f₊₂ + f₊₃) / 60h, with h = 1e-3·max(1, |x_i|).

@@ -115,7 +115,7 @@ import Testing
             #expect(OptimizerCatalog.definition(named: definition.qualifiedName)?.qualifiedName == definition.qualifiedName)
         }
         #expect(Set(OptimizerCatalog.all.map(\.qualifiedName)).count == OptimizerCatalog.all.count)
-        #expect(OptimizerCatalog.all.count == 18)
+        #expect(OptimizerCatalog.all.count == 22)
         #expect(OptimizerCatalog.all.filter(\.hasFriction).map(\.name) == ["diffgrad", "diffrgrad", "diffmod"])
     }
 
@@ -124,10 +124,14 @@ import Testing
             let parameter = Parameter([1.0, -2.0])
             let spec = try OptimizerSpec(parsing: "\(definition.name)(lr=0.01)")
             let optimizer = spec.makeOptimizer(for: [parameter])
-            for _ in 0..<20 {
+            func evaluate() -> Double {
                 optimizer.zeroGrad(.inplace)
                 parameter.accumulateGradient(parameter.values.map { 2 * $0 })
-                optimizer.step()
+                return parameter.values.map { $0 * $0 }.reduce(0, +)
+            }
+            for _ in 0..<20 {
+                _ = evaluate()
+                if optimizer.needsClosure { optimizer.step(closure: evaluate) } else { optimizer.step() }
             }
             let norm = parameter.values.map { $0 * $0 }.reduce(0, +)
             #expect(norm < 5, "\(definition.name) moved to \(parameter.values)")

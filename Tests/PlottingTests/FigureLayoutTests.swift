@@ -13,7 +13,7 @@ import Testing
         }
         for (i, a) in layout.panels.enumerated() {
             for b in layout.panels[(i + 1)...] { #expect(!a.plot.intersects(b.plot)) }
-            if let colorbar = layout.colorbar { #expect(!a.plot.intersects(colorbar.bar)) }
+            for colorbar in [layout.colorbar, layout.pathColorbar].compactMap({ $0 }) { #expect(!a.plot.intersects(colorbar.bar)) }
         }
     }
 
@@ -28,8 +28,8 @@ import Testing
     }
 
     /// The gallery's 18-optimizer overlay: titles as long as `adamax(lr=0.481)  loss 0.0828` in
-    /// five columns shrink to the tick size and break onto two lines instead of running into
-    /// their neighbours.
+    /// five columns shrink to the tick size and break onto two lines (a line still too wide is
+    /// cut short with "…") instead of running into their neighbours.
     @Test func longPanelTitlesShrinkThenBreak() throws {
         let map = try rosenbrock()
         let groups = (0..<18).map { ("optimizer\($0)(lr=0.481)  loss 0.0828", map.paths) }
@@ -37,11 +37,27 @@ import Testing
         expectTidy(figure)
         let layout = figure.layout(measurer: FakeMeasurer())
         let titleLines = layout.panels[0].texts.filter { $0.text.hasPrefix("optimizer0") || $0.text == "loss 0.0828" }
-        #expect(titleLines.map(\.text) == ["loss 0.0828", "optimizer0(lr=0.481)"], "spec over loss, placed bottom line first")
+        #expect(titleLines.first?.text == "loss 0.0828", "spec over loss, placed bottom line first")
+        let spec = try #require(titleLines.last?.text)
+        #expect(spec == "optimizer0(lr=0.481)" || spec.hasSuffix("…") && "optimizer0(lr=0.481)".hasPrefix(spec.dropLast()), "the spec, or as much as fits")
         #expect(titleLines.allSatisfy { $0.style.size == figure.style.fontSize }, "shrunk to the tick size before breaking")
         let short = try map.smallMultiples([("adam", map.paths), ("sgd", [])], width: 1000, height: 600)
         let shortTitles = short.layout(measurer: FakeMeasurer()).panels.flatMap(\.texts).filter { $0.text == "adam" || $0.text == "sgd" }
         #expect(shortTitles.count == 2 && shortTitles.allSatisfy { $0.style.size == short.style.titleSize }, "short titles keep the title size")
+    }
+
+    /// `render --color-by`: the paths' colour bar sits right of the field's, clear of its texts,
+    /// inside the image at every size.
+    @Test func aPathColorbarSitsRightOfTheFieldsWithoutOverlap() throws {
+        for (w, h) in [(900, 760), (640, 480), (1600, 700)] {
+            var figure = try rosenbrock().figure(width: w, height: h)
+            figure.pathColorbar = Colorbar(scale: ColorScale(levels: try ColorLevels(values: [1e-4, 0.1], scale: .log), colormap: .plasma, fill: .smooth), label: "learning rate")
+            expectTidy(figure)
+            let layout = figure.layout(measurer: FakeMeasurer())
+            let field = try #require(layout.colorbar), paths = try #require(layout.pathColorbar)
+            #expect(paths.bar.minX > (field.texts.map(\.box.maxX).max() ?? field.bar.maxX))
+            #expect(paths.texts.contains { $0.text == "learning rate" })
+        }
     }
 
     @Test func mapsKeepEqualAspect() throws {
@@ -130,5 +146,16 @@ import Testing
         let ranges = axes.resolvedRanges()
         #expect(ranges.x == 1...4)
         #expect(ranges.y.upperBound < 10, "the value outside the x window does not stretch y")
+    }
+
+    /// A loss that climbs to near overflow before a run diverges, or falls to the smallest
+    /// doubles, still gives a finite log range: a margin past the largest double made it
+    /// infinite and left the loss panel blank.
+    @Test(arguments: [[1e-20, 1e307], [Double.leastNonzeroMagnitude, 1.0], [1.0, .greatestFiniteMagnitude]])
+    func logRangeStaysFiniteAtTheEdgesOfDouble(ys: [Double]) throws {
+        let series = Series(label: nil, ys: ys, style: .solid(.black))
+        let range = LineChart(yScale: .log, series: [series]).axes().resolvedRanges().y
+        #expect(range.lowerBound > 0 && range.upperBound.isFinite && range.lowerBound <= ys[0] && range.upperBound >= ys[1])
+        #expect(!Ticks.forScale(.log, lower: range.lowerBound, upper: range.upperBound, maxCount: 6).isEmpty)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Plotting
-@testable import Tuning
+import _Random
 
 @Suite struct TicksTests {
     @Test func linearTicksAreNiceAndLabelledWithTheStepsDecimals() {

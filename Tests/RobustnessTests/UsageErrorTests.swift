@@ -35,6 +35,15 @@ import Testing
         (["gallery", "--functions", "rosenbrok", "--optimizers", "adam"], "rosenbrock"),
         (["gallery", "--functions", "rosenbrock", "--optimizers", "adam,nope"], "nope"),
         (["gallery", "--scenes", "/nonexistent/scenes.json"], "scenes.json"),
+        (["render", "--function", "rosenbrock", "--optimizer", "adam", "--gradient-noise", "-1"], "--gradient-noise"),
+        (["render", "--function", "rosenbrock", "--optimizer", "adam", "--runs", "4"], "--gradient-noise"),
+        (["render", "--function", "rosenbrock", "--optimizer", "adam", "--gradient-noise", "1", "--runs", "0"], "--runs"),
+        (["curves", "--function", "rosenbrock", "--optimizer", "adam", "--noise-scale", "relative"], "--noise-scale"),
+        (["trajectory", "--function", "rosenbrock", "--optimizer", "adam", "--gradient-noise", "1", "--runs", "3"], "--seed"),
+        (["gallery", "--functions", "rosenbrock", "--optimizers", "adam", "--tune-objective", "bogus"], "bogus"),
+        (["gallery", "--functions", "rosenbrock", "--optimizers", "adam", "--tune-objective", "steps-to=0"], "tolerance"),
+        (["gallery", "--functions", "rosenbrock", "--optimizers", "adam", "--tune", "lr,momentum"], "momentum"),
+        (["gallery", "--functions", "rosenbrock", "--optimizers", "sgd", "--tune", "lr,dampening"], "dampening"),
         (["help", "bogus"], "bogus"),
         (["bogus"], "bogus"),
     ]
@@ -152,6 +161,18 @@ import Testing
         let losses = try #require(json["losses"] as? [Any])
         #expect(losses.count == step)
         #expect(losses.dropLast().allSatisfy { $0 is Double }, "a loss vanished before the run stopped")
+    }
+
+    /// The README's diagnose example diverges at step 6, as its PyTorch reference does: each variant says so.
+    @Test func diagnoseWarnsForEachDivergedVariant() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let outcome = try BuiltTool.run([
+            "diagnose", "--function", "rosenbrock", "--optimizer", "diffrgrad(lr=0.01, clone=false)", "--steps", "20",
+            "--output", scratch.url.path,
+        ])
+        #expect(outcome.status == 0, "\(outcome)")
+        #expect(outcome.errorLines.filter { $0.contains("diverged at step 6") }.count == 4, "\(outcome)")
     }
 
     @Test func curvesWarnsAndDrawsTheLossUpToTheDivergence() throws {

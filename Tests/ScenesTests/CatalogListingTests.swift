@@ -15,8 +15,11 @@ import Testing
             if let package = reference.package { #expect(block.contains(package.module), "\(definition.specName)") }
             #expect(block.contains("step: \(definition.stepKind.rawValue)"))
             for option in definition.options {
-                #expect(block.contains("\(option.key)=\(option.defaultValue) (\(option.constraint))"), "\(definition.specName).\(option.key)")
+                #expect(block.contains("\(option.key)=\(option.defaultValue) (\(option.constraint)"), "\(definition.specName).\(option.key)")
+                #expect(block.contains("\(option.key)=\(option.defaultValue) (\(option.constraint); --tune over") == (option.key != "lr" && option.searchInterval != nil))
             }
         }
+        #expect(lines.contains { $0.contains("momentum=0.0 (>= 0; --tune over [0, 0.99])") })
+        #expect(lines.contains { $0.contains("beta1=0.9 (in [0, 1); --tune over [0, 0.999])") })
     }
 }

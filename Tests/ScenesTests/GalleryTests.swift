@@ -57,6 +57,26 @@ import Tuning
         }
     }
 
+    /// Several options and another objective: the spec carries every tuned value, and the maps'
+    /// titles and metrics.csv say which objective, budget and options tuned each path.
+    @Test func theObjectiveBudgetAndOptionsThatTunedAPathAreShown() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trajviz-gallery-\(UUID().uuidString)")
+        let settings = GallerySettings(
+            functions: ["rosenbrock"], optimizers: ["sgd", "adam"], output: folder.path, jobs: 1, steps: 60, budget: 24,
+            objective: .kozistr, showsProgress: false, figures: [.maps], tune: ["lr", "momentum"])
+        let result = try Gallery(settings: settings).run()
+        let csv = try String(contentsOf: folder.appendingPathComponent("metrics.csv"), encoding: .utf8)
+        let sgd = try #require(result.entries.first { $0.spec.name == "sgd" })
+        let adam = try #require(result.entries.first { $0.spec.name == "adam" })
+        #expect(sgd.spec.givenValue(of: .momentum) != nil && sgd.spec.givenValue(of: .lr) != nil)
+        #expect(sgd.tuning == GalleryTuning(objective: .kozistr, budget: 24, options: ["lr", "momentum"]))
+        #expect(adam.tuning?.options == ["lr"], "adam has no momentum: it tunes lr alone")
+        #expect(sgd.title == "sgd on Rosenbrock, tuned lr, momentum by kozistr, 24 evaluations")
+        #expect(csv.hasPrefix("function,optimizer,spec,") && csv.contains(",tune_objective,tune_budget,tuned_options\n"))
+        #expect(csv.contains(",kozistr,24,\"lr,momentum\"\n") && csv.contains(",kozistr,24,\"lr\"\n"))
+        #expect(sgd.search?.evaluations ?? 0 <= 24)
+    }
+
     @Test func figuresPickTheKindsOfImage() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trajviz-gallery-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -52,6 +52,10 @@ import TrajVizSnapshotTesting
         #expect(failure.contains("1 of 48 pixels differ"))
         let failedSnapshot = try #require(failure.split(separator: "\n").first.flatMap { $0.components(separatedBy: "The failed snapshot: ").last })
         #expect(try Data(contentsOf: URL(fileURLWithPath: failedSnapshot)) == changed)
+        // The diff image lies beside the failed snapshot, in the test file's artifacts folder.
+        let diff = try #require(failure.split(separator: "\n").first { $0.hasPrefix("Diff image") }?.components(separatedBy: ": ").last)
+        #expect(failedSnapshot.hasSuffix("/RecordModeTests/contour-map.png"))
+        #expect(URL(fileURLWithPath: diff).deletingLastPathComponent() == URL(fileURLWithPath: failedSnapshot).deletingLastPathComponent())
         #expect(try Data(contentsOf: file) == original)
         #expect(verifySnapshot(of: changed, as: .pixelmatch(), at: file, record: .failed)?.contains("A new reference was recorded") == true)
         #expect(try Data(contentsOf: file) == changed)

@@ -1,5 +1,6 @@
 import Foundation
 import Optimizers
+import Schedules
 import Testing
 @testable import Trajectories
 
@@ -8,6 +9,7 @@ import Testing
 @Suite struct GoldenTrajectoryTests {
     static let referenceFixtures = fixtureNames(in: "reference")
     static let generatedFixtures = fixtureNames(in: "generated")
+    static let scheduledFixtures = fixtureNames(in: "scheduled")
 
     static func fixtureNames(in folder: String) -> [String] {
         guard let url = Bundle.module.url(forResource: "Fixtures/\(folder)", withExtension: nil),
@@ -19,6 +21,15 @@ import Testing
     @Test func theFixturesArePresent() {
         #expect(Self.referenceFixtures.count == 20)
         #expect(Self.generatedFixtures.count >= 70)
+        #expect(Self.scheduledFixtures.count >= 30)
+    }
+
+    /// Every scheduler over torch.optim.Adam and SGD with momentum (and AdamW), the lrs to 1e-9
+    /// relative as well as the path: a scheduler off by one step, or stepped before the
+    /// optimizer, moves every lr after the first change.
+    @Test(arguments: scheduledFixtures)
+    func reproducesScheduledTrajectory(_ fixture: String) throws {
+        try reproduce(fixture)
     }
 
     @Test(arguments: referenceFixtures)
@@ -38,9 +49,11 @@ import Testing
         let spec = try OptimizerSpec(parsing: expected.optimizer)
         #expect(spec.description == expected.optimizer, "the spec is not in canonical form")
         let layout = try #require(ParameterLayout(rawValue: expected.paramLayout ?? "tensor"))
+        let scheduler = try expected.scheduler.map { try SchedulerSpec(parsing: $0) }
+        #expect(scheduler?.description == expected.scheduler, "the scheduler spec is not in canonical form")
         let configuration = RunConfiguration(
             start: expected.start, steps: expected.steps, zeroGrad: try #require(ZeroGradMode(rawValue: expected.zeroGrad)),
-            clipGradNorm: expected.clipGradNorm, layout: layout)
+            clipGradNorm: expected.clipGradNorm, layout: layout, scheduler: scheduler)
         let actual = try TrajectoryRunner.trajectory(
             of: objective, function: expected.function, optimizer: spec, configuration: configuration)
 
@@ -54,6 +67,16 @@ import Testing
             expectClose(try #require(actual.friction), friction, "friction", fixture)
         }
         #expect(actual.paramLayout == expected.paramLayout)
+        if let lrs = expected.learningRates {
+            let actualLRs = try #require(actual.learningRates)
+            try #require(actualLRs.count == lrs.count, "\(fixture): \(actualLRs.count) lrs vs \(lrs.count)")
+            for (step, (a, b)) in zip(actualLRs, lrs).enumerated() where a != b {
+                Issue.record("\(fixture): lr at step \(step + 1): \(a) vs \(b)")
+                break
+            }
+        } else {
+            #expect(actual.learningRates == nil)
+        }
         try #require(actual.losses.count == expected.losses.count, "\(fixture): loss count")
         for (step, (a, b)) in zip(actual.losses, expected.losses).enumerated() {
             switch (a, b) {

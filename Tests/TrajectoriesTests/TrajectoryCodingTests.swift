@@ -51,6 +51,9 @@ import Testing
         #expect(throws: TrajectoryFormatError("field 'gradients[0][0]': expected a number")) {
             try Trajectory.decoded(from: Data(bad.utf8))
         }
+        #expect(throws: TrajectoryFormatError("not a trajectory: expected a JSON object of its fields")) {
+            try Trajectory.decoded(from: Data("[1, 2]".utf8))
+        }
         #expect(throws: TrajectoryFormatError("field 'zeroGrad' is missing")) {
             try Trajectory.decoded(from: Data(#"{"function":"f","optimizer":"o","start":[0],"steps":1}"#.utf8))
         }

@@ -77,7 +77,7 @@ import Trajectories
                 let optimizer = try #require(request.optimizer)
                 let bounds = try LearningRateBounds(logLower: lower, logUpper: upper)
                 #expect(bounds == LearningRateBounds.defaults(forOptimizer: optimizer))
-                let evaluate = try evaluator(request).evaluate
+                let evaluate: (Double) throws -> Double? = try evaluator(request).evaluate
                 let search = try LearningRateSearch(seed: request.seed ?? 0)
                 let clock = ContinuousClock()
                 var result = LearningRateSearchResult(evaluations: [])

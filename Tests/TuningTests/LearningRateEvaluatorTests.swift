@@ -9,7 +9,7 @@ import Trajectories
     /// jettify's protocol: 100 steps, clipping 1.0, `zero_grad()` (set_to_none in PyTorch 2).
     let jettify = RunConfiguration(start: [-2, 2], steps: 100, zeroGrad: .none, clipGradNorm: 1)
 
-    func evaluator(_ spec: String, _ objective: SearchObjective = .distance, configuration: RunConfiguration? = nil) throws -> LearningRateEvaluator {
+    func evaluator(_ spec: String, _ objective: SearchObjective = .jettify, configuration: RunConfiguration? = nil) throws -> LearningRateEvaluator {
         try LearningRateEvaluator(
             definition: rosenbrock, optimizer: try OptimizerSpec(parsing: spec), configuration: configuration ?? jettify,
             objective: objective)
@@ -28,7 +28,7 @@ import Trajectories
             of: rosenbrock.objective, function: "rosenbrock", optimizer: try adam.optimizer(learningRate: 0.05),
             configuration: jettify)
         let expected = objective.value(
-            of: trajectory, minima: [[1, 1]], domain: try SearchDomain(lower: [-2, -1], upper: [2, 3]))
+            of: trajectory, minima: [[1, 1]], domain: try SearchDomain(lower: [-2, -1], upper: [2, 3]), minimumValue: 0)
         let value = try #require(try adam.evaluate(0.05))
         #expect(value == expected)
         #expect(value > 0)
@@ -54,7 +54,7 @@ import Trajectories
         #expect(throws: TuningError.self) {
             try LearningRateEvaluator(
                 function: rosenbrock.objective, named: "mystery", optimizer: try OptimizerSpec(parsing: "adam"),
-                configuration: jettify, objective: .distance, minima: [], domain: nil)
+                configuration: jettify, objective: .jettify, minima: [], domain: nil)
         }
     }
 

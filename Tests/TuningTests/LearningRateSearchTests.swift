@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Tuning
+import _Random
 
 @Suite struct LearningRateSearchTests {
     let bounds = try! LearningRateBounds(logLower: -8, logUpper: 0.5)

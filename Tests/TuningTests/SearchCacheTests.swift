@@ -9,7 +9,7 @@ import Testing
     ) throws -> SearchCacheKey {
         SearchCacheKey(
             expression: expression, minima: [[1, 1]], domain: try SearchDomain(x: -2...2, y: -1...3), optimizer: optimizer,
-            bounds: LearningRateBounds.defaults(forOptimizer: "adam"), objective: .distance,
+            bounds: LearningRateBounds.defaults(forOptimizer: "adam"), objective: .jettify,
             search: try LearningRateSearch(budget: budget), steps: 100, start: start, clipGradNorm: clip,
             zeroGrad: "none", toolVersion: "0.1.0")
     }
@@ -44,7 +44,13 @@ import Testing
         changed.toolVersion = "0.2.0"
         others.append(changed)
         changed = base
-        changed.objective = .penalised
+        changed.objective = .kozistr
+        others.append(changed)
+        changed = base
+        changed.objective = .stepsTo(tolerance: 0.01)
+        others.append(changed)
+        changed = base
+        changed.tuned = ["lr", "momentum"]
         others.append(changed)
         changed = base
         changed.minima = [[1, 1], [0, 0]]

@@ -12,7 +12,8 @@ goldens are committed):
     $venv/bin/python Tools/reference/generate.py               # every case
     $venv/bin/python Tools/reference/generate.py nadam-order   # only the cases with these stems
 
-It writes one JSON file per case into Tests/TrajectoriesTests/Fixtures/generated/, in the format
+It writes one JSON file per case into Tests/TrajectoriesTests/Fixtures/generated/ (and the
+scheduled cases into Fixtures/scheduled/), in the format
 of the reference trajectories (see the golden-test README in shared/reference): float64 throughout,
 the ordinary PyTorch loop per step
 
@@ -20,16 +21,22 @@ the ordinary PyTorch loop per step
     loss = f(x); loss.backward()
     if clip_grad_norm: torch.nn.utils.clip_grad_norm_(params, clip_grad_norm)
     opt.step()
+    sched.step()            # scheduled cases; ReduceLROnPlateau: sched.step(loss.item())
 
 with `points`, `losses`, `gradients` (after clipping, before weight decay), `divergedAtStep`, and for
-the DiffGrad family `previousGradients` (the tensor read as g(t-1)) and `friction` (ξ). Cases with
+the DiffGrad family `previousGradients` (the tensor read as g(t-1)) and `friction` (ξ), and for
+scheduled cases `scheduler` (the spec) and `learningRates` (param_groups[0]['lr'] as each
+opt.step() read it). A scheduler spec is torch.optim.lr_scheduler's class in lowercase with its
+keywords (lists as `milestones=30;60`); sequentiallr and chainedscheduler take schedulers as
+arguments; the torch.optim.lr_scheduler classes are used as they are. Cases with
 `param_layout: "split"` hand the optimizer one 1-element parameter per variable instead of one
 tensor.
 
 Which code is the reference:
-- torch.optim (the installed PyTorch) for sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax,
-  nadam, radam; torch_optimizer 0.3.0 for adamod, yogi, adabelief, and Lookahead over
-  torch.optim.Adam; pytorch_optimizer 4.1.0 for lion. These are imported and used as they are.
+- torch.optim (the installed PyTorch; 2.13.0 made the goldens from 72 on and reproduces every
+  earlier one byte for byte) for sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam,
+  radam, rprop, asgd; torch_optimizer 0.3.0 for adamod, yogi, adabelief, and Lookahead over
+  torch.optim.Adam, and lamb; pytorch_optimizer 4.1.0 for lion. These are imported and used as they are.
 - The lessw2020 (Best-Deep-Learning-Optimizers: Ranger/ranger.py, diffgrad/diffgrad.py,
   diffgrad/diff_rgrad.py, diffmod/diffmod.py) and shivram1987/diffGrad (diffGrad.py,
   diffGrad_v2.py) files are not packages, so their step functions are transcribed below, line by
@@ -383,6 +390,8 @@ def parse_spec(spec):
                 kwargs[key] = value == 'true'
             elif re.fullmatch(r'-?\d+', value):
                 kwargs[key] = int(value)
+            elif re.fullmatch(r'[a-z_]+', value):
+                kwargs[key] = value
             else:
                 kwargs[key] = float(value)
     return name, kwargs
@@ -396,12 +405,21 @@ def betas(kwargs, default):
     return kwargs
 
 
+def numbered(kwargs, name, stem, default):
+    """Joins the numbered keys stem1, stem2, ... back into the tuple keyword `name`."""
+    values = tuple(kwargs.pop(f'{stem}{index + 1}', value) for index, value in enumerate(default))
+    if values != tuple(default):
+        kwargs[name] = values
+    return kwargs
+
+
 def make_optimizer(spec, params, observer):
     name, kw = parse_spec(spec)
     real = lambda k: float(kw[k]) if k in kw else None
     for key in ('lr', 'eps', 'weight_decay', 'momentum', 'dampening', 'alpha', 'rho', 'lr_decay', 'beta3',
                 'initial_accumulator_value', 'initial_accumulator', 'momentum_decay', 'beta1', 'beta2',
-                'N_sma_threshhold'):
+                'N_sma_threshhold', 'eta1', 'eta2', 'step_size1', 'step_size2', 'lambd', 't0', 'clamp_value',
+                'tolerance_grad', 'tolerance_change'):
         if key in kw:
             kw[key] = float(kw[key])
     torch_classes = dict(sgd=torch.optim.SGD, adagrad=torch.optim.Adagrad, rmsprop=torch.optim.RMSprop,
@@ -409,8 +427,18 @@ def make_optimizer(spec, params, observer):
                          adamax=torch.optim.Adamax, nadam=torch.optim.NAdam, radam=torch.optim.RAdam)
     if name in torch_classes:
         return torch_classes[name](params, **betas(kw, (0.9, 0.999)))
+    if name == 'rprop':
+        return torch.optim.Rprop(params, **numbered(numbered(kw, 'etas', 'eta', (0.5, 1.2)), 'step_sizes', 'step_size', (1e-6, 50)))
+    if name == 'asgd':
+        return torch.optim.ASGD(params, **kw)
+    if name == 'lbfgs':
+        kw['max_eval'] = kw.pop('max_eval', 0) or None
+        kw['line_search_fn'] = None if kw.get('line_search_fn', 'none') == 'none' else kw['line_search_fn']
+        return torch.optim.LBFGS(params, **kw)
     if name == 'adamod':
         return torch_optimizer.AdaMod(params, **betas(kw, (0.9, 0.999)))
+    if name == 'lamb':
+        return torch_optimizer.Lamb(params, **betas(kw, (0.9, 0.999)))
     if name == 'yogi':
         return torch_optimizer.Yogi(params, **betas(kw, (0.9, 0.999)))
     if name == 'adabelief':
@@ -437,6 +465,66 @@ def make_optimizer(spec, params, observer):
 
 FRICTION = ('diffgrad', 'diffrgrad', 'diffmod')
 
+SCHEDULER_CLASSES = {cls.__name__.lower(): cls for cls in (
+    torch.optim.lr_scheduler.StepLR, torch.optim.lr_scheduler.MultiStepLR, torch.optim.lr_scheduler.ExponentialLR,
+    torch.optim.lr_scheduler.CosineAnnealingLR, torch.optim.lr_scheduler.CosineAnnealingWarmRestarts,
+    torch.optim.lr_scheduler.LinearLR, torch.optim.lr_scheduler.ConstantLR, torch.optim.lr_scheduler.PolynomialLR,
+    torch.optim.lr_scheduler.OneCycleLR, torch.optim.lr_scheduler.CyclicLR, torch.optim.lr_scheduler.ReduceLROnPlateau,
+    torch.optim.lr_scheduler.SequentialLR, torch.optim.lr_scheduler.ChainedScheduler)}
+LIST_KEYS = ('milestones',)
+
+
+def parse_scheduler(text):
+    """`name(key=value, child(...), ...)` into (name, kwargs, children); lists as `30;60`."""
+    position = 0
+
+    def spec():
+        nonlocal position
+        name = re.match(r'\s*(\w+)\s*', text[position:])
+        position += name.end()
+        kwargs, children = {}, []
+        if position < len(text) and text[position] == '(':
+            position += 1
+            while text[position] != ')':
+                item = re.match(r'\s*(\w+)\s*(=)?\s*', text[position:])
+                if item.group(2):
+                    position += item.end()
+                    value = re.match(r'[^,)]*', text[position:]).group(0)
+                    position += len(value)
+                    kwargs[item.group(1)] = scheduler_value(item.group(1), value.strip())
+                else:
+                    children.append(spec())
+                position += re.match(r'\s*,?\s*', text[position:]).end()
+            position += 1
+        return name.group(1).lower(), kwargs, children
+
+    return spec()
+
+
+def scheduler_value(key, value):
+    if key in LIST_KEYS:
+        return [int(item) for item in value.split(';')]
+    if value in ('true', 'false'):
+        return value == 'true'
+    if re.fullmatch(r'-?\d+', value):
+        return int(value)
+    try:
+        return float(value)
+    except ValueError:
+        return value
+
+
+def make_scheduler(spec, opt):
+    def build(node):
+        name, kwargs, children = node
+        schedulers = [build(child) for child in children]
+        if name == 'sequentiallr':
+            return torch.optim.lr_scheduler.SequentialLR(opt, schedulers, **kwargs)
+        if name == 'chainedscheduler':
+            return torch.optim.lr_scheduler.ChainedScheduler(schedulers, optimizer=opt)
+        return SCHEDULER_CLASSES[name](opt, **kwargs)
+    return build(parse_scheduler(spec))
+
 
 def finite_or_string(value):
     if math.isfinite(value):
@@ -456,6 +544,9 @@ def run(case):
         coords = lambda: (params[0][0], params[0][1])
     observer = FrictionObserver()
     opt = make_optimizer(case['optimizer'], params, observer)
+    sched = make_scheduler(case['scheduler'], opt) if case.get('scheduler') else None
+    plateau = isinstance(sched, torch.optim.lr_scheduler.ReduceLROnPlateau)
+    learning_rates = []
     flat = lambda tensors: [v for t in tensors for v in t.detach().reshape(-1).tolist()]
     points, losses, gradients, previous, friction = [flat(params)], [], [], [], []
     diverged = None
@@ -468,11 +559,25 @@ def run(case):
             torch.nn.utils.clip_grad_norm_(params, case['clip'])
         gradient = flat([p.grad for p in params])
         observer.previous, observer.friction = [], []
-        opt.step()
+        lr = opt.param_groups[0]['lr']
+        if isinstance(opt, torch.optim.LBFGS):
+            def closure():
+                opt.zero_grad(set_to_none=(case['zero_grad'] == 'none'))
+                value = f(*coords())
+                value.backward()
+                if case.get('clip') is not None:
+                    torch.nn.utils.clip_grad_norm_(params, case['clip'])
+                return value
+            opt.step(closure)
+        else:
+            opt.step()
+        if sched is not None:
+            sched.step(loss.item()) if plateau else sched.step()
         point = flat(params)
         if not all(math.isfinite(v) for v in point):
             diverged = step
             break
+        learning_rates.append(lr)
         gradients.append([finite_or_string(v) for v in gradient])
         previous.append(observer.previous)
         friction.append(observer.friction)
@@ -486,6 +591,9 @@ def run(case):
                   gradients=gradients)
     if split:
         record['param_layout'] = 'split'
+    if sched is not None:
+        record['scheduler'] = case['scheduler']
+        record['learningRates'] = learning_rates
     if parse_spec(case['optimizer'])[0] in FRICTION:
         record['previousGradients'] = previous
         record['friction'] = friction
@@ -576,27 +684,95 @@ CASES = [
     # terms first is 1 ulp off at step 2 here and 1e-2 off by step 200.
     ('nadam-order', R, [-1.5, 2.5], 'nadam(lr=0.03)', 200, I, None, None),
     ('nadam-order-decoupled', Q, QS, 'nadam(lr=0.05, beta1=0.85, weight_decay=0.02, decoupled_weight_decay=true)', 300, N, 1.0, None),
+    ('rprop', R, RS, 'rprop', 300, I, None, None),
+    ('rprop-options', Q, QS, 'rprop(lr=0.05, eta1=0.3, eta2=1.5, step_size1=1e-05, step_size2=0.5)', 200, N, 1.0, None),
+    ('rprop-split', B, BS, 'rprop(lr=0.1)', 150, I, None, 'split'),
+    ('asgd', R, RS, 'asgd(lr=0.001)', 300, I, None, None),
+    ('asgd-options', B, BS, 'asgd(lr=0.04, lambd=0.5, alpha=0.6, weight_decay=0.05)', 150, N, None, None),
+    ('asgd-split', R, RS, 'asgd(lr=0.005, lambd=0.01)', 300, I, 1.0, 'split'),
+    ('lamb', R, RS, 'lamb(lr=0.05)', 300, I, None, None),
+    # On Rastrigin these options amplify torch's sqrt (1 ulp off the correctly rounded one for a
+    # few % of inputs on this AVX2 build) past 1e-9 by step 155; Rosenbrock keeps it below.
+    ('lamb-options', R, RS, 'lamb(lr=0.02, beta1=0.8, beta2=0.99, eps=1e-08, weight_decay=0.01, clamp_value=1.5, debias=true)', 200, N, 1.0, None),
+    ('lamb-split', R, RS, 'lamb(lr=0.05, weight_decay=0.1)', 300, I, None, 'split'),
+    ('lamb-adam', B, BS, 'lamb(lr=0.05, adam=true, debias=true)', 150, I, None, None),
+    # LBFGS: a point per step(closure); the closure is the loop's zero_grad, f, backward and clip.
+    ('lbfgs', R, RS, 'lbfgs', 20, I, None, None),
+    ('lbfgs-options', R, RS, 'lbfgs(lr=0.1, max_iter=3, max_eval=5, history_size=4)', 150, N, None, None),
+    ('lbfgs-split-clip', Q, QS, 'lbfgs(lr=0.05, max_iter=4, tolerance_change=1e-12)', 120, I, 1.0, 'split'),
 ]
+
+
+# Every scheduler over Adam (β₁ cycled where the scheduler cycles momentum) and SGD with momentum,
+# some over AdamW (its decay reads lr); the first element is the file stem.
+# (file stem, function, start, optimizer spec, scheduler spec, steps)
+ADAM, SGDM = 'adam(lr=0.05)', 'sgd(lr=0.0005, momentum=0.9)'
+SCHEDULED_CASES = [
+    ('steplr-adam', R, RS, ADAM, 'steplr(step_size=40, gamma=0.5)', 300),
+    ('steplr-sgd', R, RS, SGDM, 'steplr(step_size=60)', 300),
+    ('multisteplr-adam', R, RS, ADAM, 'multisteplr(milestones=50;50;120;200, gamma=0.7)', 300),
+    ('multisteplr-sgd', B, BS, 'sgd(lr=0.01, momentum=0.9)', 'multisteplr(milestones=30;80)', 150),
+    ('exponentiallr-adam', R, RS, ADAM, 'exponentiallr(gamma=0.99)', 300),
+    ('exponentiallr-sgd', R, RS, SGDM, 'exponentiallr(gamma=0.995)', 300),
+    ('cosineannealinglr-adam', R, RS, ADAM, 'cosineannealinglr(T_max=100, eta_min=0.001)', 300),
+    ('cosineannealinglr-sgd', R, RS, SGDM, 'cosineannealinglr(T_max=300)', 300),
+    ('cosineannealingwarmrestarts-adam', R, RS, ADAM, 'cosineannealingwarmrestarts(T_0=30, T_mult=2, eta_min=0.0001)', 300),
+    ('cosineannealingwarmrestarts-sgd', R, RS, SGDM, 'cosineannealingwarmrestarts(T_0=50)', 300),
+    ('linearlr-adam', R, RS, ADAM, 'linearlr(start_factor=0.1, end_factor=0.5, total_iters=100)', 300),
+    ('linearlr-sgd', R, RS, SGDM, 'linearlr(total_iters=40)', 300),
+    ('constantlr-adam', R, RS, ADAM, 'constantlr(factor=0.3, total_iters=50)', 300),
+    ('constantlr-sgd', R, RS, SGDM, 'constantlr', 300),
+    ('polynomiallr-adam', R, RS, ADAM, 'polynomiallr(total_iters=250, power=2.0)', 300),
+    ('polynomiallr-sgd', R, RS, SGDM, 'polynomiallr(total_iters=100, power=0.5)', 300),
+    ('onecyclelr-adam', R, RS, ADAM, 'onecyclelr(max_lr=0.1, total_steps=300)', 300),
+    ('onecyclelr-sgd', R, RS, SGDM, 'onecyclelr(max_lr=0.001, total_steps=320, anneal_strategy=linear, three_phase=true)', 300),
+    ('onecyclelr-adamw-no-momentum', R, RS, 'adamw(lr=0.05, weight_decay=0.1)', 'onecyclelr(max_lr=0.05, total_steps=300, pct_start=0.25, cycle_momentum=false)', 300),
+    ('cycliclr-adam', R, RS, ADAM, 'cycliclr(base_lr=0.005, max_lr=0.05, step_size_up=40, mode=triangular2)', 300),
+    ('cycliclr-sgd', R, RS, SGDM, 'cycliclr(base_lr=0.0001, max_lr=0.001, step_size_up=30, step_size_down=50, mode=exp_range, gamma=0.995)', 300),
+    ('cycliclr-sgd-no-momentum', B, BS, 'sgd(lr=0.01)', 'cycliclr(base_lr=0.001, max_lr=0.02, step_size_up=25, cycle_momentum=false)', 150),
+    ('reducelronplateau-adam', R, RS, ADAM, 'reducelronplateau(factor=0.5, patience=5, threshold=0.01)', 300),
+    ('reducelronplateau-sgd', R, RS, SGDM, 'reducelronplateau(mode=min, factor=0.3, patience=3, threshold=0.001, threshold_mode=abs, cooldown=4, min_lr=1e-05)', 300),
+    ('sequentiallr-adam', R, RS, ADAM, 'sequentiallr(linearlr(start_factor=0.1, total_iters=20), cosineannealinglr(T_max=280), milestones=20)', 300),
+    ('sequentiallr-sgd', R, RS, SGDM, 'sequentiallr(constantlr(factor=0.5, total_iters=10), exponentiallr(gamma=0.99), steplr(step_size=30, gamma=0.5), milestones=15;150)', 300),
+    ('sequentiallr-adamw', R, RS, 'adamw(lr=0.05, weight_decay=0.1)', 'sequentiallr(linearlr(start_factor=0.01, total_iters=30), polynomiallr(total_iters=270, power=1.5), milestones=30)', 300),
+    ('chainedscheduler-adam', R, RS, ADAM, 'chainedscheduler(constantlr(factor=0.5, total_iters=20), exponentiallr(gamma=0.995), cosineannealingwarmrestarts(T_0=60))', 300),
+    ('chainedscheduler-sgd', R, RS, SGDM, 'chainedscheduler(linearlr(start_factor=0.2, total_iters=30), multisteplr(milestones=100;200, gamma=0.5))', 300),
+    ('chainedscheduler-sequentiallr-sgd', B, BS, 'sgd(lr=0.01, momentum=0.9)', 'chainedscheduler(sequentiallr(linearlr(start_factor=0.1, total_iters=10), cosineannealinglr(T_max=140), milestones=10), exponentiallr(gamma=0.999))', 150),
+]
+SCHEDULED_OUT = os.path.join(os.path.dirname(OUT), 'scheduled')
+
+
+def write(case, path):
+    """Runs `case` and writes its record to `path` atomically; returns the note on divergence."""
+    record = run(case)
+    with open(path + '.tmp', 'w') as handle:
+        json.dump(record, handle, allow_nan=False)
+    os.replace(path + '.tmp', path)
+    return f" diverged at {record['divergedAtStep']}" if 'divergedAtStep' in record else ''
 
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    os.makedirs(SCHEDULED_OUT, exist_ok=True)
     only = set(sys.argv[1:])
-    unknown = only - {case[0] for case in CASES}
+    unknown = only - {case[0] for case in CASES} - {case[0] for case in SCHEDULED_CASES}
     if unknown:
-        raise SystemExit(f'no case with stem {", ".join(sorted(unknown))}; the stems are the first column of CASES')
+        raise SystemExit(f'no case with stem {", ".join(sorted(unknown))}; the stems are the first column of CASES '
+                         'and SCHEDULED_CASES')
+    for stem, function, start, spec, scheduler, steps in SCHEDULED_CASES:
+        if only and stem not in only:
+            continue
+        case = dict(function=function, start=start, optimizer=spec, scheduler=scheduler, steps=steps, zero_grad=I, clip=None,
+                    layout=None)
+        note = write(case, os.path.join(SCHEDULED_OUT, f'{stem}.json'))
+        print(f'scheduled/{stem}.json: {spec} with {scheduler}{note}')
     for index, (stem, function, start, spec, steps, zero_grad, clip, layout) in enumerate(CASES):
         if only and stem not in only:
             continue
         case = dict(function=function, start=start, optimizer=spec, steps=steps, zero_grad=zero_grad, clip=clip,
                     layout=layout)
-        record = run(case)
-        path = os.path.join(OUT, f'{index:02d}-{stem}.json')
-        with open(path + '.tmp', 'w') as handle:
-            json.dump(record, handle, allow_nan=False)
-        os.replace(path + '.tmp', path)
-        note = f" diverged at {record['divergedAtStep']}" if 'divergedAtStep' in record else ''
-        print(f'{os.path.basename(path)}: {spec}, {zero_grad}, clip={clip}, layout={layout or "tensor"}{note}')
+        note = write(case, os.path.join(OUT, f'{index:02d}-{stem}.json'))
+        print(f'{index:02d}-{stem}.json: {spec}, {zero_grad}, clip={clip}, layout={layout or "tensor"}{note}')
 
 
 if __name__ == '__main__':

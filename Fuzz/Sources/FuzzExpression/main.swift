@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import Objectives
 
 /// Parses the input as an expression; when it parses, evaluates it, its gradient and a small
@@ -16,19 +17,9 @@ let fuzzExpression: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { dat
         precondition(grid.count == 6, "grid size")
         precondition(grid[1].bitPattern == alone.bitPattern || (grid[1].isNaN && alone.isNaN), "grid disagrees with value")
     } catch {
-        precondition(!error.message.isEmpty && !error.message.contains("\n"), "one-line message")
-        precondition(error.location != nil, "a location")
+        expectOneLineErrorWithLocation(error)
     }
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzExpression))
+runFuzzer(fuzzExpression)

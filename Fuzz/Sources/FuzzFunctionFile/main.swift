@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import Objectives
 
 /// Loads the input as a function definition file; every outcome must be a definition or an
@@ -11,19 +12,9 @@ let fuzzFunctionFile: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { d
         _ = definition.objective.valueAndGradient(at: definition.start, into: &gradient)
         for minimum in definition.minima { _ = definition.objective.value(at: minimum) }
     } catch {
-        precondition(!error.message.isEmpty && !error.message.contains("\n"), "one-line message")
-        precondition(error.location != nil, "a location")
+        expectOneLineErrorWithLocation(error)
     }
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzFunctionFile))
+runFuzzer(fuzzFunctionFile)

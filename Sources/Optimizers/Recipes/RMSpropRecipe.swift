@@ -11,7 +11,7 @@ extension OptimizerCatalog {
             OptimizerOption(.alpha, 0.99, .unitInterval, "smoothing constant"),
             .eps(1e-8),
             .weightDecay("L2 penalty added to the gradient"),
-            OptimizerOption(.momentum, 0, .nonNegative, "momentum factor"),
+            OptimizerOption(.momentum, 0, .nonNegative, "momentum factor", search: 0...0.99),
             OptimizerOption(.centered, false, .any, "normalise by the estimated variance"),
         ]
     ) { s in

@@ -5,6 +5,7 @@ public enum OptimizerCatalog {
     public static let all: [OptimizerDefinition] = [
         sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam,
         adamod, yogi, adabelief, lookahead, lion, ranger, diffgrad, diffrgrad, diffmod,
+        rprop, asgd, lamb, lbfgs,
     ]
 
     /// The definition a spec's name picks (case-insensitive), if any:

@@ -37,12 +37,32 @@ public struct OptimizerDefinition: Sendable {
         self.channels = channels
         self.options = options
         self.check = check
-        build = { settings, parameters, observer in Optimizer(recipe(settings), parameters: parameters, observer: observer) }
+        build = { settings, parameters, observer in
+            Optimizer(recipe: recipe, settings: settings, parameters: parameters, observer: observer)
+        }
     }
 
     /// `name@package` for a package's class; the bare name for a repository's.
     public var qualifiedName: String {
         reference.package.map { "\(name)@\($0.rawValue)" } ?? name
+    }
+
+    /// A definition whose step re-evaluates f and ∇f through a closure (`StepKind.closure`):
+    /// `stepper` makes the step's state for the parameters.
+    init(
+        _ name: String, _ reference: OptimizerReference, families: [OptimizerFamily], search learningRateSearch: ClosedRange<Double>,
+        options: [OptimizerOption], check: @escaping @Sendable (OptimizerSettings) -> String? = { _ in nil },
+        stepper: @escaping @Sendable (OptimizerSettings, [Parameter]) -> any ClosureStepper
+    ) {
+        self.name = name
+        self.reference = reference
+        self.families = families
+        stepKind = .closure
+        self.learningRateSearch = learningRateSearch
+        channels = []
+        self.options = options
+        self.check = check
+        build = { settings, parameters, _ in Optimizer(parameters: parameters, closureStepper: stepper(settings, parameters)) }
     }
 
     /// The name a canonical spec uses: the bare name when the bare name picks this definition,
@@ -52,7 +72,7 @@ public struct OptimizerDefinition: Sendable {
     }
 
     /// Whether it has DiffGrad's friction (and so a previous gradient and ξ to report).
-    public var hasFriction: Bool { channels.contains { $0 === ObserverChannel.friction } }
+    public var hasFriction: Bool { channels.contains(.friction) }
 
     /// The option called `key`, if any.
     public func option(_ key: String) -> OptimizerOption? {
@@ -61,8 +81,21 @@ public struct OptimizerDefinition: Sendable {
 }
 
 /// Every option of one optimizer resolved: the given value, or the default.
-public struct OptimizerSettings: Sendable {
+public struct OptimizerSettings: Sendable, Equatable {
     let values: [String: OptionValue]
+
+    /// The value of `key` as a real number, if the optimizer takes it.
+    public func value(_ key: OptionKey<Double>) -> Double? {
+        values[key.name].flatMap(Double.init(option:))
+    }
+
+    /// These settings with the given real values replaced; keys the optimizer does not take are
+    /// ignored.
+    func setting(_ changes: [(key: OptionKey<Double>, value: Double)]) -> OptimizerSettings {
+        var values = self.values
+        for change in changes where values[change.key.name] != nil { values[change.key.name] = .real(change.value) }
+        return OptimizerSettings(values: values)
+    }
 
     /// The value of `key`. Reading a key that the definition does not declare is a mistake in
     /// its recipe, which `OptimizerSpecTests` finds by building every definition.

@@ -33,6 +33,9 @@ public struct OptimizerSpec: Sendable, Equatable, CustomStringConvertible {
     /// Whether the optimizer has DiffGrad's friction (and reports previous gradients and ξ).
     public var hasFriction: Bool { definition.hasFriction }
 
+    /// Whether the optimizer reports its first moment or momentum buffer after each step.
+    public var reportsFirstMoment: Bool { definition.channels.contains(.firstMoment) }
+
     /// The value of `key`, given or default; `nil` for a key the optimizer does not take.
     public func value<Value>(of key: OptionKey<Value>) -> Value? {
         (arguments.first { $0.key == key.name }?.value ?? definition.option(key.name)?.defaultValue).flatMap(Value.init(option:))
@@ -109,8 +112,9 @@ public struct OptimizerSpec: Sendable, Equatable, CustomStringConvertible {
     private static func unknownKey(_ key: String, in definition: OptimizerDefinition, spec: String) -> OptimizerSpecError {
         let keys = definition.options.map(\.key)
         let hint: String
-        if key == "betas" {
-            hint = "give betas as " + keys.filter { $0.hasPrefix("beta") }.map { "\($0)=..." }.joined(separator: " and ") + "; "
+        let numbered = key.hasSuffix("s") ? keys.filter { $0.hasPrefix(key.dropLast()) && $0.last?.isNumber == true } : []
+        if !numbered.isEmpty {
+            hint = "give \(key) as " + numbered.map { "\($0)=..." }.joined(separator: " and ") + "; "
         } else if let nearest = nearestName(to: key, among: keys) {
             hint = "did you mean '\(nearest)'? "
         } else {

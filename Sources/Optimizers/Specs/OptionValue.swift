@@ -89,8 +89,15 @@ public struct OptimizerOption: Sendable {
     public let constraint: OptionConstraint
     /// One line on what it does.
     public let summary: String
+    /// The interval a search of this option explores (`--tune`), linearly: given, or from the
+    /// constraint ([0, 0.999] for `[0, 1)`, [0, 1] for `[0, 1]`); `nil` when it has none (an
+    /// unbounded or non-real option). lr is searched over its definition's log interval instead.
+    public let searchInterval: ClosedRange<Double>?
 
-    public init<Value>(_ key: OptionKey<Value>, _ defaultValue: Value, _ constraint: OptionConstraint = .any, _ summary: String) {
+    public init<Value>(
+        _ key: OptionKey<Value>, _ defaultValue: Value, _ constraint: OptionConstraint = .any, _ summary: String,
+        search: ClosedRange<Double>? = nil
+    ) {
         self.key = key.name
         self.defaultValue = defaultValue.optionValue
         switch self.defaultValue {
@@ -101,5 +108,11 @@ public struct OptimizerOption: Sendable {
         }
         self.constraint = constraint
         self.summary = summary
+        switch (kind, constraint, search) {
+        case (.real, _, let search?): searchInterval = search
+        case (.real, .halfOpenUnitInterval, nil): searchInterval = 0...0.999
+        case (.real, .unitInterval, nil): searchInterval = 0...1
+        default: searchInterval = nil
+        }
     }
 }

@@ -61,8 +61,8 @@ public struct DiffGradFriction: GradientTransformation {
         for index in updates.indices {
             let gradient = current[index]
             let xi = friction(previous: previous[index], current: gradient)
-            heardPrevious?[index] = previous[index]
-            heardFriction?[index] = xi
+            heardPrevious[index] = previous[index]
+            heardFriction[index] = xi
             if scales { updates[index] *= xi }
             // `previous.copy_(grad)`, element by element once it has been read.
             if clone { previous[index] = gradient }

@@ -20,6 +20,12 @@ public struct ScaleByAdamax: GradientTransformation {
         self.epsilon = epsilon
     }
 
+    /// β₁ changed (a scheduler's momentum cycling): the bias correction uses the new β₁ᵗ, as
+    /// the reference's `1 - beta1 ** step` does.
+    public func rebind(_ state: inout State) {
+        state.beta1Powers = state.beta1Powers.rebased(beta1)
+    }
+
     public func makeState(for parameter: UnsafeBufferPointer<Double>) -> State {
         State(
             firstMoment: StateVector(count: parameter.count), infinityNorm: StateVector(count: parameter.count),

@@ -1,5 +1,5 @@
 /// The learning rate and the descent sign, in the one place that holds them. With the step
-/// size `η = (stepFactor·lr)/stepDivisor` that earlier blocks asked for: `u ← ((-η)·u)/d` when
+/// size `η = ((stepFactor·lr)/stepDivisor)·stepMultiplier` that earlier blocks asked for: `u ← ((-η)·u)/d` when
 /// they left a denominator d (PyTorch's `p.addcdiv_(u, d, value=-η)`), after
 /// `p ← p + ((-η₀)·l)/d` when they also left a leading term l, η₀ = (leadingFactor·lr)/leadingDivisor
 /// (NAdam's first `addcdiv_`); `u ← -(s·u)` when they left actual step sizes s (AdaMod's, which
@@ -16,7 +16,7 @@ public struct ScaleByLearningRate: GradientTransformation {
 
     @inline(__always)
     public func update(_ context: inout StepContext, state: inout Void) {
-        let stepSize = context.stepFactor * learningRate / context.stepDivisor
+        let stepSize = context.stepFactor * learningRate / context.stepDivisor * context.stepMultiplier
         let updates = context.updates, perElement = context.denominator
         switch context.perElementRole {
         case .none:

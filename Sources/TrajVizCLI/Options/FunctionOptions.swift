@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Objectives
+import _AtomicWrite
 
 /// `--function` and what qualifies it: shared by every command that runs an optimizer.
 struct FunctionOptions: ParsableArguments {
@@ -31,10 +32,13 @@ struct FunctionOptions: ParsableArguments {
         }
     }
 
-    /// The function the options name; a function that cannot be had is a usage error.
+    /// The function the options name; a function that cannot be had is a usage error, and a
+    /// definition file read is noted as an input of the run.
     func resolve() throws -> FunctionDefinition {
-        try resolvingArguments {
+        let definition = try resolvingArguments {
             try FunctionCatalog(searchPaths: functionFolders).resolve(function, dimension: dim, conditionNumber: conditionNumber)
         }
+        if case .file(let path) = definition.origin { RunInputs.note(path, as: "the --function file") }
+        return definition
     }
 }

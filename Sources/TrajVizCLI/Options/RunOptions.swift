@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import Objectives
 import Optimizers
+import Schedules
 import Trajectories
 
 /// How each optimizer is run: steps, start, gradient clearing, clipping and parameter layout.
@@ -23,6 +24,9 @@ struct RunOptions: ParsableArguments {
 
     @Option(name: .customLong("param-layout"), help: "tensor: the variables as one parameter; split: one parameter per variable.")
     var layout: LayoutChoice = .tensor
+
+    @Option(help: ArgumentHelp("A learning-rate scheduler stepped after each optimizer step, as torch.optim.lr_scheduler's class in lowercase with its keywords: 'cosineannealinglr(T_max=300)', 'sequentiallr(linearlr(start_factor=0.1, total_iters=20), cosineannealinglr(T_max=280), milestones=20)'; lists as milestones=30;60.", valueName: "spec"))
+    var scheduler: String?
 
     func validate() throws {
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1 (got \(steps))") }
@@ -47,7 +51,14 @@ struct RunOptions: ParsableArguments {
             warn("the start point \(listed(point)) lies outside \(function.name)'s plotted domain; the path will be clipped at the border")
         }
         return RunConfiguration(
-            start: point, steps: steps, zeroGrad: zeroGrad.mode, clipGradNorm: clipGradNorm, layout: layout.layout)
+            start: point, steps: steps, zeroGrad: zeroGrad.mode, clipGradNorm: clipGradNorm, layout: layout.layout,
+            scheduler: try scheduler.map { text in try resolvingArguments { try SchedulerSpec(parsing: text) } })
+    }
+
+    /// `optimizer` for `configuration`: a usage error when it cannot run the schedule.
+    func checked(_ optimizer: OptimizerSpec, in configuration: RunConfiguration) throws -> OptimizerSpec {
+        if let problem = configuration.scheduleProblem(for: optimizer) { throw UsageError(description: problem) }
+        return optimizer
     }
 }
 

@@ -1,16 +1,17 @@
 /// Sebastiano Vigna's SplitMix64: a tiny, fast, seedable generator whose sequence is the same on
-/// every platform and Swift version (the standard library's generator is neither).
+/// every platform and Swift version (the standard library's generator is neither). Learning-rate
+/// searches draw their grid offset from it, and gradient noise its normals (`NormalGenerator`).
 ///
 /// state += 0x9E3779B97F4A7C15; z = state; z = (z ^ z>>30)·0xBF58476D1CE4E5B9;
 /// z = (z ^ z>>27)·0x94D049BB133111EB; return z ^ z>>31.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -19,7 +20,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// A uniform number in [0, 1) from the top 53 bits.
-    mutating func nextUnit() -> Double {
+    public mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1p-53
     }
 }
