@@ -94,7 +94,7 @@ extension SurfacePanel {
     }
 
     /// A path on the surface, in the pieces that are in sight: a white casing under the
-    /// coloured line, the start as a hollow circle, the end as a filled one (a cross if it
+    /// coloured line (each step in its own colour with `stepColors`), the start as a hollow circle, the end as a filled one (a cross if it
     /// diverged), each only where visible.
     func drawPath(_ path: PathOverlay, mesh: SurfaceMesh, pixel: (Vector3) -> Point, style: FigureStyle, on renderer: Renderer) {
         let u = style.unit, w = path.width * u
@@ -104,29 +104,45 @@ extension SurfacePanel {
             return h.isFinite ? Vector3(p.x, p.y, h + lift) : nil
         }
         let points = path.drawnPoints.map { boxPoint($0, z: 0) }
-        var runs: [[Point]] = []
-        var run: [Point] = []
-        func sample(_ p: Vector3) {
+        // Visible runs of pixels, each pixel with the step whose segment it ends (0 for the start).
+        var runs: [[(pixel: Point, step: Int)]] = []
+        var run: [(pixel: Point, step: Int)] = []
+        func sample(_ p: Vector3, step: Int) {
             if let q = onSurface(p), mesh.isVisible(q, from: view) {
-                run.append(pixel(q))
+                run.append((pixel(q), step))
             } else if !run.isEmpty {
                 runs.append(run)
                 run = []
             }
         }
         let pieceLength = 1 / Double(mesh.cells)
-        if let first = points.first { sample(first) }
-        for (a, b) in zip(points, points.dropFirst()) {
+        if let first = points.first { sample(first, step: 0) }
+        for (index, (a, b)) in zip(points, points.dropFirst()).enumerated() {
             let d = b - a
             let length = (d.x * d.x + d.y * d.y).squareRoot()
             guard length.isFinite else { continue }
             let pieces = min(Int((length / pieceLength).rounded(.up)), 4000)
-            for k in stride(from: 1, through: max(pieces, 1), by: 1) { sample(a + d * (Double(k) / Double(max(pieces, 1)))) }
+            for k in stride(from: 1, through: max(pieces, 1), by: 1) { sample(a + d * (Double(k) / Double(max(pieces, 1))), step: index + 1) }
         }
         if !run.isEmpty { runs.append(run) }
         let casing = StrokeStyle(width: w + 2.2 * u, color: Color.white.opacity(0.9))
-        for r in runs where r.count > 1 { renderer.stroke(polyline: r, style: casing) }
-        for r in runs where r.count > 1 { renderer.stroke(polyline: r, style: StrokeStyle(width: w, color: path.color)) }
+        for r in runs where r.count > 1 { renderer.stroke(polyline: r.map(\.pixel), style: casing) }
+        for r in runs where r.count > 1 {
+            guard let colors = path.stepColors else {
+                renderer.stroke(polyline: r.map(\.pixel), style: StrokeStyle(width: w, color: path.color))
+                continue
+            }
+            // One polyline per step, from the last pixel of the step before.
+            var start = 0
+            while start < r.count - 1 {
+                let step = r[start + 1].step
+                var end = start + 1
+                while end + 1 < r.count && r[end + 1].step == step { end += 1 }
+                let color = step - 1 < colors.count ? colors[max(step - 1, 0)] : path.color
+                renderer.stroke(polyline: r[start...end].map(\.pixel), style: StrokeStyle(width: w, color: color))
+                start = end
+            }
+        }
         func visible(_ p: Vector3?) -> Point? {
             guard let p, let q = onSurface(p), mesh.isVisible(q, from: view) else { return nil }
             return pixel(q)

@@ -42,6 +42,22 @@ final class PolygonRecorder: Renderer {
         #expect(try Self.strokes(colour, path: path, azimuth: 0, elevation: 85), "seen from above, nothing hides it")
     }
 
+    /// `--color-by` on the surface: each visible step in its own colour, as on the map.
+    @Test func aPathColouredByStepKeepsItsStepColoursOnTheSurface() throws {
+        let grid = try Self.ridge()
+        let own = Color(hex: 0x0072B2)
+        var path = PathOverlay(label: "steps", points: (0...4).map { Point(0.3 + 0.1 * Double($0), -0.5 + 0.2 * Double($0)) }, color: own)
+        let stepColors = [Color(hex: 0xFF0000), Color(hex: 0x00FF00), Color(hex: 0xFFFF00), Color(hex: 0xFF00FF)]
+        path.stepColors = stepColors
+        let panel = SurfacePanel(field: grid, scale: try Self.scale(grid), paths: [path], view: SurfaceView(azimuth: 0, elevation: 60), showsLegend: false)
+        let recorder = PolygonRecorder()
+        try Figure(width: 700, height: 600, panels: [panel]).draw(on: recorder)
+        // The casing, then the line: one stroke per step, in the steps' colours (the path's own
+        // colour only for the start marker after them).
+        let casing = try #require(recorder.strokes.firstIndex(of: Color.white.opacity(0.9)))
+        #expect(Array(recorder.strokes[(casing + 1)...].prefix(stepColors.count)) == stepColors)
+    }
+
     @Test func onlyThePartOfAPathBehindTheHillIsHidden() throws {
         let grid = try Self.ridge()
         let mesh = SurfaceMesh(grid, cells: 60)
