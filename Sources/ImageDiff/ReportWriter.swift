@@ -82,14 +82,6 @@ extension CheckReport {
     }
 }
 
-/// `file` relative to `folder` when it lies inside it, else its absolute path.
-func path(of file: URL, relativeTo folder: URL) -> String {
-    let base = folder.standardizedFileURL.path
-    let prefix = base.hasSuffix("/") ? base : base + "/"
-    let path = file.standardizedFileURL.path
-    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-}
-
 private func write(_ data: Data, to file: URL) throws(ImageDiffError) {
     do {
         try writeAtomically(data, to: file)
