@@ -7,7 +7,7 @@ public struct ReportDestinations: Sendable, Equatable {
     public var diffFolder: URL?
     /// The self-contained HTML page.
     public var html: URL?
-    /// The JSON document (`ReportJSON`'s schema, documented in `Docs/check-report.md`).
+    /// The JSON document (`ReportJSON`'s schema, documented in `docs/check-report.md`).
     public var json: URL?
     /// The JUnit XML document.
     public var junit: URL?
