@@ -50,7 +50,7 @@ struct CurvesCommand: ParsableCommand {
             fans.append(fan.runs.count > 1 ? fan : nil)
         }
         for path in trajectory {
-            var run = try PathFile.run(path, dimension: definition.dimension)
+            var run = try resolvingArguments { try PathFile.run(path, dimension: definition.dimension) }
             if let step = run.divergedAtStep { warn("\(path) diverged at step \(step); its curve stops there") }
             if run.losses.allSatisfy({ $0 == nil }) {  // a CSV of points alone: f at each point
                 run.losses = run.points.map { point in

@@ -77,7 +77,7 @@ struct DiagnoseCommand: ParsableCommand {
         } else {
             let runs = try trajectory.map { path in
                 RunInputs.note(path, as: "a --trajectory file")
-                return (source: path, run: try Diagnosis.recordedRun(at: path))
+                return (source: path, run: try resolvingArguments { try Diagnosis.recordedRun(at: path) })
             }
             let first = runs[0].run
             let functionArgument = function ?? first.function

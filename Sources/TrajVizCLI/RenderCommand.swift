@@ -140,7 +140,7 @@ struct RenderCommand: ParsableCommand {
         let configuration = try runOptions.configuration(for: definition)
         let specs = try optimizer.map { try runOptions.checked(optimizerSpec($0), in: configuration) }
         let files = try trajectory.map { path in
-            let file = try PathFile.read(path, dimension: definition.dimension)
+            let file = try resolvingArguments { try PathFile.read(path, dimension: definition.dimension) }
             if let step = file.divergedAtStep { warn("\(path) diverged at step \(step); its path ends with a cross") }
             return file
         }

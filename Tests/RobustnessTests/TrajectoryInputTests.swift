@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// `--trajectory` in `render` and `curves`: a run of another dimension and malformed JSON are
-/// refused on one line that names the problem, and a non-finite row is drawn as a divergence.
+/// refused as usage errors (exit 2) on one line that names the problem, and a non-finite row is
+/// drawn as a divergence.
 @Suite struct TrajectoryInputTests {
     static let run = #"{"function":"rosenbrock","optimizer":"torch.optim:Adam(lr=0.05)","start":[-1,1],"steps":2,"zeroGrad":"inplace","points":[[-1,1],[-0.9,0.9],[-0.8,0.8]],"losses":[4,3,2],"gradients":[[1,1],[1,1]]}"#
 
@@ -27,7 +28,7 @@ import Testing
         let broken = Self.run.replacingOccurrences(of: #"[-0.9,0.9]"#, with: #"[-0.9,"x"]"#)
         let (outcome, scratch) = try outcome(command, "run.json", broken)
         defer { scratch.remove() }
-        expectCleanFailure(outcome, mentioning: ["run.json", "field 'points[1][1]'", "expected a number"])
+        expectCleanFailure(outcome, status: 2, mentioning: ["run.json", "field 'points[1][1]'", "expected a number"])
         #expect(!outcome.standardError.contains("DecodingError"))
     }
 
@@ -35,7 +36,7 @@ import Testing
     func aRunOfAnotherDimensionIsRefused(_ command: String) throws {
         let (outcome, scratch) = try outcome(command, "run.csv", "x1,x2,x3\n0,0,0\n1,1,1\n")
         defer { scratch.remove() }
-        expectCleanFailure(outcome, mentioning: ["run.csv", "3 dimensions", "2 variables"])
+        expectCleanFailure(outcome, status: 2, mentioning: ["run.csv", "3 dimensions", "2 variables"])
     }
 
     @Test(arguments: ["render", "curves"])

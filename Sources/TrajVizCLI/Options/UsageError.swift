@@ -2,7 +2,7 @@ import ArgumentParser
 import Optimizers
 
 /// A mistake in the command line found while turning it into the run's inputs: a function,
-/// an expression or definition file, an optimizer spec, a scene file. It is a usage error like
+/// an expression or definition file, an optimizer spec, a scene file, a trajectory file. It is a usage error like
 /// ArgumentParser's `ValidationError` (exit status 2), whichever library found it; failures of
 /// the work itself exit 1. `TrajVizCommand.runAsMain` prints it as one `error:` line (an
 /// expression's or file's error adds the source line and a caret), without the usage block.
