@@ -1,7 +1,7 @@
 import Foundation
 
 /// The JSON document of a check, the one schema of both `report.json` and `trajviz check
-/// --format json`, documented field by field in `Docs/check-report.md`:
+/// --format json`, documented field by field in `docs/check-report.md`:
 /// `{"summary": {...}, "criteria": {...}, "images": [...]}`, keys sorted, `null` for what was
 /// not measured.
 struct ReportJSON: Encodable {

@@ -7,7 +7,7 @@ public struct ReportDestinations: Sendable, Equatable {
     public var diffFolder: URL?
     /// The self-contained HTML page.
     public var html: URL?
-    /// The JSON document (`ReportJSON`'s schema, documented in `Docs/check-report.md`).
+    /// The JSON document (`ReportJSON`'s schema, documented in `docs/check-report.md`).
     public var json: URL?
     /// The JUnit XML document.
     public var junit: URL?
@@ -80,14 +80,6 @@ extension CheckReport {
     public func writeReport(to folder: URL) throws(ImageDiffError) -> ReportFiles {
         try writeReport(.folder(folder))
     }
-}
-
-/// `file` relative to `folder` when it lies inside it, else its absolute path.
-func path(of file: URL, relativeTo folder: URL) -> String {
-    let base = folder.standardizedFileURL.path
-    let prefix = base.hasSuffix("/") ? base : base + "/"
-    let path = file.standardizedFileURL.path
-    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
 }
 
 private func write(_ data: Data, to file: URL) throws(ImageDiffError) {

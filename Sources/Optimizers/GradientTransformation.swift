@@ -99,6 +99,14 @@ public struct StepContext {
         guard let heard = observer?._withUnsafeGuaranteedRef({ $0[channel] }) else { return unheard }
         return UnsafeMutableBufferPointer(start: heard.baseAddress! + elementOffset, count: updates.count)
     }
+
+    /// Copies a state vector to `channel` when someone listens. Called after the element loop,
+    /// so that a step nobody listens to pays one check.
+    @inline(__always)
+    public func report(_ values: StateVector, on channel: ObserverChannel) {
+        guard let heard = observer?._withUnsafeGuaranteedRef({ $0[channel] }) else { return }
+        for index in updates.indices { heard[elementOffset + index] = values[index] }
+    }
 }
 
 /// What a block left in `StepContext.denominator` for `ScaleByLearningRate`.

@@ -1,5 +1,5 @@
 /// A named per-element quantity an optimizer reports at each step, for a trajectory to record:
-/// DiffGrad's g(t-1) and ξ. Declare each once, as a static property like those below: a channel
+/// DiffGrad's g(t-1) and ξ, the first moment or momentum buffer. Declare each once, as a static property like those below: a channel
 /// is a pair of string constants, so naming one costs nothing, and two channels are the same
 /// when their names are the same constant (a pointer comparison).
 public struct ObserverChannel: Sendable, Equatable {
@@ -17,6 +17,10 @@ public struct ObserverChannel: Sendable, Equatable {
     public static var previousGradient: ObserverChannel { ObserverChannel("previousGradient", "g(t-1) as the optimizer read it") }
     /// DiffGrad's friction ξ.
     public static var friction: ObserverChannel { ObserverChannel("friction", "the friction ξ") }
+    /// The first moment m (`exp_avg` of the Adam family, Lion's momentum) or SGD's momentum buffer b, after the step.
+    public static var firstMoment: ObserverChannel {
+        ObserverChannel("firstMoments", "the first moment m, or the momentum buffer b, after the step")
+    }
 
     /// The same channel: the same name constant.
     @inline(__always)

@@ -19,6 +19,8 @@ public struct ContourMap: Sendable {
     public var xLabel: String?
     public var yLabel: String?
     public var colorbarLabel: String?
+    /// The optimizer's insides along the paths, over them.
+    public var arrows: [ArrowField] = []
 
     public init(
         field: ScalarGrid, levels: ContourLevels = .linear(count: 12), colormap: Colormap = .viridis, fill: FieldFill = .bands,
@@ -54,8 +56,14 @@ public struct ContourMap: Sendable {
             layers.append(.isolines(field, levels: inner, style: StrokeStyle(width: 0.7, color: Color(hex: 0x1A1A1A, alpha: 80))))
         }
         layers += paths.map(Layer.path)
+        layers += arrows.map(Layer.arrows)
         if !minima.isEmpty { layers.append(.minima(minima)) }
         return Axes(title: title, xLabel: xLabel, yLabel: yLabel, x: AxisSpec(range: field.xRange), y: AxisSpec(range: field.yRange), equalAspect: true, layers: layers)
+    }
+
+    /// The surface panel of this map, with the given title and paths, seen from `view`.
+    public func surface(scale: ColorScale, title: String?, paths: [PathOverlay], view: SurfaceView) -> SurfacePanel {
+        SurfacePanel(title: title, field: field, scale: scale, paths: paths, minima: minima, view: view, xLabel: xLabel, yLabel: yLabel, zLabel: colorbarLabel)
     }
 
     /// The map with all its paths and a colorbar.

@@ -1,11 +1,11 @@
-/// A whole image: panels of axes laid out in a grid, an optional shared colorbar on the right
+/// A whole image: panels (2-D axes, 3-D surfaces; see `Panel`) laid out in a grid, an optional shared colorbar on the right
 /// and an optional title. Pure data; `FigureLayout` turns it into pixel geometry and
 /// `draw(on:)` hands it to a renderer.
 public struct Figure: Sendable {
     public var width: Int
     public var height: Int
     public var title: String?
-    public var panels: [Axes]
+    public var panels: [any Panel]
     /// Panels per row; rows fill top to bottom.
     public var columns: Int
     public var colorbar: Colorbar?
@@ -15,7 +15,7 @@ public struct Figure: Sendable {
 
     /// Throws when the size is empty or beyond `ImageSizeLimit`, or there are no panels.
     public init(
-        width: Int, height: Int, title: String? = nil, panels: [Axes], columns: Int = 1, colorbar: Colorbar? = nil,
+        width: Int, height: Int, title: String? = nil, panels: [any Panel], columns: Int = 1, colorbar: Colorbar? = nil,
         style: FigureStyle? = nil
     ) throws(PlotError) {
         try ImageSizeLimit.validate(width: width, height: height)
@@ -128,6 +128,8 @@ public enum Layer: Sendable {
     case minima([Point])
     /// A horizontal reference line at `y` (e.g. ξ = 0.5), with an optional legend label.
     case horizontalLine(y: Double, style: StrokeStyle, label: String?)
+    /// Arrows of one kind, to one scale (the optimizer's insides along a path).
+    case arrows(ArrowField)
 }
 
 /// A colorbar for a colour scale, drawn to the right of the panels.

@@ -5,6 +5,8 @@ public struct LegendEntry: Hashable, Sendable {
         /// A path's line with a step dot, or its haze (see `PathWander`).
         case path(Color, haze: Bool)
         case marker(MarkerShape, fill: Color, edge: Color)
+        /// An arrow of the given colour over its casing.
+        case arrow(Color, casing: Color)
     }
 
     public var text: String
@@ -226,6 +228,8 @@ extension Axes {
                 entries.append(LegendEntry(text: m.count > 1 ? "global minima" : "global minimum", swatch: .marker(.star, fill: .white, edge: .black)))
             case .horizontalLine(_, let style, let label?):
                 entries.append(LegendEntry(text: label, swatch: .line(style, marker: nil)))
+            case .arrows(let field):
+                entries.append(LegendEntry(text: field.legendText, swatch: .arrow(field.color, casing: field.casing)))
             default: break
             }
         }

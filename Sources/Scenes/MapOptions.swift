@@ -17,6 +17,14 @@ public struct MapOptions: Sendable {
     public var domain: (x: ClosedRange<Double>, y: ClosedRange<Double>)?
     /// A title over the map; `nil` uses the function's title.
     public var title: String?
+    /// The contour map, the 3-D surface, or both side by side.
+    public var view: MapView = .map
+    /// The camera of the 3-D surface.
+    public var camera = SurfaceView()
+    /// The optimizer's insides drawn as arrows along the paths on the map, at every
+    /// `insidesEvery`-th point (`nil`: about 15 arrows along the longest path).
+    public var insides: [InsideVector] = []
+    public var insidesEvery: Int?
     /// Colour each path's steps by step or lr, with a second colorbar; `nil` draws each path in
     /// its palette colour.
     public var colorBy: PathColoring?
@@ -41,4 +49,9 @@ public struct MapOptions: Sendable {
 /// `overlay`: every path on one map; `grid`: small multiples, one panel per path.
 public enum MapLayout: String, Sendable, CaseIterable, Codable {
     case overlay, grid
+}
+
+/// `map`: the contour map; `surface`: the 3-D surface; `both`: the surface beside the map.
+public enum MapView: String, Codable, Sendable, CaseIterable {
+    case map, surface, both
 }

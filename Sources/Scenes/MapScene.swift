@@ -14,6 +14,9 @@ public struct MapScene: Sendable {
         guard function.dimension == 2 else {
             throw SceneError("\(function.name) has \(function.dimension) variables; a contour map needs a function of x and y")
         }
+        if options.view != .map && options.layout == .grid {
+            throw SceneError("a 3-D view draws every path on one surface; drop --layout grid, or use --view map")
+        }
         if options.layout == .overlay && paths.count > Self.maximumOverlaidPaths {
             throw SceneError("\(paths.count) paths are too many for one overlay (at most \(Self.maximumOverlaidPaths)); use --layout grid")
         }
@@ -51,17 +54,23 @@ public struct MapScene: Sendable {
             overlay.fan = path.fan.map { $0.map(point) }
             return overlay
         }
-        return ContourMap(
+        var map = ContourMap(
             field: field, levels: options.levels ?? defaultLevels(for: field), colormap: options.colormap, fill: options.fill,
             paths: overlays, minima: function.minima.map(point), title: options.title ?? function.title)
+        let diagonal = ((xRange.upperBound - xRange.lowerBound) * (xRange.upperBound - xRange.lowerBound) + (yRange.upperBound - yRange.lowerBound) * (yRange.upperBound - yRange.lowerBound)).squareRoot()
+        map.arrows = InsideVector.arrows(options.insides, along: paths, every: options.insidesEvery, diagonal: diagonal)
+        return map
     }
 
     /// The still picture: one overlay, or small multiples with one panel per path, each titled
-    /// with its path's legend text (so the panels need no legends of their own).
+    /// with its path's legend text (so the panels need no legends of their own); or the 3-D
+    /// surface, alone or beside the map.
     public func figure() throws(PlotError) -> Figure {
         let map = try contourMap()
         var figure: Figure
         switch options.layout {
+        case _ where options.view != .map:
+            figure = try surfaceFigure(map, paths: map.paths, camera: options.camera, title: map.title)
         case .overlay:
             figure = try map.figure(width: options.width, height: options.height)
         case .grid:
@@ -69,23 +78,62 @@ public struct MapScene: Sendable {
             figure = try map.smallMultiples(groups, width: options.width, height: options.height)
             for index in figure.panels.indices { figure.panels[index].showsLegend = false }
         }
-        if let coloring = options.colorBy {
-            figure.pathColorbar = Colorbar(scale: try coloring.scale(for: paths), label: coloring.label)
-        }
+        if let colorbar = try pathColorbar() { figure.pathColorbar = colorbar }
         return figure
     }
 
-    /// Animation frames in which every path advances step by step, `frameCount` in all.
-    public func frames(count frameCount: Int) throws(PlotError) -> [Figure] {
-        let lastStep = paths.map { $0.points.count - 1 }.max() ?? 0
-        var frames = try contourMap().frames(
-            width: options.width, height: options.height,
-            steps: ContourMap.frameSteps(lastStep: lastStep, count: frameCount))
-        if let coloring = options.colorBy {
-            let colorbar = Colorbar(scale: try coloring.scale(for: paths), label: coloring.label)
+    /// The colorbar of `colorBy`, if the paths are coloured by step or lr.
+    func pathColorbar() throws(PlotError) -> Colorbar? {
+        try options.colorBy.map { coloring throws(PlotError) in Colorbar(scale: try coloring.scale(for: paths), label: coloring.label) }
+    }
+
+    /// The surface with a colorbar (`view` `.surface`), or the surface and the map side by
+    /// side sharing one colour scale, colorbar and legend (`.both`).
+    func surfaceFigure(_ map: ContourMap, paths: [PathOverlay], camera: SurfaceView, title: String?) throws(PlotError) -> Figure {
+        var scale = try map.colorScale()
+        if options.view == .surface { scale.fill = .smooth }  // as the surface is coloured
+        let colorbar = Colorbar(scale: scale, label: map.colorbarLabel)
+        let surface = map.surface(scale: scale, title: options.view == .surface ? title : nil, paths: paths, view: camera)
+        if options.view == .surface { return try Figure(width: options.width, height: options.height, panels: [surface], colorbar: colorbar) }
+        return try Figure(
+            width: options.width, height: options.height, title: title, panels: [surface, map.axes(scale: scale, title: nil, paths: paths)], columns: 2,
+            colorbar: colorbar)
+    }
+
+    /// Animation frames in which every path advances step by step, `frameCount` in all; with
+    /// `rotating` (3-D views only) the whole paths stay and the camera turns once around.
+    public func frames(count frameCount: Int, rotating: Bool = false) throws(PlotError) -> [Figure] {
+        var frames = try framesWithoutPathColorbar(count: frameCount, rotating: rotating)
+        if let colorbar = try pathColorbar() {
             for index in frames.indices { frames[index].pathColorbar = colorbar }
         }
         return frames
+    }
+
+    /// The frames of `frames(count:rotating:)` without the path colorbar.
+    private func framesWithoutPathColorbar(count frameCount: Int, rotating: Bool) throws(PlotError) -> [Figure] {
+        let lastStep = paths.map { $0.points.count - 1 }.max() ?? 0
+        if options.view != .map {
+            let map = try contourMap()
+            if rotating {
+                return try (0..<frameCount).map { (i: Int) throws(PlotError) -> Figure in
+                    var camera = options.camera
+                    camera.azimuth += 360 * Double(i) / Double(frameCount)
+                    return try surfaceFigure(map, paths: map.paths, camera: camera, title: map.title)
+                }
+            }
+            return try ContourMap.frameSteps(lastStep: lastStep, count: frameCount).map { (step: Int) throws(PlotError) -> Figure in
+                let advanced = map.paths.map { path -> PathOverlay in
+                    var p = path
+                    p.visibleSteps = max(0, step)
+                    return p
+                }
+                return try surfaceFigure(map, paths: advanced, camera: options.camera, title: [map.title, "step \(step)"].compactMap { $0 }.joined(separator: " · "))
+            }
+        }
+        return try contourMap().frames(
+            width: options.width, height: options.height,
+            steps: ContourMap.frameSteps(lastStep: lastStep, count: frameCount))
     }
 
     /// The function's own level scale; a log-scaled function that goes negative on this domain

@@ -11,6 +11,10 @@ public struct PlottedPath: Sendable {
     public var finalLoss: Double?
     /// The step that made the run non-finite, if it did.
     public var divergedAtStep: Int?
+    /// ∇f as each step received it, when known.
+    public var gradients: [[Double]]?
+    /// The first moment or momentum buffer after each step, when recorded.
+    public var firstMoments: [[Double]]?
     /// The lr each step used, when known: a scheduled run's record, or its spec's constant lr.
     public var learningRates: [Double]?
     /// Other seeded runs of the same optimizer, drawn thin under this one (see `RunFan`).
@@ -33,6 +37,8 @@ public struct PlottedPath: Sendable {
     /// A run of ours under the given legend name.
     public init(_ run: Trajectory, label: String) {
         self.init(label: label, points: run.points.rows, finalLoss: run.losses.last ?? nil, divergedAtStep: run.divergedAtStep)
+        gradients = run.gradients.count > 0 ? run.gradients.rows : nil
+        firstMoments = run.firstMoments.flatMap { $0.count > 0 ? $0.rows : nil }
         learningRates = run.learningRates
     }
 

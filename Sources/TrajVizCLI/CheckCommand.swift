@@ -9,7 +9,7 @@ extension UpdateMode: ExpressibleByArgument {}
 enum CheckOutputFormat: String, ExpressibleByArgument, CaseIterable {
     /// One line per image and a summary.
     case text
-    /// The JSON document of `report.json` (Docs/check-report.md); other lines go to standard error.
+    /// The JSON document of `report.json` (docs/check-report.md); other lines go to standard error.
     case json
 }
 

@@ -23,18 +23,26 @@ struct TrajectoryCommand: ParsableCommand {
     @OptionGroup var noise: NoiseOptions
     @Option(help: "json or csv.") var format: OutputFormat = .json
     @Option(help: "Write to this file (atomically; - or none: stdout), streamed as the run goes.") var output: String?
+    @Flag(name: .customLong("first-moments"), help: "Also record the first moment m or momentum buffer b after each step (JSON `firstMoments`), for optimizers that report one.")
+    var firstMoments = false
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, csv }
 
+    func validate() throws {
+        if firstMoments && format == .csv { throw ValidationError("--first-moments is recorded in JSON only: use --format json") }
+    }
+
     func run() throws {
-        let request = TrajectoryRequest(function: function.request, optimizers: [optimizer], run: runOptions.settings(noise: noise))
+        let request = TrajectoryRequest(
+            function: function.request, optimizers: [optimizer], run: runOptions.settings(noise: noise), firstMoments: firstMoments)
         let prepared = try checked { try request.prepared(limits: .commandLine) }
         let file = try OutputFile(path: output ?? "-", content: .text)
         let hasFriction = prepared.specs[0].hasFriction
         switch format {
         case .json:
             var writer = try TrajectoryJSONWriter(
-                output: file, hasFriction: hasFriction, hasSchedule: prepared.configuration.scheduler != nil)
+                output: file, hasFriction: hasFriction, hasSchedule: prepared.configuration.scheduler != nil,
+                hasFirstMoments: firstMoments && prepared.specs[0].reportsFirstMoment)
             try writer.finish(try handOver { try request.stream(prepared, into: &writer) })
         case .csv:
             var writer = try TrajectoryCSV.Writer(output: file, dimension: prepared.function.dimension, hasFriction: hasFriction)

@@ -18,7 +18,9 @@ struct ExplorerQuery {
     /// What `/trajectory.json` takes: `trajviz trajectory`'s flags.
     static let trajectoryParameters = runParameters.union(scheduleAndNoiseParameters)
     /// What `/map.png` takes: `trajviz render`'s flags.
-    static let mapParameters = trajectoryParameters.union(["size", "colormap", "levels", "fill", "domain", "layout", "color-by"])
+    static let mapParameters = trajectoryParameters.union([
+        "size", "colormap", "levels", "fill", "domain", "layout", "color-by", "view", "azimuth", "elevation", "show", "show-every",
+    ])
     /// What `/curves.png` takes: `trajviz curves`' flags.
     static let curvesParameters = trajectoryParameters.union(["size"])
 
@@ -95,6 +97,20 @@ struct ExplorerQuery {
             if let fill: FieldFill = try parsed("fill", RequestValues.choice) { style.fill = fill }
             if let layout: MapLayout = try parsed("layout", RequestValues.choice) { style.layout = layout }
             style.colorBy = try parsed("color-by", RequestValues.choice)
+            if let view = value("view") {
+                guard let chosen = ["map": MapView.map, "3d": .surface, "both": .both][view] else {
+                    throw RequestError("--view must be one of map, 3d, both (got '\(view)')")
+                }
+                style.view = chosen
+            }
+            style.azimuth = try parsed("azimuth", RequestValues.number)
+            style.elevation = try parsed("elevation", RequestValues.number)
+            style.show = try value("show").map { list throws(RequestError) in
+                var kinds: [InsideVector] = []
+                for name in list.split(separator: ",") { kinds.append(try RequestValues.choice(name.trimmingCharacters(in: .whitespaces), flag: "--show")) }
+                return kinds
+            } ?? []
+            style.showEvery = try parsed("show-every", RequestValues.integer)
             return MapRequest(function: try function, optimizers: optimizers, run: try run, style: style)
         }
     }

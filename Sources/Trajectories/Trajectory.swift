@@ -28,6 +28,9 @@ public struct Trajectory: Codable, Sendable, Equatable {
     public var previousGradients: VectorSeries?
     /// DiffGrad family: the friction ξ per element at each step.
     public var friction: VectorSeries?
+    /// When asked for: the first moment m (Adam family) or momentum buffer b (SGD) after each
+    /// step, for optimizers that report one.
+    public var firstMoments: VectorSeries?
     /// The step (1-based) that made the point non-finite; `points` stop before it.
     public var divergedAtStep: Int?
     /// A recorded run's optimizer class, e.g. `torch_optimizer:DiffGrad`; nil for runs of ours.
@@ -46,7 +49,7 @@ public struct Trajectory: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case function, optimizer, start, steps, zeroGrad, clipGradNorm, paramLayout
-        case points, losses, gradients, previousGradients, friction, divergedAtStep, reference
+        case points, losses, gradients, previousGradients, friction, firstMoments, divergedAtStep, reference
         case scheduler, learningRates, gradientNoise, noiseScale, noiseSeed
 
         /// The key older files used, where it differs.

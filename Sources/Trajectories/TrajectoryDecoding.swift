@@ -50,6 +50,7 @@ extension Trajectory {
             previousGradients: try read(.previousGradients), friction: try read(.friction),
             divergedAtStep: try read(.divergedAtStep), paramLayout: try read(.paramLayout))
         reference = try read(.reference)
+        firstMoments = try read(.firstMoments)
         scheduler = try read(.scheduler)
         learningRates = try read(.learningRates)
         gradientNoise = try read(.gradientNoise)
@@ -70,7 +71,7 @@ extension Trajectory {
             throw TrajectoryFormatError("field 'points': expected 1 to steps + 1 = \(steps + 1) vectors, found \(points.count)")
         }
         let taken = points.count - 1
-        for (name, series) in [("points", points), ("gradients", gradients), ("previousGradients", previousGradients), ("friction", friction)] {
+        for (name, series) in [("points", points), ("gradients", gradients), ("previousGradients", previousGradients), ("friction", friction), ("firstMoments", firstMoments)] {
             guard let series, series.count > 0 else { continue }
             guard series.dimension == dimension else {
                 throw TrajectoryFormatError(

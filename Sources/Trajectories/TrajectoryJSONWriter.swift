@@ -16,11 +16,12 @@ public struct TrajectoryJSONWriter: TrajectorySink {
     private var counts: [Key: Int] = [:]
 
     /// Writes into `output`; `hasFriction`: the optimizer reports previous gradients and ξ;
-    /// `hasSchedule`: a scheduler sets each step's lr, which is recorded.
-    public init(output: OutputFile, hasFriction: Bool, hasSchedule: Bool = false) throws {
+    /// `hasSchedule`: a scheduler sets each step's lr, which is recorded; `hasFirstMoments`: the
+    /// rows carry the first moments (`firstMoments`).
+    public init(output: OutputFile, hasFriction: Bool, hasSchedule: Bool = false, hasFirstMoments: Bool = false) throws {
         self.output = output
         let keys: [Key] = [.points, .losses, .gradients] + (hasFriction ? [.previousGradients, .friction] : [])
-            + (hasSchedule ? [.learningRates] : [])
+            + (hasSchedule ? [.learningRates] : []) + (hasFirstMoments ? [.firstMoments] : [])
         for key in keys { series[key] = try SpillFile() }
     }
 
@@ -30,6 +31,7 @@ public struct TrajectoryJSONWriter: TrajectorySink {
         if let gradient = row.gradient { try append(.gradients, vector(gradient)) }
         if let previous = row.previousGradient { try append(.previousGradients, vector(previous)) }
         if let friction = row.friction { try append(.friction, vector(friction)) }
+        if let moment = row.firstMoment { try append(.firstMoments, vector(moment)) }
         if let learningRate = row.learningRate { try append(.learningRates, Self.number(learningRate)) }
     }
 

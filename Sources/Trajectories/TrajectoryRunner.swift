@@ -25,14 +25,19 @@ public enum TrajectoryRunner {
     /// The full record of a run: points, losses, gradients, and for the DiffGrad family the
     /// previous gradients and friction the optimizer reported.
     ///
-    /// - Parameter function: the function's name as the record should show it.
+    /// - Parameters:
+    ///   - function: the function's name as the record should show it.
+    ///   - recordingFirstMoments: also record the first moment or momentum buffer after each
+    ///     step (`firstMoments`), when the optimizer reports one.
     public static func trajectory(
-        of objective: any Objective, function: String, optimizer spec: OptimizerSpec, configuration: RunConfiguration
+        of objective: any Objective, function: String, optimizer spec: OptimizerSpec, configuration: RunConfiguration,
+        recordingFirstMoments: Bool = false
     ) throws(RunError) -> Trajectory {
-        var loop = try Loop(objective: objective, spec: spec, configuration: configuration, probeFriction: spec.hasFriction)
+        let recordsMoments = recordingFirstMoments && spec.reportsFirstMoment
+        var loop = try Loop(objective: objective, spec: spec, configuration: configuration, observing: spec.hasFriction || recordsMoments)
         var recorder = FullRecorder(
             dimension: objective.dimension, steps: configuration.steps, recordsFriction: spec.hasFriction,
-            recordsLearningRates: configuration.scheduler != nil)
+            recordsLearningRates: configuration.scheduler != nil, recordsFirstMoments: recordsMoments)
         let diverged = loop.run(recording: &recorder)
         let record = recorder.finish()
         var trajectory = Trajectory(
@@ -43,6 +48,7 @@ public enum TrajectoryRunner {
             friction: spec.hasFriction ? record.friction : nil, divergedAtStep: diverged,
             paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue,
             scheduler: configuration.scheduler?.description, learningRates: configuration.scheduler == nil ? nil : record.learningRates)
+        trajectory.firstMoments = recordsMoments ? record.firstMoments : nil
         trajectory.record(configuration.gradientNoise)
         return trajectory
     }
@@ -51,7 +57,7 @@ public enum TrajectoryRunner {
     public static func summary(
         of objective: any Objective, optimizer spec: OptimizerSpec, configuration: RunConfiguration
     ) throws(RunError) -> RunSummary {
-        var loop = try Loop(objective: objective, spec: spec, configuration: configuration, probeFriction: false)
+        var loop = try Loop(objective: objective, spec: spec, configuration: configuration, observing: false)
         var recorder = FinalRecorder()
         let diverged = loop.run(recording: &recorder)
         return RunSummary(
@@ -69,7 +75,7 @@ protocol StepRecorder {
     /// The gradient buffers as the step receives them, and the lr it uses.
     mutating func recordGradient(_ parameters: [Parameter], learningRate: Double?)
     /// The step finished at a finite point.
-    mutating func recordStep(point: [Double], heard: HeardFriction?)
+    mutating func recordStep(point: [Double], heard: HeardChannels)
     /// The step made the point non-finite: forget its gradient.
     mutating func discardLastGradient()
 }
@@ -85,15 +91,19 @@ struct FullRecorder: StepRecorder {
     var gradients: [Double]
     var previousGradients: [Double]
     var friction: [Double]
+    let recordsFirstMoments: Bool
+    var firstMoments: [Double]
     var pointCount = 0
     var lossCount = 0
     var gradientCount = 0
 
-    init(dimension: Int, steps: Int, recordsFriction: Bool, recordsLearningRates: Bool) {
+    init(dimension: Int, steps: Int, recordsFriction: Bool, recordsLearningRates: Bool, recordsFirstMoments: Bool = false) {
         self.dimension = dimension
         learningRates = []
         learningRates.reserveCapacity(recordsLearningRates ? steps : 0)
         self.recordsFriction = recordsFriction
+        self.recordsFirstMoments = recordsFirstMoments
+        firstMoments = Array(repeating: 0, count: recordsFirstMoments ? steps * dimension : 0)
         points = Array(repeating: 0, count: (steps + 1) * dimension)
         losses = Array(repeating: 0, count: steps + 1)
         gradients = Array(repeating: 0, count: steps * dimension)
@@ -104,18 +114,20 @@ struct FullRecorder: StepRecorder {
     /// The records as series and losses.
     consuming func finish() -> (
         points: VectorSeries, losses: [Double?], gradients: VectorSeries, previous: VectorSeries, friction: VectorSeries,
-        learningRates: [Double]
+        learningRates: [Double], firstMoments: VectorSeries
     ) {
         let stepsRecorded = recordsFriction ? pointCount - 1 : 0
         points.removeLast(points.count - pointCount * dimension)
         gradients.removeLast(gradients.count - gradientCount * dimension)
         previousGradients.removeLast(previousGradients.count - stepsRecorded * dimension)
         friction.removeLast(friction.count - stepsRecorded * dimension)
+        firstMoments.removeLast(firstMoments.count - (recordsFirstMoments ? pointCount - 1 : 0) * dimension)
         return (
             VectorSeries(dimension: dimension, storage: points), losses[0..<lossCount].map { $0.isFinite ? $0 : nil },
             VectorSeries(dimension: dimension, storage: gradients),
             VectorSeries(dimension: dimension, storage: previousGradients),
-            VectorSeries(dimension: dimension, storage: friction), learningRates
+            VectorSeries(dimension: dimension, storage: friction), learningRates,
+            VectorSeries(dimension: dimension, storage: firstMoments)
         )
     }
 
@@ -142,19 +154,25 @@ struct FullRecorder: StepRecorder {
         gradientCount += 1
     }
 
-    mutating func recordStep(point: [Double], heard: HeardFriction?) {
+    mutating func recordStep(point: [Double], heard: HeardChannels) {
         let dimension = self.dimension
         let offset = pointCount * dimension
         points.withUnsafeMutableBufferPointer { points in
             for index in 0..<dimension { points[offset + index] = point[index] }
         }
-        if recordsFriction, let heard {
+        if recordsFriction, let heardPrevious = heard.previousGradient, let heardFriction = heard.friction {
             let stepOffset = (pointCount - 1) * dimension
             previousGradients.withUnsafeMutableBufferPointer { previous in
-                for index in 0..<dimension { previous[stepOffset + index] = heard.previousGradient[index] }
+                for index in 0..<dimension { previous[stepOffset + index] = heardPrevious[index] }
             }
             friction.withUnsafeMutableBufferPointer { friction in
-                for index in 0..<dimension { friction[stepOffset + index] = heard.friction[index] }
+                for index in 0..<dimension { friction[stepOffset + index] = heardFriction[index] }
+            }
+        }
+        if recordsFirstMoments, let heard = heard.firstMoment {
+            let stepOffset = (pointCount - 1) * dimension
+            firstMoments.withUnsafeMutableBufferPointer { moments in
+                for index in 0..<dimension { moments[stepOffset + index] = heard[index] }
             }
         }
         pointCount += 1
@@ -176,14 +194,17 @@ struct FinalRecorder: StepRecorder {
 
     func recordStart(_ point: [Double]) {}
     func recordGradient(_ parameters: [Parameter], learningRate: Double?) {}
-    func recordStep(point: [Double], heard: HeardFriction?) {}
+    func recordStep(point: [Double], heard: HeardChannels) {}
     func discardLastGradient() {}
 }
 
-/// Where the observer keeps DiffGrad's latest g(t-1) and ξ, looked up once per run.
-struct HeardFriction {
-    let previousGradient: UnsafeMutableBufferPointer<Double>
-    let friction: UnsafeMutableBufferPointer<Double>
+/// Where the observer keeps the latest step's channels, looked up once per run: DiffGrad's
+/// g(t-1) and ξ, the first moment; nil for a channel the optimizer does not report or a run
+/// that does not listen.
+struct HeardChannels {
+    var previousGradient: UnsafeMutableBufferPointer<Double>?
+    var friction: UnsafeMutableBufferPointer<Double>?
+    var firstMoment: UnsafeMutableBufferPointer<Double>?
 }
 
 /// The parameters, optimizer and scratch space of one run.
@@ -195,7 +216,7 @@ struct Loop {
     let schedule: (group: ParameterGroup, scheduler: any Scheduler)?
     /// Hears the optimizer's channels, for the runs that record them; owns `heard`'s storage.
     let observer: StepObserver?
-    let heard: HeardFriction?
+    let heard: HeardChannels
     let configuration: RunConfiguration
     /// The current point, gathered from the parameters after each step.
     var point: [Double]
@@ -205,7 +226,7 @@ struct Loop {
     /// The gradient noise, drawn step by step.
     var noise: GradientNoiseSource?
 
-    init(objective: any Objective, spec: OptimizerSpec, configuration: RunConfiguration, probeFriction: Bool) throws(RunError) {
+    init(objective: any Objective, spec: OptimizerSpec, configuration: RunConfiguration, observing: Bool) throws(RunError) {
         let dimension = objective.dimension
         guard configuration.start.count == dimension else {
             throw RunError(
@@ -229,10 +250,9 @@ struct Loop {
         case .tensor: parameters = [Parameter(configuration.start)]
         case .split: parameters = configuration.start.map { Parameter([$0]) }
         }
-        let observer = probeFriction ? StepObserver(channels: spec.definition.channels, elementCount: dimension) : nil
-        heard = observer.flatMap { observer in
-            observer[.previousGradient].flatMap { previous in observer[.friction].map { HeardFriction(previousGradient: previous, friction: $0) } }
-        }
+        let observer = observing ? StepObserver(channels: spec.definition.channels, elementCount: dimension) : nil
+        heard = HeardChannels(
+            previousGradient: observer?[.previousGradient], friction: observer?[.friction], firstMoment: observer?[.firstMoment])
         self.observer = observer
         optimizer = spec.makeOptimizer(for: parameters, observer: observer)
         if let scheduler = configuration.scheduler {

@@ -14,6 +14,8 @@ public struct TrajectoryRow: Sendable, Equatable {
     /// DiffGrad family: the g(t-1) that step read, and its friction ξ; nil otherwise and on the last point.
     public var previousGradient: [Double]?
     public var friction: [Double]?
+    /// When asked for: the first moment or momentum buffer after the step from this point; nil otherwise and on the last point.
+    public var firstMoment: [Double]?
     /// With a scheduler: the lr the step from this point used; nil otherwise and on the last point.
     public var learningRate: Double?
 }
@@ -27,12 +29,14 @@ extension TrajectoryRunner {
     /// The run of `trajectory(of:...)`, handed to `sink` row by row instead of kept: memory stays
     /// that of one step however long the run. Returns the record without its series (they are
     /// empty), with `divergedAtStep` set; the first error `sink` throws ends the run.
+    /// `recordingFirstMoments`: rows carry the first moment, when the optimizer reports one.
     public static func stream(
         of objective: any Objective, function: String, optimizer spec: OptimizerSpec, configuration: RunConfiguration,
-        into sink: inout some TrajectorySink
+        recordingFirstMoments: Bool = false, into sink: inout some TrajectorySink
     ) throws -> Trajectory {
-        var loop = try Loop(objective: objective, spec: spec, configuration: configuration, probeFriction: spec.hasFriction)
-        var recorder = StreamingRecorder(sink: sink, recordsFriction: spec.hasFriction)
+        let recordsMoments = recordingFirstMoments && spec.reportsFirstMoment
+        var loop = try Loop(objective: objective, spec: spec, configuration: configuration, observing: spec.hasFriction || recordsMoments)
+        var recorder = StreamingRecorder(sink: sink, recordsFriction: spec.hasFriction, recordsFirstMoments: recordsMoments)
         let diverged = loop.run(recording: &recorder)
         try recorder.finish()
         sink = recorder.sink
@@ -45,6 +49,7 @@ extension TrajectoryRunner {
             friction: spec.hasFriction ? VectorSeries(dimension: dimension) : nil, divergedAtStep: diverged,
             paramLayout: configuration.layout == .tensor ? nil : configuration.layout.rawValue,
             scheduler: configuration.scheduler?.description, learningRates: configuration.scheduler == nil ? nil : [])
+        header.firstMoments = recordsMoments ? VectorSeries(dimension: dimension) : nil
         header.record(configuration.gradientNoise)
         return header
     }
@@ -59,6 +64,7 @@ extension Trajectory {
                 gradient: step < gradients.count ? gradients[step] : nil,
                 previousGradient: previousGradients.flatMap { step < $0.count ? $0[step] : nil },
                 friction: friction.flatMap { step < $0.count ? $0[step] : nil },
+                firstMoment: firstMoments.flatMap { step < $0.count ? $0[step] : nil },
                 learningRate: learningRates.flatMap { step < $0.count ? $0[step] : nil })
         }
     }
@@ -68,14 +74,16 @@ extension Trajectory {
 struct StreamingRecorder<Sink: TrajectorySink>: StepRecorder {
     var sink: Sink
     let recordsFriction: Bool
+    let recordsFirstMoments: Bool
     /// The row of the current point, filled in as the step from it proceeds.
     var pending = TrajectoryRow(step: 0, point: [])
     /// The sink's first error: later rows are dropped, and `finish()` throws it.
     var failure: (any Error)?
 
-    init(sink: Sink, recordsFriction: Bool) {
+    init(sink: Sink, recordsFriction: Bool, recordsFirstMoments: Bool = false) {
         self.sink = sink
         self.recordsFriction = recordsFriction
+        self.recordsFirstMoments = recordsFirstMoments
     }
 
     mutating func recordStart(_ point: [Double]) {
@@ -99,11 +107,12 @@ struct StreamingRecorder<Sink: TrajectorySink>: StepRecorder {
         pending.gradient = gradient
     }
 
-    mutating func recordStep(point: [Double], heard: HeardFriction?) {
-        if recordsFriction, let heard {
-            pending.previousGradient = Array(heard.previousGradient)
-            pending.friction = Array(heard.friction)
+    mutating func recordStep(point: [Double], heard: HeardChannels) {
+        if recordsFriction, let previous = heard.previousGradient, let friction = heard.friction {
+            pending.previousGradient = Array(previous)
+            pending.friction = Array(friction)
         }
+        if recordsFirstMoments, let moment = heard.firstMoment { pending.firstMoment = Array(moment) }
         hand(pending)
         pending = TrajectoryRow(step: pending.step + 1, point: point)
     }

@@ -42,8 +42,12 @@ public struct MapRequest: Codable, Sendable, Equatable {
         var prepared = prepared
         let options = try style.mapOptions(limits: limits)
         var paths: [PlottedPath] = []
+        let recordsMoments = style.show.contains(.momentum)
         for spec in prepared.specs {
-            let fan = try prepared.fan(spec, consequence: "its path ends with a cross")
+            if recordsMoments && !spec.reportsFirstMoment {
+                prepared.warnings.append("\(spec) reports no first moment or momentum buffer; it gets no momentum arrows")
+            }
+            let fan = try prepared.fan(spec, consequence: "its path ends with a cross", recordingFirstMoments: recordsMoments)
             paths.append(fan.plottedPath(of: spec, label: run.label(for: spec)))
         }
         for file in trajectories {
@@ -66,9 +70,10 @@ public struct MapRequest: Codable, Sendable, Equatable {
         return scene.map(try drawable(size: style.size) { [try scene.value.figure()] }[0])
     }
 
-    /// `count` animation frames of a prepared request, in which the paths advance step by step.
-    public func frames(_ prepared: PreparedRun, count: Int, limits: RequestLimits) throws(RequestError) -> Outcome<[Figure]> {
+    /// `count` animation frames of a prepared request, in which the paths advance step by step
+    /// or (`rotating`, in a 3-D view) the camera turns once around.
+    public func frames(_ prepared: PreparedRun, count: Int, rotating: Bool = false, limits: RequestLimits) throws(RequestError) -> Outcome<[Figure]> {
         let scene = try scene(prepared, limits: limits)
-        return scene.map(try drawable(size: style.size) { try scene.value.frames(count: count) })
+        return scene.map(try drawable(size: style.size) { try scene.value.frames(count: count, rotating: rotating) })
     }
 }

@@ -3,7 +3,7 @@ import Plotting
 import Scenes
 
 /// How a contour map looks, as `--size`, `--colormap`, `--levels`, `--fill`, `--domain`,
-/// `--layout` and `--color-by` give it; every field `nil` or default draws `MapOptions`' defaults.
+/// `--layout`, `--color-by`, `--view`, `--azimuth`, `--elevation`, `--show` and `--show-every` give it; every field `nil` or default draws `MapOptions`' defaults.
 public struct MapStyle: Codable, Sendable, Equatable {
     /// Image size in pixels; `nil` takes the default 900 x 760.
     public var size: ImageSize?
@@ -17,10 +17,21 @@ public struct MapStyle: Codable, Sendable, Equatable {
     public var layout: MapLayout
     /// Colour each path's steps by the step or the lr it used, with a colour bar; `nil`: one colour a path.
     public var colorBy: PathColoring?
+    /// The contour map (default), the surface in 3-D, or both side by side.
+    public var view: MapView
+    /// The 3-D camera's angle about the vertical axis in degrees; `nil`: -60.
+    public var azimuth: Double?
+    /// The 3-D camera's height above the floor in degrees, -90...90; `nil`: 30.
+    public var elevation: Double?
+    /// The optimizer's insides drawn as arrows along the paths (step, momentum, gradient).
+    public var show: [InsideVector]
+    /// An arrow at every K-th point, K >= 1; `nil`: about 15 along the longest path.
+    public var showEvery: Int?
 
     public init(
         size: ImageSize? = nil, colormap: String = "viridis", levels: String? = nil, fill: FieldFill = .bands, domain: [Double]? = nil,
-        layout: MapLayout = .overlay, colorBy: PathColoring? = nil
+        layout: MapLayout = .overlay, colorBy: PathColoring? = nil, view: MapView = .map, azimuth: Double? = nil,
+        elevation: Double? = nil, show: [InsideVector] = [], showEvery: Int? = nil
     ) {
         self.size = size
         self.colormap = colormap
@@ -29,11 +40,23 @@ public struct MapStyle: Codable, Sendable, Equatable {
         self.domain = domain
         self.layout = layout
         self.colorBy = colorBy
+        self.view = view
+        self.azimuth = azimuth
+        self.elevation = elevation
+        self.show = show
+        self.showEvery = showEvery
     }
 
     /// The map options this style describes, checked against `limits`.
     public func mapOptions(limits: RequestLimits) throws(RequestError) -> MapOptions {
         var options = MapOptions(layout: layout, fill: fill, colorBy: colorBy)
+        if let azimuth, !azimuth.isFinite { throw RequestError("--azimuth must be a finite angle in degrees (got \(azimuth))") }
+        if let elevation, !(-90...90).contains(elevation) { throw RequestError("--elevation must be from -90 to 90 degrees (got \(elevation))") }
+        if let showEvery, showEvery < 1 { throw RequestError("--show-every must be at least 1 (got \(showEvery))") }
+        options.view = view
+        options.camera = SurfaceView(azimuth: azimuth ?? -60, elevation: elevation ?? 30)
+        options.insides = show
+        options.insidesEvery = showEvery
         if let size {
             try limits.checkSize(width: size.width, height: size.height)
             options.width = size.width

@@ -59,12 +59,14 @@ public struct PreparedRun: Sendable {
     }
 
     /// The settings' seeded runs of `spec` (one run, exact or seeded, without several `runs`),
-    /// noting where the median run diverged and what that means for the output (`consequence`).
-    mutating func fan(_ spec: OptimizerSpec, consequence: String) throws(RequestError) -> RunFan {
+    /// noting where the median run diverged and what that means for the output (`consequence`);
+    /// `recordingFirstMoments` keeps each step's first moment or momentum buffer.
+    mutating func fan(_ spec: OptimizerSpec, consequence: String, recordingFirstMoments: Bool = false) throws(RequestError) -> RunFan {
         let fan = try asRequestError {
             try RunFan(runs: (0..<settings.runs).map { run in
                 try TrajectoryRunner.trajectory(
-                    of: function.objective, function: functionArgument, optimizer: spec, configuration: noisyConfiguration(run: run))
+                    of: function.objective, function: functionArgument, optimizer: spec, configuration: noisyConfiguration(run: run),
+                    recordingFirstMoments: recordingFirstMoments)
             })
         }
         noteDivergence(of: fan.runs[fan.medianIndex], spec: spec, consequence: consequence)

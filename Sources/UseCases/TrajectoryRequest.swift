@@ -6,11 +6,14 @@ public struct TrajectoryRequest: Codable, Sendable, Equatable {
     /// The optimizer specs; the command line runs one, the server up to the limits' maximum.
     public var optimizers: [String]
     public var run: RunSettings
+    /// Also record each step's first moment or momentum buffer (`--first-moments`), for optimizers that report one.
+    public var firstMoments: Bool
 
-    public init(function: FunctionRequest, optimizers: [String], run: RunSettings = RunSettings()) {
+    public init(function: FunctionRequest, optimizers: [String], run: RunSettings = RunSettings(), firstMoments: Bool = false) {
         self.function = function
         self.optimizers = optimizers
         self.run = run
+        self.firstMoments = firstMoments
     }
 
     /// The function, optimizers and run settings resolved and checked, before any run: the
@@ -36,9 +39,12 @@ public struct TrajectoryRequest: Codable, Sendable, Equatable {
     public func stream(_ prepared: PreparedRun, into sink: inout some TrajectorySink) throws -> Outcome<Trajectory> {
         var prepared = prepared
         let spec = prepared.specs[0]
+        if firstMoments && !spec.reportsFirstMoment {
+            prepared.warnings.append("\(spec) reports no first moment or momentum buffer; the record has none")
+        }
         let run = try TrajectoryRunner.stream(
             of: prepared.function.objective, function: prepared.functionArgument, optimizer: spec,
-            configuration: prepared.noisyConfiguration(), into: &sink)
+            configuration: prepared.noisyConfiguration(), recordingFirstMoments: firstMoments, into: &sink)
         prepared.noteDivergence(of: run, spec: spec, consequence: "the run stops there")
         return Outcome(run, warnings: prepared.warnings)
     }

@@ -60,6 +60,34 @@ import Testing
         }
     }
 
+    /// `render --view both --color-by`: beside a 3-D panel and a map, the two colour bars keep
+    /// clear of each other and of every text, inside the image.
+    @Test func pathColorbarBesideASurfaceAndAMap() throws {
+        let map = try rosenbrock()
+        let scale = try map.colorScale()
+        let lr = Colorbar(scale: ColorScale(levels: try ColorLevels(values: [1e-4, 0.1], scale: .log), colormap: .plasma, fill: .smooth), label: "learning rate")
+        for (w, h) in [(1600, 720), (1100, 600)] {
+            for azimuth in [-120.0, -60, 30, 150] {
+                let surface = map.surface(scale: scale, title: nil, paths: map.paths, view: SurfaceView(azimuth: azimuth, elevation: 35))
+                var figure = try Figure(
+                    width: w, height: h, title: "Rosenbrock", panels: [surface, map.axes(scale: scale, title: nil, paths: map.paths)], columns: 2,
+                    colorbar: Colorbar(scale: scale, label: "f(x, y)"))
+                figure.pathColorbar = lr
+                let layout = figure.layout(measurer: FakeMeasurer())
+                let field = try #require(layout.colorbar), paths = try #require(layout.pathColorbar)
+                #expect(paths.bar.minX > field.right, "\(w)x\(h) azimuth \(azimuth)")
+                let bars = field.texts + paths.texts
+                let others = layout.panels.flatMap(\.texts) + (layout.title.map { [$0] } ?? [])
+                for (i, a) in bars.enumerated() {
+                    #expect(a.box.minX >= 0 && a.box.maxX <= Double(w) && a.box.minY >= 0 && a.box.maxY <= Double(h), "\(a.text) leaves the image")
+                    for b in bars[(i + 1)...] { #expect(!a.box.intersects(b.box), "\(a.text) overlaps \(b.text)") }
+                    for b in others { #expect(!a.box.intersects(b.box), "\(a.text) overlaps \(b.text)") }
+                    for panel in layout.panels { #expect(!a.box.intersects(panel.plot)) }
+                }
+            }
+        }
+    }
+
     @Test func mapsKeepEqualAspect() throws {
         let panel = try rosenbrock().figure(width: 1200, height: 600).layout(measurer: FakeMeasurer()).panels[0]
         #expect(abs(panel.plot.width - panel.plot.height) < 1e-6, "x and y both span 4 units")

@@ -46,7 +46,7 @@ extension Color {
     @Test func otherLayersKeepTheirPlaces() {
         let transform = PlotTransform(x: AxisTransform(scale: .linear, lower: -1, upper: 1, start: 0, end: 100), y: AxisTransform(scale: .linear, lower: -1, upper: 1, start: 100, end: 0))
         let layers: [Layer] = [.minima([Point(0, 0)]), .path(hop), .path(zigzag)]
-        let ordered = Figure.drawingOrder(layers, transform: transform)
+        let ordered = Axes.drawingOrder(layers, transform: transform)
         guard case .minima = ordered[0], case .path(let first) = ordered[1], case .path(let second) = ordered[2] else {
             Issue.record("the minima left their place: \(ordered)")
             return

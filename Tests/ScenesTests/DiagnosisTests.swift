@@ -64,7 +64,7 @@ import Plotting
     @Test func comparisonShowsEachLegendOnce() throws {
         let figure = try diagnose("diffgrad(lr=0.01, clone=false)").comparisonFigure()
         #expect(figure.panels.count == 12)
-        let legends = figure.panels.filter(\.showsLegend).map { $0.legendEntries().map(\.text) }
+        let legends = figure.axes.filter(\.showsLegend).map { $0.legendEntries().map(\.text) }
         #expect(legends.count == 3, "one each for the overlap, |Δg| and friction charts")
         #expect(Set(legends).count == 3)
     }
@@ -90,7 +90,7 @@ import Plotting
             #expect(variant.run.firstNonFiniteStep == nil)
             #expect(variant.verdict.overlap.comparedSteps <= diverged - 2)
         }
-        for panel in figures.flatMap(\.panels) {
+        for panel in figures.flatMap(\.axes) {
             let ranges = panel.resolvedRanges()
             #expect(ranges.x.lowerBound.isFinite && ranges.x.upperBound.isFinite && ranges.y.lowerBound.isFinite && ranges.y.upperBound.isFinite)
             for layer in panel.layers {
@@ -122,7 +122,7 @@ import Plotting
         let dynamics = try diagnosis.dynamicsFigure(aliased)
         #expect(dynamics.panels.count == 3, "|Δg|, the fraction with Δg = 0, and ξ")
         let figures = [dynamics, try diagnosis.overlapFigure(aliased), try diagnosis.comparisonFigure()]
-        for panel in figures.flatMap(\.panels) where panel.showsLegend {
+        for panel in figures.flatMap(\.axes) where panel.showsLegend {
             #expect(panel.legendEntries().count <= 3, "\(panel.title ?? "")")
         }
         #expect(try diagnosis.comparisonFigure().title?.contains("12 of 100 elements") == true)

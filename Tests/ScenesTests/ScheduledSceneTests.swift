@@ -53,4 +53,29 @@ import Trajectories
         let byStep = try #require(try MapScene(function: rosenbrock, paths: [path], options: options).contourMap().paths.first?.stepColors)
         #expect(byStep.first != byStep[20] && byStep[20] != byStep.last)
     }
+
+    /// `--color-by` with `--view 3d|both`: the map panel's path is coloured per step, the figure
+    /// and every animation frame (growing or turning) carry the paths' colorbar.
+    @Test func colouringCombinesWithTheThreeDViews() throws {
+        let trajectory = try run("adam(lr=0.05)", scheduler: "linearlr(start_factor=0.01, total_iters=30)")
+        let path = PlottedPath(trajectory, spec: try OptimizerSpec(parsing: "adam(lr=0.05)"))
+        for view in [MapView.both, .surface] {
+            var options = MapOptions(width: 1200, height: 560)
+            options.view = view
+            options.colorBy = .lr
+            let scene = try MapScene(function: rosenbrock, paths: [path], options: options)
+            let figure = try scene.figure()
+            #expect(figure.pathColorbar?.label == "learning rate", "\(view)")
+            #expect(figure.panels.count == (view == .both ? 2 : 1))
+            if view == .both {
+                let map = try #require(figure.panels.last as? Axes)
+                let colored = map.layers.compactMap { layer -> [Color]? in if case .path(let p) = layer { return p.stepColors } else { return nil } }
+                #expect(colored.count == 1 && colored[0].count == 40)
+            }
+            for rotating in [false, true] {
+                let frames = try scene.frames(count: 3, rotating: rotating)
+                #expect(frames.count == 3 && frames.allSatisfy { $0.pathColorbar != nil }, "\(view) rotating \(rotating)")
+            }
+        }
+    }
 }

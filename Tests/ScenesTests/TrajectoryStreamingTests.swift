@@ -50,6 +50,35 @@ import _AtomicWrite
         if name == "rosenbrock" { #expect(diverged > 0, "the cases should include a diverging run") }
     }
 
+    /// Recording first moments, the streamed JSON is still the recorded run's, `firstMoments`
+    /// included, and its rows carry them; an optimizer that reports none streams none.
+    @Test(arguments: ["adam", "sgd(lr=0.7, momentum=0.9)", "lion(lr=0.3)", "diffgrad(lr=0.01)", "rmsprop", "adagrad"])
+    func streamedRunsCarryRecordedFirstMoments(optimizer text: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streaming-moments-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = try OptimizerSpec(parsing: text)
+        for name in ["rosenbrock", "himmelblau"] {
+            let function = try FunctionCatalog().resolve(name)
+            let configuration = RunConfiguration(start: function.start, steps: 29)
+            let recorded = try TrajectoryRunner.trajectory(
+                of: function.objective, function: name, optimizer: spec, configuration: configuration, recordingFirstMoments: true)
+            #expect((recorded.firstMoments != nil) == spec.reportsFirstMoment, "\(text)")
+            #expect(recorded.firstMoments.map { $0.count == recorded.gradients.count } ?? true)
+
+            let json = try OutputFile(path: folder.appendingPathComponent("run.json").path, content: .text)
+            var writer = try TrajectoryJSONWriter(output: json, hasFriction: spec.hasFriction, hasFirstMoments: spec.reportsFirstMoment)
+            let header = try TrajectoryRunner.stream(
+                of: function.objective, function: name, optimizer: spec, configuration: configuration, recordingFirstMoments: true, into: &writer)
+            try writer.finish(header)
+            try json.commit()
+            let written = try Data(contentsOf: folder.appendingPathComponent("run.json"))
+            #expect(try written == recorded.jsonData() + Data("\n".utf8), "\(text) on \(name)")
+            #expect(String(decoding: written, as: UTF8.self).contains("\"firstMoments\"") == spec.reportsFirstMoment)
+            let decoded = try Trajectory.decoded(from: written)
+            #expect(decoded.firstMoments == recorded.firstMoments)
+        }
+    }
+
     /// The rows of a recorded run are the rows the stream hands over.
     @Test func recordedRowsAreStreamedRows() throws {
         struct Collector: TrajectorySink {

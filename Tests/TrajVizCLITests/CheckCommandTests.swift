@@ -343,9 +343,9 @@ private func check(_ arguments: [String]) -> (status: Int32, output: [String], e
     }
 }
 
-/// The keys `Docs/check-report.md` lists, by section (`summary`, `criteria`, `images[]`).
+/// The keys `docs/check-report.md` lists, by section (`summary`, `criteria`, `images[]`).
 private func documentedKeys() throws -> [String: Set<String>] {
-    let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Docs/check-report.md")
+    let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/check-report.md")
     var keys: [String: Set<String>] = [:]
     var section = ""
     for line in try String(contentsOf: doc, encoding: .utf8).split(separator: "\n") {

@@ -30,6 +30,14 @@ struct ExplorerQueryTests {
             request.run
                 == RunSettings(scheduler: "cosineannealinglr(T_max=300)", gradientNoise: 0.5, noiseScale: .relative, seed: .max, runs: 8))
         #expect(request.style.colorBy == .lr)
+        let viewed = try ExplorerQuery(
+            [("function", "rosenbrock"), ("optimizer", "adam"), ("view", "3d"), ("azimuth", "-120"), ("elevation", "45"),
+             ("show", "step, momentum"), ("show-every", "4")], accepted: ExplorerQuery.mapParameters).map.style
+        #expect(viewed.view == .surface && viewed.azimuth == -120 && viewed.elevation == 45)
+        #expect(viewed.show == [.step, .momentum] && viewed.showEvery == 4)
+        #expect(throws: RequestError("--view must be one of map, 3d, both (got 'surface')")) {
+            try ExplorerQuery([("function", "rosenbrock"), ("view", "surface")], accepted: ExplorerQuery.mapParameters).map
+        }
         #expect(try ExplorerQuery([("scheduler", "steplr(step_size=5)")], accepted: ExplorerQuery.curvesParameters).run.scheduler != nil)
         #expect(try ExplorerQuery([("seed", "3")], accepted: ExplorerQuery.trajectoryParameters).run.seed == 3)
         #expect(throws: RequestError("--seed expects a whole number from 0 to 18446744073709551615 (got '-1')")) {

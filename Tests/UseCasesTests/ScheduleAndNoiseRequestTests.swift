@@ -1,4 +1,5 @@
 import Foundation
+import Plotting
 import Testing
 
 @testable import UseCases
@@ -65,11 +66,31 @@ struct ScheduleAndNoiseRequestTests {
         }
     }
 
+    @Test func theViewTheCameraAndTheArrowsReachTheScene() throws {
+        let style = MapStyle(view: .both, azimuth: -120, elevation: 45, show: [.momentum, .gradient], showEvery: 5)
+        let outcome = try MapRequest(function: rosenbrock, optimizers: ["adam(lr=0.05)", "adagrad(lr=0.1)"], run: RunSettings(steps: 20), style: style)
+            .scene(limits: .server)
+        #expect(outcome.value.options.view == .both)
+        #expect(outcome.value.options.camera == SurfaceView(azimuth: -120, elevation: 45))
+        #expect(outcome.value.options.insides == [.momentum, .gradient] && outcome.value.options.insidesEvery == 5)
+        #expect(outcome.value.paths[0].firstMoments != nil)
+        #expect(outcome.warnings == ["adagrad(lr=0.1) reports no first moment or momentum buffer; it gets no momentum arrows"])
+        for (bad, message) in [
+            (MapStyle(view: .surface, elevation: 100), "--elevation must be from -90 to 90 degrees (got 100.0)"),
+            (MapStyle(view: .surface, azimuth: .infinity), "--azimuth must be a finite angle in degrees (got inf)"),
+            (MapStyle(show: [.step], showEvery: 0), "--show-every must be at least 1 (got 0)"),
+        ] {
+            #expect(throws: RequestError(message)) {
+                try MapRequest(function: rosenbrock, optimizers: ["adam"], run: RunSettings(steps: 5), style: bad).scene(limits: .server)
+            }
+        }
+    }
+
     @Test func theNewSettingsRoundTripThroughJSON() throws {
         let request = MapRequest(
             function: rosenbrock, optimizers: ["adam"],
             run: RunSettings(scheduler: "exponentiallr(gamma=0.99)", gradientNoise: 0.5, noiseScale: .relative, seed: 9, runs: 4),
-            style: MapStyle(colorBy: .step))
+            style: MapStyle(colorBy: .step, view: .surface, azimuth: 10, elevation: 20, show: [.step], showEvery: 3))
         #expect(try JSONDecoder().decode(MapRequest.self, from: try JSONEncoder().encode(request)) == request)
     }
 }

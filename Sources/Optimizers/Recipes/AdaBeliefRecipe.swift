@@ -5,7 +5,7 @@ extension OptionKey where Value == Bool {
 extension OptimizerCatalog {
     /// torch_optimizer's `AdaBelief`. Adam-like steps: Adam's e^-8..e^0.5.
     static let adabelief = OptimizerDefinition(
-        "adabelief", .torchOptimizer("AdaBelief"), families: [.adam], search: -8...0.5,
+        "adabelief", .torchOptimizer("AdaBelief"), families: [.adam], search: -8...0.5, channels: [.firstMoment],
         options: [
             .lr(1e-3), .beta1(), .beta2(), .eps(1e-8), .weightDecay("L2 penalty added in place to the gradient buffer"), .amsgrad,
             .weightDecouple, .fixedDecay,

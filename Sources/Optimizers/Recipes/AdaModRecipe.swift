@@ -1,7 +1,7 @@
 extension OptimizerCatalog {
     /// torch_optimizer's `AdaMod`. Searched over jettify's e^-8..e^0.2.
     static let adamod = OptimizerDefinition(
-        "adamod", .torchOptimizer("AdaMod"), families: [.adam], search: -8...0.2,
+        "adamod", .torchOptimizer("AdaMod"), families: [.adam], search: -8...0.2, channels: [.firstMoment],
         options: [
             .lr(1e-3), .beta1(), .beta2(),
             OptimizerOption(.beta3, 0.999, .halfOpenUnitInterval, "smoothing of the step sizes"),

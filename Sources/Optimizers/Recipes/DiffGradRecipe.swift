@@ -7,7 +7,7 @@ extension OptimizerCatalog {
         OptimizerReference(
             .repository("shivram1987/diffGrad"), "diffGrad.py (clone=false), diffGrad_v2.py (clone=true)", version: "master",
             note: "that is version=0; versions 1, 2: lessw2020/Best-Deep-Learning-Optimizers diffgrad/diffgrad.py"),
-        families: [.diffGrad], search: -8...0.4, channels: [.previousGradient, .friction],
+        families: [.diffGrad], search: -8...0.4, channels: [.previousGradient, .friction, .firstMoment],
         options: [
             .lr(1e-3), .beta1(), .beta2(), .eps(1e-8), .weightDecay("L2 penalty added in place to the gradient buffer"), .version(),
             .clone,

@@ -12,7 +12,7 @@ extension OptimizerCatalog {
     static let diffmod = OptimizerDefinition(
         "diffmod",
         OptimizerReference(.repository("lessw2020/Best-Deep-Learning-Optimizers"), "diffmod/diffmod.py DiffMod", version: "master"),
-        families: [.diffGrad], search: -8...0.4, channels: [.previousGradient, .friction],
+        families: [.diffGrad], search: -8...0.4, channels: [.previousGradient, .friction, .firstMoment],
         options: [
             .lr(1e-3), .beta1(), .beta2(), .eps(1e-8), .weightDecay("decoupled decay: p ← p - wd·lr·p"),
             OptimizerOption(.lenMemory, 1000, .atLeast(1), "memory of the step-size average: β₃ = 1 - 1/len_memory"), .version(),

@@ -4,7 +4,7 @@ extension OptimizerCatalog {
     static let diffrgrad = OptimizerDefinition(
         "diffrgrad",
         OptimizerReference(.repository("lessw2020/Best-Deep-Learning-Optimizers"), "diffgrad/diff_rgrad.py diffRGrad", version: "master"),
-        families: [.diffGrad], search: -8...0.5, channels: [.previousGradient, .friction],
+        families: [.diffGrad], search: -8...0.5, channels: [.previousGradient, .friction, .firstMoment],
         options: [
             .lr(1e-3), .beta1(), .beta2(), .eps(1e-8), .weightDecay("decoupled decay: p ← p - wd·lr·p"), .version(1),
             OptimizerOption(.degeneratedToSGD, true, .any, "step along the momentum while ρₜ < 5"), .clone,

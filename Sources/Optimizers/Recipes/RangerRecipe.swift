@@ -10,7 +10,7 @@ extension OptimizerCatalog {
     static let ranger = OptimizerDefinition(
         "ranger",
         OptimizerReference(.repository("lessw2020/Best-Deep-Learning-Optimizers"), "Ranger/ranger.py Ranger", version: "RAdam + Lookahead"),
-        families: [.lookahead], search: -8...0.5,
+        families: [.lookahead], search: -8...0.5, channels: [.firstMoment],
         options: [
             .lr(1e-3), .lookaheadAlpha, .lookaheadK(6),
             OptimizerOption(.smaThreshold, 5.0, .any, "ρₜ above which the step is adaptive"),

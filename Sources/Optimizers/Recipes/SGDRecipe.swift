@@ -9,7 +9,7 @@ extension OptionKey where Value == Bool {
 extension OptimizerCatalog {
     /// `torch.optim.SGD`. Searched over jettify's e^-8..e^-1; momentum over kozistr's [0, 0.99].
     static let sgd = OptimizerDefinition(
-        "sgd", .torch("SGD"), families: [.classic], search: -8 ... -1,
+        "sgd", .torch("SGD"), families: [.classic], search: -8 ... -1, channels: [.firstMoment],
         options: [
             .lr(1e-3),
             OptimizerOption(.momentum, 0, .nonNegative, "momentum factor", search: 0...0.99),

@@ -5,7 +5,7 @@ extension OptionKey where Value == Double {
 extension OptimizerCatalog {
     /// torch_optimizer's `Yogi`. Searched over jettify's e^-8..e^0.1.
     static let yogi = OptimizerDefinition(
-        "yogi", .torchOptimizer("Yogi"), families: [.adam], search: -8...0.1,
+        "yogi", .torchOptimizer("Yogi"), families: [.adam], search: -8...0.1, channels: [.firstMoment],
         options: [
             .lr(1e-2), .beta1(), .beta2(), .eps(1e-3),
             OptimizerOption(.initialAccumulator, 1e-6, .any, "starting value of both moments"),

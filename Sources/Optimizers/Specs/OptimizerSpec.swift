@@ -33,6 +33,9 @@ public struct OptimizerSpec: Sendable, Equatable, CustomStringConvertible {
     /// Whether the optimizer has DiffGrad's friction (and reports previous gradients and ξ).
     public var hasFriction: Bool { definition.hasFriction }
 
+    /// Whether the optimizer reports its first moment or momentum buffer after each step.
+    public var reportsFirstMoment: Bool { definition.channels.contains(.firstMoment) }
+
     /// The value of `key`, given or default; `nil` for a key the optimizer does not take.
     public func value<Value>(of key: OptionKey<Value>) -> Value? {
         (arguments.first { $0.key == key.name }?.value ?? definition.option(key.name)?.defaultValue).flatMap(Value.init(option:))

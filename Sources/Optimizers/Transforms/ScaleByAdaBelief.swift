@@ -78,5 +78,6 @@ public struct ScaleByAdaBelief: GradientTransformation {
             context.denominator[index] = variance.squareRoot() / root2 + epsilon
         }
         context.perElementRole = context.branch != .momentumOnly ? .denominator : .none
+        context.report(state.firstMoment, on: .firstMoment)
     }
 }

@@ -68,5 +68,6 @@ public struct ScaleByAdaMod: GradientTransformation {
             context.denominator[index] = averageStep ? (stepSize + average) / 2 : Swift.min(stepSize, average)
         }
         context.perElementRole = .stepSizes
+        context.report(state.firstMoment, on: .firstMoment)
     }
 }

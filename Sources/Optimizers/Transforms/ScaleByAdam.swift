@@ -6,6 +6,7 @@ import Foundation
 /// - `.beforeBiasCorrection` (the Adam paper's code, diffGrad): `u = (√c₂/c₁) · m / (√v + ε)`,
 ///   or `u = m / (√v + ε)` without `biasCorrection` (LAMB's paper v3).
 /// The scalar and the denominator are left to `ScaleByLearningRate`, which rounds as `addcdiv_`.
+/// m goes to the observer's `firstMoment` channel.
 public struct ScaleByAdam: GradientTransformation {
     /// Where ε enters the denominator.
     public enum EpsilonPlacement: Sendable {
@@ -95,5 +96,6 @@ public struct ScaleByAdam: GradientTransformation {
             }
         }
         context.perElementRole = .denominator
+        context.report(m, on: .firstMoment)
     }
 }

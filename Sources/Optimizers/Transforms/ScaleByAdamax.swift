@@ -46,5 +46,6 @@ public struct ScaleByAdamax: GradientTransformation {
             context.denominator[index] = norm
         }
         context.perElementRole = .denominator
+        context.report(state.firstMoment, on: .firstMoment)
     }
 }

@@ -21,5 +21,6 @@ public struct ScaleByLion: GradientTransformation {
             updates[index] = interpolated > 0 ? 1 : (interpolated < 0 ? -1 : 0)
             moment[index] = lerp(moment[index], gradient, 1 - beta2)
         }
+        context.report(moment, on: .firstMoment)
     }
 }

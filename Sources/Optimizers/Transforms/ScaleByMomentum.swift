@@ -1,5 +1,6 @@
 /// SGD's momentum (`torch.optim.SGD`): `b ← g` on the first step, then `b ← μ·b + (1-τ)·g`;
-/// the update is `g + μ·b` with Nesterov, else `b`. `μ = 0` leaves the updates alone.
+/// the update is `g + μ·b` with Nesterov, else `b`. `μ = 0` leaves the updates alone. b goes to
+/// the observer's `firstMoment` channel.
 public struct ScaleByMomentum: GradientTransformation {
     /// μ >= 0.
     public let momentum: Double
@@ -27,5 +28,6 @@ public struct ScaleByMomentum: GradientTransformation {
             buffer[index] = velocity
             updates[index] = nesterov ? addScaled(gradient, momentum, velocity) : velocity
         }
+        context.report(buffer, on: .firstMoment)
     }
 }

@@ -57,5 +57,6 @@ public struct ScaleByNAdam: GradientTransformation {
             denominator[index] = (second / correction2).squareRoot() + epsilon
         }
         context.perElementRole = .denominatorAfterLeadingTerm
+        context.report(state.firstMoment, on: .firstMoment)
     }
 }

@@ -74,5 +74,6 @@ public struct ScaleByRAdam: GradientTransformation {
             case .skip: updates[index] = 0
             }
         }
+        context.report(state.firstMoment, on: .firstMoment)
     }
 }

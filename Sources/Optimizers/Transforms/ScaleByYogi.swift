@@ -55,5 +55,6 @@ public struct ScaleByYogi: GradientTransformation {
             context.denominator[index] = second.squareRoot() / root2 + epsilon
         }
         context.perElementRole = .denominator
+        context.report(state.firstMoment, on: .firstMoment)
     }
 }
