@@ -21,10 +21,11 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../browser"))
+from headless_chromium import headless_chromium  # noqa: E402
 
 
 def fail(message):
@@ -91,12 +92,7 @@ def main():
             if error.code != 400 or body != "error: --steps must be at least 1 (got 0)\n":
                 fail(f"steps=0: expected 400 with the CLI's message, got {error.code} {body!r}")
 
-        options = webdriver.ChromeOptions()
-        options.binary_location = "/usr/bin/chromium"
-        for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1500,1100",
-                         "--force-device-scale-factor=1", "--disable-dev-shm-usage"):
-            options.add_argument(argument)
-        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        driver = headless_chromium(1500, 1100)
         query = urllib.parse.urlencode(
             [("function", "rosenbrock"), ("optimizer", "adam(lr=0.05)"), ("optimizer", "diffgrad(lr=0.05, clone=false)"),
              ("steps", "200")])

@@ -17,10 +17,11 @@ import subprocess
 import sys
 import zlib
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../browser"))
+from headless_chromium import headless_chromium  # noqa: E402
 
 WIDTH, HEIGHT = 320, 200
 BLUE, ORANGE = (40, 90, 200), (240, 140, 30)
@@ -94,12 +95,7 @@ def main():
     if run.returncode != 1:
         fail(f"trajviz check should exit 1 on the changed image, exited {run.returncode}: {run.stderr}")
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000",
-                     "--force-device-scale-factor=1", "--disable-dev-shm-usage"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = headless_chromium(1400, 1000)
     try:
         driver.get("file://" + page)
         swipe = driver.find_element(By.CSS_SELECTOR, ".swipe")
